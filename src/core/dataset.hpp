@@ -1,0 +1,86 @@
+// All records of a desk, one table per record type, in memory. Adding a
+// module = adding its type to `Dataset` below.
+#pragma once
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "core/record.hpp"
+#include "core/visit.hpp"
+
+namespace desk {
+
+// One record type's rows, findable by id. `upsert` merges by the record rule.
+template <class R>
+class Table {
+ public:
+  const std::vector<R>& rows() const { return rows_; }
+  std::size_t size() const { return rows_.size(); }
+
+  const R* find(const std::string& id) const {
+    auto it = index_.find(id);
+    return it == index_.end() ? nullptr : &rows_[it->second];
+  }
+
+  // Inserts, or merges with the stored version. Returns true when the stored
+  // record changed.
+  bool upsert(const R& r) {
+    auto it = index_.find(r.meta.id);
+    if (it == index_.end()) {
+      index_.emplace(r.meta.id, rows_.size());
+      rows_.push_back(r);
+      return true;
+    }
+    R& stored = rows_[it->second];
+    R merged = merge_record(stored, r);
+    if (record_to_json(merged) == record_to_json(stored)) return false;
+    stored = std::move(merged);
+    return true;
+  }
+
+  void reserve(std::size_t n) {
+    rows_.reserve(n);
+    index_.reserve(n);
+  }
+
+ private:
+  std::vector<R> rows_;
+  std::unordered_map<std::string, std::size_t> index_;
+};
+
+template <class... R>
+struct TableSet {
+  std::tuple<Table<R>...> tables;
+
+  template <class X>
+  Table<X>& table() {
+    return std::get<Table<X>>(tables);
+  }
+  template <class X>
+  const Table<X>& table() const {
+    return std::get<Table<X>>(tables);
+  }
+  // Calls f(table) for each record type's table.
+  template <class F>
+  void each_table(F&& f) {
+    std::apply([&](auto&... t) { (f(t), ...); }, tables);
+  }
+  template <class F>
+  void each_table(F&& f) const {
+    std::apply([&](const auto&... t) { (f(t), ...); }, tables);
+  }
+  std::size_t size() const {
+    std::size_t n = 0;
+    each_table([&](const auto& t) { n += t.size(); });
+    return n;
+  }
+};
+
+using Dataset = TableSet<Visit>;
+
+// Merges every record of `from` into `into`; returns how many stored records
+// changed or were added.
+std::size_t merge_into(Dataset& into, const Dataset& from);
+
+}  // namespace desk

@@ -1,0 +1,150 @@
+#include "core/exchange.hpp"
+
+namespace desk {
+
+namespace {
+
+template <class R>
+void redact(R& r) {
+  if constexpr (requires { r.phone; }) r.phone = mask_phone(r.phone);
+}
+
+template <class R>
+void add_records(json& out, const Table<R>& table, const ExportOptions& o) {
+  for (R r : table.rows()) {
+    if (o.from && r.meta.updated_at < *o.from) continue;
+    if (o.to && !(r.meta.updated_at < *o.to)) continue;
+    if (o.redact) {
+      redact(r);
+      r.meta.history.clear();  // history holds the unmasked values
+    }
+    out.push_back(record_to_json(r));
+  }
+}
+
+// Deepest nesting of [ and { outside strings; stops early past `limit`.
+int nesting_depth(std::string_view text, int limit) {
+  int depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+      if (deepest > limit) break;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+template <class... R>
+bool read_record(const std::string& type, const json& j, TableSet<R...>& into, Errors& errors, const std::string& path,
+                 bool& known) {
+  bool ok = true;
+  known = false;
+  auto try_one = [&](auto& table) {
+    using Rec = typename std::decay_t<decltype(table.rows())>::value_type;
+    if (type != Rec::kType) return;
+    known = true;
+    Rec r;
+    if (!record_from_json(j, r, errors, path)) {
+      ok = false;
+      return;
+    }
+    if (table.find(r.meta.id)) {
+      errors.push_back({path + ".id", {"记录编号重复：" + r.meta.id, "duplicate record id: " + r.meta.id}});
+      ok = false;
+      return;
+    }
+    table.upsert(r);
+  };
+  std::apply([&](auto&... t) { (try_one(t), ...); }, into.tables);
+  return ok && known;
+}
+
+}  // namespace
+
+std::string mask_phone(const std::string& phone) {
+  if (phone.size() <= 7) return std::string(phone.size(), '*');
+  return phone.substr(0, 3) + std::string(phone.size() - 7, '*') + phone.substr(phone.size() - 4);
+}
+
+std::string export_document(const Dataset& data, const ExportOptions& o) {
+  json records = json::array();
+  data.each_table([&](const auto& table) { add_records(records, table, o); });
+  json doc = {{"format", kExportFormat},      {"version", kExportVersion},        {"site", o.site},
+              {"device", o.device},           {"exported_at", format_iso(o.now)}, {"redacted", o.redact},
+              {"records", std::move(records)}};
+  return doc.dump(1, '\t', false, json::error_handler_t::replace);
+}
+
+Expected<Imported> parse_export(std::string_view text) {
+  auto refuse = [](std::string where, std::string zh, std::string en) {
+    return Expected<Imported>(Errors{{std::move(where), {std::move(zh), std::move(en)}}});
+  };
+  if (text.empty()) return refuse("文件", "文件是空的", "the file is empty");
+  if (text.size() > kMaxImportBytes)
+    return refuse("文件", "文件太大（超过 " + std::to_string(kMaxImportBytes >> 20) + " MB）",
+                  "the file is too large (over " + std::to_string(kMaxImportBytes >> 20) + " MB)");
+  if (nesting_depth(text, kMaxImportDepth) > kMaxImportDepth)
+    return refuse("文件", "文件结构嵌套过深，不是本系统的导出文件", "nesting too deep: not an export of this app");
+  json doc;
+  try {
+    doc = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    const std::string at = std::to_string(e.byte);
+    return refuse("第 " + at + " 字节", "文件不是完整的 JSON（可能被截断或损坏）：第 " + at + " 字节处出错",
+                  "not valid JSON (truncated or damaged?): error at byte " + at);
+  }
+  if (!doc.is_object() || !doc.contains("format") || doc["format"] != kExportFormat)
+    return refuse("format", "这不是物业客服台的导出文件（格式名不符）",
+                  "not an export of this app (format name does not match)");
+  if (!doc.contains("version") || !doc["version"].is_number_integer())
+    return refuse("version", "缺少格式版本号", "the format version is missing");
+  const auto version = doc["version"].get<std::int64_t>();
+  if (version > kExportVersion)
+    return refuse("version", "文件由更新版本的系统导出（版本 " + std::to_string(version) + "），请先升级",
+                  "made by a newer version (format " + std::to_string(version) + "); please update the app");
+  if (version < 1) return refuse("version", "格式版本号无效", "invalid format version");
+
+  Imported out;
+  Errors errors;
+  out.header.format = kExportFormat;
+  out.header.version = static_cast<int>(version);
+  for (const char* key : {"site", "device", "exported_at", "records"})
+    if (!doc.contains(key)) errors.push_back({key, {"缺少字段", "missing field"}});
+  if (!errors.empty()) return errors;
+  from_value(doc["site"], out.header.site, errors, "site");
+  from_value(doc["device"], out.header.device, errors, "device");
+  from_value(doc["exported_at"], out.header.exported_at, errors, "exported_at");
+  const json& records = doc["records"];
+  if (!records.is_array()) return refuse("records", "records 应为列表", "records must be a list");
+  for (std::size_t i = 0; i < records.size() && errors.size() < kMaxReportedErrors; ++i) {
+    const std::string path = "records[" + std::to_string(i) + "]";
+    const json& r = records[i];
+    if (!r.is_object() || !r.contains("type") || !r["type"].is_string()) {
+      errors.push_back({path + ".type", {"缺少记录类型", "missing record type"}});
+      continue;
+    }
+    const std::string type = r["type"].get<std::string>();
+    bool known = false;
+    read_record(type, r, out.records, errors, path, known);
+    if (!known) errors.push_back({path + ".type", {"未知记录类型：" + type, "unknown record type: " + type}});
+  }
+  if (errors.size() >= kMaxReportedErrors)
+    errors.push_back({"…",
+                      {"错误太多，只列出前 " + std::to_string(kMaxReportedErrors) + " 条",
+                       "too many problems; only the first " + std::to_string(kMaxReportedErrors) + " are listed"}});
+  if (!errors.empty()) return errors;
+  return out;
+}
+
+}  // namespace desk

@@ -1,0 +1,51 @@
+// The export document (SPEC "Export, import and consolidation"): one JSON
+// document with format name and version, site, device, export time and the
+// records with their history. Import validates the whole document first and
+// returns either every record or the problems, each with its place.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/dataset.hpp"
+
+namespace desk {
+
+constexpr const char* kExportFormat = "wuye-desk-export";
+constexpr int kExportVersion = 1;
+// Refuse files larger than this before parsing (the browser holds them whole).
+constexpr std::size_t kMaxImportBytes = 64u << 20;
+// Deepest bracket nesting a valid export has is 6; allow a margin.
+constexpr int kMaxImportDepth = 16;
+// Stop collecting after this many problems; the message says there are more.
+constexpr std::size_t kMaxReportedErrors = 20;
+
+struct ExportOptions {
+  std::string site;
+  std::string device;
+  Timestamp now;
+  std::optional<Timestamp> from;  // records updated in [from, to)
+  std::optional<Timestamp> to;
+  bool redact = false;  // mask phones and ID numbers (training data)
+};
+
+struct ExportHeader {
+  std::string format;
+  int version = 0;
+  std::string site;
+  std::string device;
+  Timestamp exported_at;
+};
+
+struct Imported {
+  ExportHeader header;
+  Dataset records;
+};
+
+std::string export_document(const Dataset& data, const ExportOptions& options);
+Expected<Imported> parse_export(std::string_view text);
+
+// "138****5678": keeps the first 3 and last 4 characters.
+std::string mask_phone(const std::string& phone);
+
+}  // namespace desk

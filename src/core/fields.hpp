@@ -1,0 +1,238 @@
+// Field tables: each record type lists its fields once, as
+//   static constexpr auto fields() { return std::tuple{Field{"key", &T::member, "中文", "English"}, ...}; }
+// and gets JSON reading/writing, change detection for the history and field
+// labels for messages from that single list.
+#pragma once
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/enums.hpp"
+#include "core/errors.hpp"
+#include "core/time.hpp"
+
+namespace desk {
+
+using json = nlohmann::json;
+
+template <class R, class T>
+struct Field {
+  const char* key;
+  T R::*member;
+  const char* zh;
+  const char* en;
+};
+
+template <class T>
+concept HasFields = requires {
+  T::fields();
+};
+
+// Longest text a field may hold, in code points (a full page of notes).
+constexpr std::size_t kMaxTextLength = 5000;
+
+// ---- writing -------------------------------------------------------------
+inline json to_value(const std::string& v) {
+  return v;
+}
+inline json to_value(bool v) {
+  return v;
+}
+inline json to_value(int v) {
+  return v;
+}
+inline json to_value(std::int64_t v) {
+  return v;
+}
+inline json to_value(double v) {
+  return v;
+}
+inline json to_value(Timestamp v) {
+  return format_iso(v);
+}
+template <DeskEnum E>
+json to_value(E v) {
+  return enum_code(v);
+}
+template <class T>
+json to_value(const std::optional<T>& v);
+template <class T>
+json to_value(const std::vector<T>& v);
+template <HasFields T>
+json to_value(const T& v);
+
+template <class T>
+json to_value(const std::optional<T>& v) {
+  return v ? to_value(*v) : json(nullptr);
+}
+template <class T>
+json to_value(const std::vector<T>& v) {
+  json a = json::array();
+  for (const auto& x : v) a.push_back(to_value(x));
+  return a;
+}
+template <HasFields T>
+json to_value(const T& v) {
+  json o = json::object();
+  std::apply([&](const auto&... f) { ((o[f.key] = to_value(v.*(f.member))), ...); }, T::fields());
+  return o;
+}
+
+// ---- reading -------------------------------------------------------------
+// Each reader checks the JSON type and range and reports with `path`.
+inline Msg type_error(const char* zh_kind, const char* en_kind) {
+  return {std::string("应为") + zh_kind, std::string("expected ") + en_kind};
+}
+
+inline bool from_value(const json& j, std::string& out, Errors& errors, const std::string& path) {
+  if (!j.is_string()) return errors.push_back({path, type_error("文本", "text")}), false;
+  out = j.get<std::string>();
+  if (utf8_length(out) > kMaxTextLength) {
+    errors.push_back({path,
+                      {"文本过长（超过 " + std::to_string(kMaxTextLength) + " 字）",
+                       "text too long (over " + std::to_string(kMaxTextLength) + " characters)"}});
+    return false;
+  }
+  return true;
+}
+inline bool from_value(const json& j, bool& out, Errors& errors, const std::string& path) {
+  if (!j.is_boolean()) return errors.push_back({path, type_error("是/否", "true or false")}), false;
+  out = j.get<bool>();
+  return true;
+}
+inline bool from_value(const json& j, std::int64_t& out, Errors& errors, const std::string& path) {
+  if (!j.is_number_integer()) return errors.push_back({path, type_error("整数", "an integer")}), false;
+  out = j.get<std::int64_t>();
+  return true;
+}
+inline bool from_value(const json& j, int& out, Errors& errors, const std::string& path) {
+  std::int64_t v = 0;
+  if (!from_value(j, v, errors, path)) return false;
+  if (v < -1'000'000'000 || v > 1'000'000'000)
+    return errors.push_back({path, {"数值超出范围", "number out of range"}}), false;
+  out = static_cast<int>(v);
+  return true;
+}
+inline bool from_value(const json& j, double& out, Errors& errors, const std::string& path) {
+  if (!j.is_number()) return errors.push_back({path, type_error("数字", "a number")}), false;
+  out = j.get<double>();
+  return true;
+}
+inline bool from_value(const json& j, Timestamp& out, Errors& errors, const std::string& path) {
+  if (!j.is_string()) return errors.push_back({path, type_error("时间文本", "a time string")}), false;
+  auto t = parse_iso(j.get<std::string>());
+  if (!t)
+    return errors.push_back(
+               {path,
+                {"时间格式不对，应为 2026-11-22T14:30:00+08:00", "bad time, expected 2026-11-22T14:30:00+08:00"}}),
+           false;
+  out = *t;
+  return true;
+}
+template <DeskEnum E>
+bool from_value(const json& j, E& out, Errors& errors, const std::string& path) {
+  if (j.is_string())
+    if (auto v = enum_from_code<E>(j.get<std::string>())) return out = *v, true;
+  std::string codes;
+  for (const auto& e : enum_entries(E{})) codes += (codes.empty() ? "" : ", ") + std::string(e.code);
+  errors.push_back({path, {"取值无效，可选：" + codes, "invalid value, one of: " + codes}});
+  return false;
+}
+template <class T>
+bool from_value(const json& j, std::optional<T>& out, Errors& errors, const std::string& path);
+template <class T>
+bool from_value(const json& j, std::vector<T>& out, Errors& errors, const std::string& path);
+template <HasFields T>
+bool from_value(const json& j, T& out, Errors& errors, const std::string& path);
+
+template <class T>
+bool from_value(const json& j, std::optional<T>& out, Errors& errors, const std::string& path) {
+  if (j.is_null()) return out.reset(), true;
+  T v{};
+  if (!from_value(j, v, errors, path)) return false;
+  out = std::move(v);
+  return true;
+}
+template <class T>
+bool from_value(const json& j, std::vector<T>& out, Errors& errors, const std::string& path) {
+  if (!j.is_array()) return errors.push_back({path, type_error("列表", "a list")}), false;
+  out.clear();
+  bool ok = true;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    T v{};
+    ok &= from_value(j[i], v, errors, path + "[" + std::to_string(i) + "]");
+    out.push_back(std::move(v));
+  }
+  return ok;
+}
+// Objects: every listed field must be present; unknown keys are refused.
+template <HasFields T>
+bool from_value(const json& j, T& out, Errors& errors, const std::string& path) {
+  if (!j.is_object()) return errors.push_back({path, type_error("对象", "an object")}), false;
+  bool ok = true;
+  std::size_t known = 0;
+  std::apply(
+      [&](const auto&... f) {
+        (
+            [&] {
+              const std::string p = path + "." + f.key;
+              auto it = j.find(f.key);
+              if (it == j.end()) {
+                errors.push_back({p, {"缺少字段", "missing field"}});
+                ok = false;
+              } else {
+                ++known;
+                ok &= from_value(*it, out.*(f.member), errors, p);
+              }
+            }(),
+            ...);
+      },
+      T::fields());
+  if (known != j.size()) {
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      bool listed = false;
+      std::apply([&](const auto&... f) { ((listed |= it.key() == f.key), ...); }, T::fields());
+      if (!listed) errors.push_back({path + "." + it.key(), {"未知字段", "unknown field"}});
+    }
+    ok = false;
+  }
+  return ok;
+}
+
+// ---- field labels and changes ---------------------------------------------
+// The label of a field key of T, or the key itself.
+template <HasFields T>
+Msg field_label(const std::string& key) {
+  Msg label{key, key};
+  std::apply([&](const auto&... f) { ((key == f.key ? (void)(label = Msg{f.zh, f.en}) : void()), ...); }, T::fields());
+  return label;
+}
+
+struct FieldChange {
+  std::string field;
+  json from;
+  json to;
+  bool operator==(const FieldChange&) const = default;
+};
+
+// The fields whose values differ between a and b, in table order.
+template <HasFields T>
+std::vector<FieldChange> diff_fields(const T& a, const T& b) {
+  std::vector<FieldChange> out;
+  std::apply(
+      [&](const auto&... f) {
+        (
+            [&] {
+              if (!(a.*(f.member) == b.*(f.member)))
+                out.push_back({f.key, to_value(a.*(f.member)), to_value(b.*(f.member))});
+            }(),
+            ...);
+      },
+      T::fields());
+  return out;
+}
+
+}  // namespace desk

@@ -1,0 +1,96 @@
+#include "core/journal.hpp"
+
+#include <array>
+#include <cstdio>
+
+namespace desk {
+
+namespace {
+constexpr std::array<std::uint32_t, 256> make_crc_table() {
+  std::array<std::uint32_t, 256> t{};
+  for (std::uint32_t i = 0; i < 256; ++i) {
+    std::uint32_t c = i;
+    for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+    t[i] = c;
+  }
+  return t;
+}
+constexpr auto kCrcTable = make_crc_table();
+
+bool parse_hex8(std::string_view s, std::uint32_t& out) {
+  if (s.size() != 8) return false;
+  out = 0;
+  for (char c : s) {
+    int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (v < 0) return false;
+    out = out << 4 | static_cast<std::uint32_t>(v);
+  }
+  return true;
+}
+
+template <class... R>
+bool replay(const json& j, TableSet<R...>& into) {
+  if (!j.is_object() || !j.contains("type") || !j["type"].is_string()) return false;
+  const std::string type = j["type"].get<std::string>();
+  bool ok = false;
+  auto try_one = [&](auto& table) {
+    using Rec = typename std::decay_t<decltype(table.rows())>::value_type;
+    if (type != Rec::kType) return;
+    Rec r;
+    Errors errors;
+    if (record_from_json(j, r, errors, "")) {
+      table.upsert(r);
+      ok = true;
+    }
+  };
+  std::apply([&](auto&... t) { (try_one(t), ...); }, into.tables);
+  return ok;
+}
+}  // namespace
+
+std::uint32_t crc32(std::string_view bytes) {
+  std::uint32_t c = 0xFFFFFFFFu;
+  for (unsigned char b : bytes) c = kCrcTable[(c ^ b) & 0xFF] ^ (c >> 8);
+  return c ^ 0xFFFFFFFFu;
+}
+
+std::string journal_line(const json& record) {
+  const std::string body = record.dump(-1, ' ', false, json::error_handler_t::replace);
+  char crc[9];
+  std::snprintf(crc, sizeof crc, "%08x", crc32(body));
+  return std::string(crc) + " " + body + "\n";
+}
+
+JournalReadReport read_journal(std::string_view bytes, Dataset& into) {
+  JournalReadReport report;
+  std::size_t pos = 0;
+  std::size_t line_no = 0;
+  while (pos < bytes.size()) {
+    ++line_no;
+    const std::size_t nl = bytes.find('\n', pos);
+    if (nl == std::string_view::npos) {
+      report.torn_tail = true;
+      report.problems.push_back("line " + std::to_string(line_no) + ": incomplete (torn tail), dropped");
+      break;
+    }
+    const std::string_view line = bytes.substr(pos, nl - pos);
+    pos = nl + 1;
+    std::uint32_t want = 0;
+    bool good =
+        line.size() > 9 && line[8] == ' ' && parse_hex8(line.substr(0, 8), want) && crc32(line.substr(9)) == want;
+    if (good) {
+      const json j = json::parse(line.substr(9), nullptr, false);
+      good = !j.is_discarded() && replay(j, into);
+    }
+    if (good) {
+      ++report.lines;
+      report.good_bytes = pos;
+    } else {
+      ++report.dropped;
+      report.problems.push_back("line " + std::to_string(line_no) + ": checksum or content bad, dropped");
+    }
+  }
+  return report;
+}
+
+}  // namespace desk

@@ -1,0 +1,39 @@
+// The on-disk journal, as bytes (no file access here): one line per saved
+// record version, "<crc32 as 8 hex digits> <record JSON>\n". Lines are
+// appended to segment files; replaying them in order and merging by the
+// record rule rebuilds the dataset. A line cut short by a crash (no newline,
+// or a checksum that does not match) is dropped and reported.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/dataset.hpp"
+
+namespace desk {
+
+// A segment file is closed for appends once it reaches this size, so saving
+// one record rewrites at most this many bytes however large the store grows.
+constexpr std::size_t kSegmentBytes = 256 * 1024;
+
+std::uint32_t crc32(std::string_view bytes);
+
+std::string journal_line(const json& record);
+template <HasFields R>
+std::string journal_line(const R& r) {
+  return journal_line(record_to_json(r));
+}
+
+struct JournalReadReport {
+  std::size_t lines = 0;              // good lines read
+  std::size_t dropped = 0;            // damaged lines skipped
+  bool torn_tail = false;             // the last line was incomplete
+  std::size_t good_bytes = 0;         // length of the prefix up to the last good line
+  std::vector<std::string> problems;  // one per damaged line, for the log
+};
+
+// Replays one segment's bytes into `into`.
+JournalReadReport read_journal(std::string_view bytes, Dataset& into);
+
+}  // namespace desk

@@ -1,0 +1,110 @@
+#include "core/record.hpp"
+
+#include <tuple>
+
+namespace desk {
+
+namespace {
+bool require(const json& j, const char* key, Errors& errors, const std::string& path) {
+  if (j.contains(key)) return true;
+  errors.push_back({path + "." + key, {"缺少字段", "missing field"}});
+  return false;
+}
+
+std::string change_sort_key(const Change& c) {
+  return change_to_json(c).dump();
+}
+}  // namespace
+
+json change_to_json(const Change& c) {
+  json changes = json::array();
+  for (const auto& f : c.changes) changes.push_back({{"field", f.field}, {"from", f.from}, {"to", f.to}});
+  return {{"at", format_iso(c.at)}, {"by", c.by}, {"revision", c.revision}, {"action", c.action}, {"changes", changes}};
+}
+
+bool change_from_json(const json& j, Change& out, Errors& errors, const std::string& path) {
+  if (!j.is_object()) return errors.push_back({path, {"应为对象", "expected an object"}}), false;
+  bool ok = true;
+  for (const char* key : {"at", "by", "revision", "action", "changes"}) ok &= require(j, key, errors, path);
+  if (!ok) return false;
+  ok &= from_value(j["at"], out.at, errors, path + ".at");
+  ok &= from_value(j["by"], out.by, errors, path + ".by");
+  ok &= from_value(j["revision"], out.revision, errors, path + ".revision");
+  ok &= from_value(j["action"], out.action, errors, path + ".action");
+  const json& changes = j["changes"];
+  if (!changes.is_array()) return errors.push_back({path + ".changes", {"应为列表", "expected a list"}}), false;
+  out.changes.clear();
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    const json& c = changes[i];
+    const std::string p = path + ".changes[" + std::to_string(i) + "]";
+    if (!c.is_object() || !c.contains("field") || !c.contains("from") || !c.contains("to") || !c["field"].is_string()) {
+      errors.push_back({p, {"应为 {field, from, to}", "expected {field, from, to}"}});
+      ok = false;
+      continue;
+    }
+    out.changes.push_back({c["field"].get<std::string>(), c["from"], c["to"]});
+  }
+  return ok;
+}
+
+json meta_to_json(const RecordMeta& m) {
+  json history = json::array();
+  for (const auto& c : m.history) history.push_back(change_to_json(c));
+  return {{"id", m.id},
+          {"site", m.site},
+          {"created_at", format_iso(m.created_at)},
+          {"created_by", m.created_by},
+          {"updated_at", format_iso(m.updated_at)},
+          {"updated_by", m.updated_by},
+          {"revision", m.revision},
+          {"deleted", m.deleted},
+          {"history", history}};
+}
+
+bool meta_from_json(const json& j, RecordMeta& out, Errors& errors, const std::string& path) {
+  if (!j.is_object()) return errors.push_back({path, {"应为对象", "expected an object"}}), false;
+  bool ok = true;
+  for (const char* key :
+       {"id", "site", "created_at", "created_by", "updated_at", "updated_by", "revision", "deleted", "history"})
+    ok &= require(j, key, errors, path);
+  if (!ok) return false;
+  ok &= from_value(j["id"], out.id, errors, path + ".id");
+  if (ok && !is_record_id(out.id)) {
+    errors.push_back({path + ".id", {"编号格式无效", "invalid record id"}});
+    ok = false;
+  }
+  ok &= from_value(j["site"], out.site, errors, path + ".site");
+  ok &= from_value(j["created_at"], out.created_at, errors, path + ".created_at");
+  ok &= from_value(j["created_by"], out.created_by, errors, path + ".created_by");
+  ok &= from_value(j["updated_at"], out.updated_at, errors, path + ".updated_at");
+  ok &= from_value(j["updated_by"], out.updated_by, errors, path + ".updated_by");
+  ok &= from_value(j["revision"], out.revision, errors, path + ".revision");
+  if (ok && out.revision < 1) {
+    errors.push_back({path + ".revision", {"修订号应从 1 开始", "revision must be at least 1"}});
+    ok = false;
+  }
+  ok &= from_value(j["deleted"], out.deleted, errors, path + ".deleted");
+  const json& history = j["history"];
+  if (!history.is_array()) return errors.push_back({path + ".history", {"应为列表", "expected a list"}}), false;
+  out.history.clear();
+  for (std::size_t i = 0; i < history.size(); ++i) {
+    Change c;
+    ok &= change_from_json(history[i], c, errors, path + ".history[" + std::to_string(i) + "]");
+    out.history.push_back(std::move(c));
+  }
+  return ok;
+}
+
+std::vector<Change> merge_history(const std::vector<Change>& a, const std::vector<Change>& b) {
+  std::vector<std::pair<std::tuple<std::int64_t, std::int64_t, std::string>, const Change*>> all;
+  all.reserve(a.size() + b.size());
+  for (const auto* list : {&a, &b})
+    for (const auto& c : *list) all.push_back({{c.revision, c.at.ms, change_sort_key(c)}, &c});
+  std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<Change> out;
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (i == 0 || all[i].first != all[i - 1].first) out.push_back(*all[i].second);
+  return out;
+}
+
+}  // namespace desk

@@ -1,0 +1,24 @@
+// Text shown to people: every message the core produces exists in Chinese
+// and English, and the UI picks one at runtime.
+#pragma once
+#include <string>
+
+namespace desk {
+
+enum class Lang { zh, en };
+
+struct Msg {
+  std::string zh;
+  std::string en;
+  const std::string& in(Lang lang) const { return lang == Lang::zh ? zh : en; }
+  bool operator==(const Msg&) const = default;
+};
+
+// Number of Unicode code points in a UTF-8 string (invalid bytes count as one).
+std::size_t utf8_length(const std::string& s);
+// True when s is well-formed UTF-8.
+bool utf8_valid(const std::string& s);
+// Trims ASCII and ideographic (U+3000) spaces at both ends.
+std::string trim(const std::string& s);
+
+}  // namespace desk

@@ -1,0 +1,83 @@
+#include "platform/file_store.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace desk {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string segment_name(std::size_t n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "seg-%06zu.log", n);
+  return buf;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+}  // namespace
+
+FileStore::LoadReport FileStore::load(Dataset& into) {
+  LoadReport report;
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  segments_.clear();
+  for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("seg-", 0) == 0 && name.size() > 8 && name.substr(name.size() - 4) == ".log")
+      segments_.push_back(entry.path().string());
+  }
+  std::sort(segments_.begin(), segments_.end());
+  report.segments = segments_.size();
+  for (const auto& path : segments_) {
+    const std::string bytes = read_file(path);
+    const JournalReadReport r = read_journal(bytes, into);
+    report.lines += r.lines;
+    report.dropped += r.dropped;
+    for (const auto& p : r.problems) report.problems.push_back(fs::path(path).filename().string() + " " + p);
+    if (r.torn_tail) fs::resize_file(path, r.good_bytes, ec);
+  }
+  current_size_ = segments_.empty() ? 0 : static_cast<std::size_t>(fs::file_size(segments_.back(), ec));
+  return report;
+}
+
+Expected<FileStore::Appended> FileStore::append(const std::string& lines) {
+  if (segments_.empty() || current_size_ + lines.size() > kSegmentBytes) {
+    std::error_code ec;
+    fs::create_directories(dir_, ec);
+    segments_.push_back((fs::path(dir_) / segment_name(segments_.size() + 1)).string());
+    current_size_ = 0;
+  }
+  Appended a{segments_.back(), current_size_};
+  std::ofstream out(a.path, std::ios::binary | std::ios::app);
+  out.write(lines.data(), static_cast<std::streamsize>(lines.size()));
+  out.flush();
+  if (!out) {
+    undo(a);
+    return Errors{{"storage", {"写入存储失败", "Could not write to storage"}}};
+  }
+  current_size_ += lines.size();
+  return a;
+}
+
+void FileStore::undo(const Appended& a) {
+  std::error_code ec;
+  if (a.old_size == 0) {
+    fs::remove(a.path, ec);
+    if (!segments_.empty() && segments_.back() == a.path) segments_.pop_back();
+    current_size_ = segments_.empty() ? 0 : static_cast<std::size_t>(fs::file_size(segments_.back(), ec));
+  } else {
+    fs::resize_file(a.path, a.old_size, ec);
+    current_size_ = a.old_size;
+  }
+}
+
+}  // namespace desk

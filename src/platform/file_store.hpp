@@ -1,0 +1,47 @@
+// The record store on a file system: journal segments in one folder
+// (seg-000001.log, seg-000002.log, …). Natively it is a real folder; in the
+// browser it is the IndexedDB-backed mount, made durable by `persist` (see
+// web_persist.hpp). Appending one record rewrites at most one segment.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/errors.hpp"
+#include "core/journal.hpp"
+
+namespace desk {
+
+class FileStore {
+ public:
+  explicit FileStore(std::string dir) : dir_(std::move(dir)) {}
+
+  struct LoadReport {
+    std::size_t segments = 0;
+    std::size_t lines = 0;
+    std::size_t dropped = 0;
+    std::vector<std::string> problems;  // damaged lines, with segment names
+  };
+  // Replays every segment into `into`. A damaged tail is cut off the file so
+  // later appends start on a clean line.
+  LoadReport load(Dataset& into);
+
+  // Where an append went, so a failed persist can be undone.
+  struct Appended {
+    std::string path;
+    std::size_t old_size = 0;
+  };
+  // Appends journal lines to the current segment (a new one when it is full).
+  Expected<Appended> append(const std::string& lines);
+  // Cuts the segment back to its size before the append.
+  void undo(const Appended& a);
+
+  const std::string& dir() const { return dir_; }
+  std::size_t segment_count() const { return segments_.size(); }
+
+ private:
+  std::string dir_;
+  std::vector<std::string> segments_;  // sorted paths
+  std::size_t current_size_ = 0;
+};
+
+}  // namespace desk

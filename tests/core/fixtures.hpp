@@ -1,0 +1,37 @@
+// Helpers shared by the core tests: a fixed clock, actors, sample records.
+#pragma once
+#include <random>
+
+#include "core/dataset.hpp"
+#include "core/visit.hpp"
+
+namespace desk::test {
+
+// 2026-11-22 09:30 at the site.
+inline Timestamp morning() {
+  return from_civil({2026, 11, 22, 9, 30});
+}
+
+inline Actor actor(const std::string& staff = "S001", Timestamp now = morning(), std::uint64_t seed = 1) {
+  Actor a{staff, "site-A", now, {}};
+  std::mt19937_64 rng(seed);
+  for (auto& b : a.random) b = static_cast<std::uint8_t>(rng());
+  return a;
+}
+
+inline Visit sample_visit(Timestamp t = morning()) {
+  Visit v;
+  v.time = t;
+  v.visitor_name = "王珺";
+  v.address_form = AddressForm::ms;
+  v.unit = "3栋-1202";
+  v.phone = "13812345678";
+  v.purpose = VisitPurpose::consult;
+  v.content = "询问本月水费为何比上月高";
+  v.received_by = "S001";
+  v.outcome = VisitOutcome::answered_on_spot;
+  v.answer = "本月为双月抄表，含两个月用量";
+  return v;
+}
+
+}  // namespace desk::test
