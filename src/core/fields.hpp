@@ -26,6 +26,10 @@ struct Field {
   const char* en;
 };
 
+// Clang 14 (Emscripten 3.1.6) has no aggregate deduction; spell it out.
+template <class R, class T>
+Field(const char*, T R::*, const char*, const char*) -> Field<R, T>;
+
 template <class T>
 concept HasFields = requires {
   T::fields();

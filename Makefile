@@ -1,0 +1,41 @@
+# Thin wrapper: every target first makes sure the machine has what it needs
+# (.ci/deps.sh installs only what is missing), then builds incrementally.
+#   make run    build and serve the app on http://127.0.0.1:8080
+#   make test   native tests, then browser tests in headless Chromium
+.PHONY: all deps native web run test test-native test-browser clean format
+
+PORT ?= 8080
+export NODE_PATH := /usr/share/nodejs
+NATIVE := build/native
+WEB := build/web
+
+all: native web
+
+deps:
+	@bash .ci/deps.sh
+	@bash .ci/build-sdl2-web.sh
+
+native: deps
+	@[ -f $(NATIVE)/build.ninja ] || cmake -S . -B $(NATIVE) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(NATIVE)
+
+web: deps
+	@[ -f $(WEB)/build.ninja ] || emcmake cmake -S . -B $(WEB) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(WEB)
+
+run: web
+	@node web/serve.mjs $(WEB)/dist $(PORT)
+
+test-native: native
+	@cd $(NATIVE) && ctest --output-on-failure
+
+test-browser: web
+	@node --test --test-concurrency=1 tests/browser/
+
+test: test-native test-browser
+
+format:
+	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')
+
+clean:
+	rm -rf $(NATIVE) $(WEB)

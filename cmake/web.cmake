@@ -1,0 +1,64 @@
+# Browser build with Debian's Emscripten: Dear ImGui 1.86 and SDL2 2.26 from
+# Debian's source packages (fetched and built once by .ci/deps.sh), the core,
+# the UI and the web platform layer -> dist/index.html, index.js, index.wasm.
+set(IMGUI_DIR "${DESK_DEPS}/imgui")
+set(SDL2_WEB "${DESK_DEPS}/sdl2-web")
+set(DIST "${CMAKE_BINARY_DIR}/dist")
+
+add_library(imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
+  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_sdl.cpp
+  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
+target_include_directories(imgui PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp
+  ${SDL2_WEB}/include/SDL2)
+# The test-engine hooks feed the test map (src/ui/test_probe.cpp); they are
+# skipped unless a test switches them on.
+target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_IMPL_OPENGL_ES3
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+target_compile_options(imgui PRIVATE -w)
+
+file(GLOB DESK_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
+file(GLOB DESK_WEB_JS CONFIGURE_DEPENDS web/js/*.js)
+add_executable(index src/app/main_web.cpp ${DESK_UI_SOURCES} src/platform/web_platform.cpp
+  src/platform/file_store.cpp src/app/desk.cpp)
+target_link_libraries(index PRIVATE desk_core imgui "${SDL2_WEB}/lib/libSDL2.a")
+set_target_properties(index PROPERTIES SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${DIST}")
+target_compile_options(index PRIVATE -Wall -Wextra)
+set(DESK_EXCEPTIONS -fexceptions)
+target_compile_options(desk_core PRIVATE ${DESK_EXCEPTIONS})
+target_compile_options(index PRIVATE ${DESK_EXCEPTIONS})
+
+# Fonts: built from Debian's fonts-wqy-microhei, never committed.
+set(FONT_SRC /usr/share/fonts/truetype/wqy/wqy-microhei.ttc)
+set(FONT_BASE "${CMAKE_BINARY_DIR}/fonts/desk-base.ttf")
+set(FONT_EXT "${DIST}/fonts/desk-ext.ttf")
+file(GLOB_RECURSE DESK_TEXT_FILES CONFIGURE_DEPENDS src/ui/*.cpp src/core/*.hpp src/core/*.cpp assets/*.json)
+add_custom_command(OUTPUT "${FONT_BASE}" "${FONT_EXT}" "${FONT_BASE}.chars"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/fonts" "${DIST}/fonts"
+  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/web/font_subset.py" "${FONT_SRC}" "${FONT_BASE}" "${FONT_EXT}"
+          ${DESK_TEXT_FILES}
+  DEPENDS "${CMAKE_SOURCE_DIR}/web/font_subset.py" ${DESK_TEXT_FILES}
+  COMMENT "Subsetting the CJK font")
+add_custom_target(desk_fonts DEPENDS "${FONT_BASE}" "${FONT_EXT}")
+add_dependencies(index desk_fonts)
+
+# Static files served beside the app (service worker, icons).
+file(GLOB DESK_STATIC CONFIGURE_DEPENDS web/static/*)
+foreach(f ${DESK_STATIC})
+  get_filename_component(name "${f}" NAME)
+  configure_file("${f}" "${DIST}/${name}" COPYONLY)
+endforeach()
+
+set(DESK_LINK
+  -sENVIRONMENT=web -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
+  -sINITIAL_MEMORY=64MB -sFORCE_FILESYSTEM=1 -lidbfs.js ${DESK_EXCEPTIONS}
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
+  "-sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString','stringToUTF8','lengthBytesUTF8','FS','IDBFS']"
+  --shell-file "${CMAKE_SOURCE_DIR}/shell.html" -sMINIFY_HTML=0
+  "SHELL:--preload-file ${FONT_BASE}@/fonts/desk-base.ttf"
+  "SHELL:--preload-file ${FONT_BASE}.chars@/fonts/app-chars.txt")
+foreach(js ${DESK_WEB_JS})
+  list(APPEND DESK_LINK "SHELL:--pre-js ${js}")  # SHELL: keeps CMake from merging repeated flags
+endforeach()
+target_link_options(index PRIVATE ${DESK_LINK})
+set_property(TARGET index APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/shell.html" ${DESK_WEB_JS} "${FONT_BASE}" "${FONT_BASE}.chars")

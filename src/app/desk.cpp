@@ -1,0 +1,116 @@
+#include "app/desk.hpp"
+
+namespace desk {
+
+Errors busy_error() {
+  return {{"record", {"正在保存上一条记录，请稍候", "Still saving the previous record, please wait"}}};
+}
+
+Desk::Desk(std::string data_dir, PersistFn persist) : store_(std::move(data_dir)), persist_(std::move(persist)) {}
+
+FileStore::LoadReport Desk::load() {
+  data_ = Dataset{};
+  auto report = store_.load(data_);
+  ++version_;
+  if (report.dropped > 0)
+    status_ = {"存储中有 " + std::to_string(report.dropped) + " 行损坏的记录已跳过（其余数据完好）",
+               std::to_string(report.dropped) + " damaged line(s) in storage were skipped (the rest is intact)"};
+  return report;
+}
+
+void Desk::commit(const std::string& lines, std::function<void(Dataset&)> change, Msg saved, Done done) {
+  // Split at line ends into chunks that fit a segment.
+  std::vector<FileStore::Appended> appended;
+  std::size_t pos = 0;
+  while (pos < lines.size()) {
+    std::size_t end = pos;
+    while (end < lines.size()) {
+      const std::size_t nl = lines.find('\n', end);
+      const std::size_t next = nl == std::string::npos ? lines.size() : nl + 1;
+      if (end > pos && next - pos > kSegmentBytes) break;
+      end = next;
+    }
+    auto a = store_.append(lines.substr(pos, end - pos));
+    if (!a.ok()) {
+      for (auto it = appended.rbegin(); it != appended.rend(); ++it) store_.undo(*it);
+      state_ = SaveState::failed;
+      status_ = {"保存失败：无法写入存储，内容未丢失，请重试",
+                 "Save failed: could not write to storage; nothing was lost"};
+      if (done) done(false);
+      return;
+    }
+    appended.push_back(a.value());
+    pos = end;
+  }
+  state_ = SaveState::saving;
+  status_ = {"保存中…", "Saving…"};
+  persist_([this, appended, change = std::move(change), saved = std::move(saved), done = std::move(done)](
+               bool ok, const std::string& error) {
+    if (ok) {
+      change(data_);
+      ++version_;
+      state_ = SaveState::saved;
+      status_ = saved;
+    } else {
+      for (auto it = appended.rbegin(); it != appended.rend(); ++it) store_.undo(*it);
+      state_ = SaveState::failed;
+      if (error == "quota")
+        status_ = {"保存失败：浏览器存储空间已满。请先导出数据备份，再清理浏览器空间。表单内容仍在。",
+                   "Save failed: browser storage is full. Export a backup, then free space. The form is kept."};
+      else
+        status_ = {"保存失败（" + error + "），表单内容仍在，请重试",
+                   "Save failed (" + error + "); the form is kept, try again"};
+    }
+    if (done) done(ok);
+  });
+}
+
+Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text) const {
+  auto parsed = parse_export(text);
+  if (!parsed.ok()) return parsed.errors();
+  ImportPlan plan{std::move(parsed.value())};
+  plan.imported.records.each_table([&](const auto& table) {
+    using R = typename std::decay_t<decltype(table.rows())>::value_type;
+    for (const auto& r : table.rows()) {
+      const R* stored = data_.table<R>().find(r.meta.id);
+      if (!stored) {
+        ++plan.added;
+      } else if (record_to_json(merge_record(*stored, r)) == record_to_json(*stored)) {
+        ++plan.unchanged;
+      } else {
+        ++plan.updated;
+      }
+    }
+  });
+  return plan;
+}
+
+void Desk::apply_import(const ImportPlan& plan, Done done) {
+  if (busy()) {
+    if (done) done(false);
+    return;
+  }
+  std::string lines;
+  Dataset incoming;
+  plan.imported.records.each_table([&](const auto& table) {
+    using R = typename std::decay_t<decltype(table.rows())>::value_type;
+    for (const auto& r : table.rows()) {
+      const R* stored = data_.table<R>().find(r.meta.id);
+      const R merged = stored ? merge_record(*stored, r) : r;
+      if (stored && record_to_json(merged) == record_to_json(*stored)) continue;
+      lines += journal_line(merged);
+      incoming.table<R>().upsert(merged);
+    }
+  });
+  if (lines.empty()) {
+    status_ = {"导入完成：没有新的内容", "Import done: nothing new"};
+    if (done) done(true);
+    return;
+  }
+  const std::string n = std::to_string(plan.added + plan.updated);
+  commit(
+      lines, [incoming](Dataset& d) { merge_into(d, incoming); },
+      {"已导入 " + n + " 条记录", "Imported " + n + " records"}, std::move(done));
+}
+
+}  // namespace desk

@@ -1,0 +1,32 @@
+// What the app needs from the machine it runs on. One interface, one
+// implementation per platform (web_platform.cpp for the browser).
+#pragma once
+#include <functional>
+#include <string>
+
+#include "core/id.hpp"
+#include "core/time.hpp"
+
+namespace desk::platform {
+
+// Called once the data folder is durable (ok) or could not be made so.
+using PersistDone = std::function<void(bool ok, std::string error)>;
+
+// Where the journal lives (the IndexedDB mount in the browser).
+std::string data_dir();
+// Makes every change under data_dir() durable, then calls done.
+void persist(PersistDone done);
+Timestamp now();
+RandomBits random_bits();
+
+// Hands bytes to the user as a downloaded file.
+void download(const std::string& filename, const std::string& mime, const std::string& bytes);
+// Opens the file chooser; done receives the chosen file (not called on cancel).
+void choose_file(const std::string& accept, std::function<void(std::string name, std::string bytes)> done);
+
+// Reads a query parameter of the page address ("" when absent).
+std::string query_param(const std::string& name);
+// Says the first frame is on screen (hides the loading screen).
+void signal_ready();
+
+}  // namespace desk::platform

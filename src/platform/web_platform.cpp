@@ -1,0 +1,117 @@
+// The browser implementation of platform.hpp. JavaScript halves live in
+// web/js/*.js (loaded with --pre-js); calls back into C++ come through the
+// exported desk_* functions at the bottom.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cstdlib>
+#include <map>
+#include <random>
+
+#include "platform/platform.hpp"
+
+namespace {
+int next_callback = 1;
+std::map<int, desk::platform::PersistDone> persist_callbacks;
+std::map<int, std::function<void(std::string, std::string)>> file_callbacks;
+}  // namespace
+
+// clang-format off
+EM_JS(void, desk_js_persist, (int id), {
+  Module.deskPersist(function(ok, msg) { Module.ccall('desk_persist_done', null, ['number', 'number', 'string'], [id, ok ? 1 : 0, msg || ""]); });
+});
+EM_JS(void, desk_js_download, (const char* name, const char* mime, const char* data, int len), {
+  var bytes = HEAPU8.slice(data, data + len);
+  var blob = new Blob([bytes], {type: UTF8ToString(mime)});
+  var a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = UTF8ToString(name);
+  document.body.appendChild(a);
+  a.click();
+  setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  Module.deskLastDownload = {name: UTF8ToString(name), size: len};
+});
+EM_JS(void, desk_js_choose_file, (int id, const char* accept), {
+  Module.deskChooseFile(UTF8ToString(accept), function(name, buffer) {
+    var len = buffer.byteLength;
+    var ptr = _malloc(len + 1);
+    HEAPU8.set(new Uint8Array(buffer), ptr);
+    Module.ccall('desk_file_chosen', null, ['number', 'string', 'number', 'number'], [id, name, ptr, len]);
+    _free(ptr);
+  });
+});
+EM_JS(char*, desk_js_query_param, (const char* name), {
+  var v = new URLSearchParams(location.search).get(UTF8ToString(name));
+  if (v === null) v = "";
+  var n = lengthBytesUTF8(v) + 1;
+  var p = _malloc(n);
+  stringToUTF8(v, p, n);
+  return p;
+});
+EM_JS(void, desk_js_ready, (), { if (Module.deskReady) Module.deskReady(); });
+// clang-format on
+
+namespace desk::platform {
+
+std::string data_dir() {
+  return "/data/journal";
+}
+
+void persist(PersistDone done) {
+  const int id = next_callback++;
+  persist_callbacks[id] = std::move(done);
+  desk_js_persist(id);
+}
+
+Timestamp now() {
+  return {static_cast<std::int64_t>(emscripten_date_now())};
+}
+
+RandomBits random_bits() {
+  // std::random_device is crypto.getRandomValues in Emscripten.
+  std::random_device rd;
+  RandomBits r;
+  for (auto& b : r) b = static_cast<std::uint8_t>(rd());
+  return r;
+}
+
+void download(const std::string& filename, const std::string& mime, const std::string& bytes) {
+  desk_js_download(filename.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+
+void choose_file(const std::string& accept, std::function<void(std::string, std::string)> done) {
+  const int id = next_callback++;
+  file_callbacks[id] = std::move(done);
+  desk_js_choose_file(id, accept.c_str());
+}
+
+std::string query_param(const std::string& name) {
+  char* p = desk_js_query_param(name.c_str());
+  std::string v(p);
+  std::free(p);
+  return v;
+}
+
+void signal_ready() {
+  desk_js_ready();
+}
+
+}  // namespace desk::platform
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void desk_persist_done(int id, int ok, const char* message) {
+  auto it = persist_callbacks.find(id);
+  if (it == persist_callbacks.end()) return;
+  auto done = std::move(it->second);
+  persist_callbacks.erase(it);
+  done(ok != 0, message);
+}
+
+EMSCRIPTEN_KEEPALIVE void desk_file_chosen(int id, const char* name, const char* data, int len) {
+  auto it = file_callbacks.find(id);
+  if (it == file_callbacks.end()) return;
+  auto done = std::move(it->second);
+  file_callbacks.erase(it);
+  done(name, std::string(data, static_cast<std::size_t>(len)));
+}
+}

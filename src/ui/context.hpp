@@ -1,0 +1,22 @@
+// What every view is given each frame: the data service, the clock, who is
+// on duty and where.
+#pragma once
+#include <string>
+
+#include "app/desk.hpp"
+#include "platform/platform.hpp"
+#include "ui/fonts.hpp"
+
+namespace desk::ui {
+
+struct Context {
+  Desk& desk;
+  Fonts& fonts;
+  Timestamp now;
+  std::string staff;  // the person on duty
+  std::string site;
+  std::string device;
+  Actor actor() const { return {staff, site, now, platform::random_bits()}; }
+};
+
+}  // namespace desk::ui

@@ -1,0 +1,175 @@
+// The visit form of VisitsView: fields per SPEC §1, the 24-hour promise with
+// its due time, save (acknowledged only once durable) and the history.
+#include <cstdio>
+
+#include "imgui.h"
+#include "imgui_stdlib.h"
+#include "ui/strings.hpp"
+#include "ui/test_probe.hpp"
+#include "ui/visits_view.hpp"
+#include "ui/widgets.hpp"
+
+namespace desk::ui {
+
+namespace {
+Msg field_name(const std::string& key) {
+  return field_label<Visit>(key);
+}
+
+std::string change_value(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_null()) return "—";
+  return v.dump();
+}
+}  // namespace
+
+void VisitsView::save(Context& ctx) {
+  Visit candidate = draft_;
+  errors_.clear();
+  if (auto t = parse_local(trim(time_text_))) {
+    candidate.time = *t;
+  } else {
+    errors_.push_back({"time", {"时间格式应为 2026-11-22 14:30", "Time format: 2026-11-22 14:30"}});
+  }
+  for (std::string* s :
+       {&candidate.visitor_name, &candidate.unit, &candidate.company, &candidate.phone, &candidate.received_by})
+    *s = trim(*s);
+  if (candidate.outcome == VisitOutcome::promised_24h && follow_up_) {
+    if (!candidate.follow_up_done) candidate.follow_up_done = ctx.now;
+  } else {
+    candidate.follow_up_done.reset();
+  }
+  if (!errors_.empty()) return;
+  const bool is_new = candidate.meta.id.empty();
+  errors_ = ctx.desk.save(candidate, ctx.actor(), [this, is_new, &desk = ctx.desk](bool ok) {
+    if (!ok) return;  // the form keeps what was typed; the status bar says why
+    // Show the stored version: new records get their id, edits their revision.
+    const auto& rows = desk.data().table<Visit>().rows();
+    if (is_new && !rows.empty()) selected_id_ = rows.back().meta.id;
+    form_open_ = false;
+  });
+}
+
+void VisitsView::draw_form(Context& ctx) {
+  const bool is_new = draft_.meta.id.empty();
+  ImGui::TextColored(colors::accent, "%s", tr(is_new ? S::form_new_title : S::form_edit_title));
+  if (!is_new) {
+    ImGui::SameLine();
+    ImGui::TextColored(colors::muted, "%s %lld", tr(S::revision), static_cast<long long>(draft_.meta.revision));
+  }
+  ImGui::Separator();
+  const bool saving = ctx.desk.busy();
+  ImGui::BeginDisabled(saving);
+  if (ImGui::BeginTable("visit.fields", 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("l", ImGuiTableColumnFlags_WidthFixed, 96);
+    ImGui::TableSetupColumn("f", ImGuiTableColumnFlags_WidthStretch);
+    form_label(tr(S::field_time), true);
+    ImGui::SetNextItemWidth(170);
+    ImGui::InputText("##visit.time", &time_text_);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(id_label(tr(S::now_button), "visit.time.now"))) time_text_ = format_local(ctx.now);
+    field_error(errors_, "time");
+
+    const bool promise = draft_.outcome == VisitOutcome::promised_24h;
+    form_label(tr(field_name("visitor_name")).c_str(), promise);
+    if (focus_first_) {
+      ImGui::SetKeyboardFocusHere();
+      focus_first_ = false;
+    }
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 120);
+    ImGui::InputText("##visit.visitor_name", &draft_.visitor_name);
+    ImGui::SameLine();
+    enum_combo("visit.address_form", draft_.address_form, -FLT_MIN);
+    field_error(errors_, "visitor_name");
+
+    form_label(tr(field_name("unit")).c_str());
+    input_text("visit.unit", draft_.unit, "3栋-1202");
+    form_label(tr(field_name("company")).c_str());
+    input_text("visit.company", draft_.company);
+    form_label(tr(field_name("phone")).c_str(), promise);
+    input_text("visit.phone", draft_.phone);
+    field_error(errors_, "phone");
+    form_label(tr(field_name("purpose")).c_str(), true);
+    enum_radios("visit.purpose", draft_.purpose);
+    form_label(tr(field_name("content")).c_str(), true);
+    input_multiline("visit.content", draft_.content, 3);
+    field_error(errors_, "content");
+    form_label(tr(field_name("received_by")).c_str(), true);
+    input_text("visit.received_by", draft_.received_by);
+    field_error(errors_, "received_by");
+    form_label(tr(field_name("outcome")).c_str(), true);
+    enum_radios("visit.outcome", draft_.outcome);
+    if (draft_.outcome == VisitOutcome::answered_after_colleague) {
+      form_label(tr(field_name("consulted")).c_str(), true);
+      enum_radios("visit.consulted", draft_.consulted);
+      field_error(errors_, "consulted");
+    }
+    const bool answered = draft_.outcome == VisitOutcome::answered_on_spot ||
+                          draft_.outcome == VisitOutcome::answered_after_colleague ||
+                          draft_.outcome == VisitOutcome::answered_after_outside_inquiry;
+    if (answered) {
+      form_label(tr(field_name("answer")).c_str(), true);
+      input_multiline("visit.answer", draft_.answer, 2);
+      field_error(errors_, "answer");
+    }
+    ImGui::EndTable();
+  }
+
+  if (draft_.outcome == VisitOutcome::promised_24h) {
+    Visit timed = draft_;
+    if (auto t = parse_local(trim(time_text_))) timed.time = *t;
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.97f, 0.90f, 1.0f));
+    ImGui::BeginChild("visit.promise", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 7.5f), true);
+    ImGui::TextUnformatted(tr(S::promise_due));
+    ImGui::SameLine();
+    ImGui::TextColored(colors::accent, "%s", format_local(inquiry_promise_due(timed)).c_str());
+    ImGui::SameLine();
+    Deadline d = *inquiry_promise_deadline(timed);
+    if (follow_up_) d.done = draft_.follow_up_done.value_or(ctx.now);
+    deadline_badge(d, ctx.now);
+    probe::message("visit.promise_due", format_local(inquiry_promise_due(timed)));
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
+    ImGui::TextWrapped("%s", tr(S::promise_rule));
+    ImGui::PopStyleColor();
+    ImGui::Checkbox(id_label(tr(S::follow_up_done), "visit.follow_up"), &follow_up_);
+    field_error(errors_, "follow_up_done");
+    if (follow_up_) input_multiline("visit.follow_up_note", draft_.follow_up_note, 2);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+  }
+  ImGui::EndDisabled();
+
+  ImGui::Spacing();
+  if (!errors_.empty()) {
+    ImGui::TextColored(colors::error, "%s", tr(S::fix_errors));
+    for (const auto& e : errors_) probe::message("error." + e.where, tr(e.message));
+  }
+  ImGui::BeginDisabled(saving);
+  ImGui::PushStyleColor(ImGuiCol_Button, colors::accent);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  if (ImGui::Button(id_label(tr(saving ? S::saving : S::save), "visit.save"), ImVec2(110, 0))) save(ctx);
+  ImGui::PopStyleColor(2);
+  ImGui::SameLine();
+  if (ImGui::Button(id_label(tr(S::cancel), "visit.cancel"), ImVec2(80, 0))) form_open_ = false;
+  ImGui::EndDisabled();
+
+  if (!is_new && ImGui::CollapsingHeader(id_label(tr(S::history), "visit.history"))) draw_history(draft_);
+}
+
+void VisitsView::draw_history(const Visit& v) {
+  for (auto it = v.meta.history.rbegin(); it != v.meta.history.rend(); ++it) {
+    const char* action = it->action == "create"   ? tr(S::history_created)
+                         : it->action == "delete" ? tr(S::history_deleted)
+                                                  : tr(S::history_edited);
+    ImGui::TextColored(colors::muted, "%s  %s %s", format_local(it->at).c_str(), it->by.c_str(), action);
+    if (it->action == "create") continue;
+    for (const auto& c : it->changes) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s: %s → %s", tr(field_name(c.field)).c_str(), change_value(c.from).c_str(),
+                         change_value(c.to).c_str());
+    }
+  }
+}
+
+}  // namespace desk::ui

@@ -1,0 +1,76 @@
+#include "ui/widgets.hpp"
+
+#include <cstdio>
+#include <string>
+
+#include "imgui.h"
+#include "imgui_stdlib.h"
+
+namespace desk::ui {
+
+const char* id_label(const char* visible, const char* id) {
+  static std::string buffer;
+  buffer = std::string(visible) + "##" + id;
+  return buffer.c_str();
+}
+
+void form_label(const char* label, bool required) {
+  ImGui::TableNextRow();
+  ImGui::TableSetColumnIndex(0);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  if (required) {
+    ImGui::SameLine(0, 2);
+    ImGui::TextColored(colors::error, "*");
+  }
+  ImGui::TableSetColumnIndex(1);
+}
+
+void field_error(const Errors& errors, const char* key) {
+  if (const FieldError* e = error_for(errors, key)) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::error);
+    ImGui::TextWrapped("%s", tr(e->message).c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+bool input_text(const char* id, std::string& value, const char* hint) {
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  const std::string label = std::string("##") + id;
+  return hint ? ImGui::InputTextWithHint(label.c_str(), hint, &value) : ImGui::InputText(label.c_str(), &value);
+}
+
+bool input_multiline(const char* id, std::string& value, float lines) {
+  const std::string label = std::string("##") + id;
+  return ImGui::InputTextMultiline(label.c_str(), &value, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * lines + 8));
+}
+
+ImVec4 deadline_color(DeadlineStatus s) {
+  switch (s) {
+    case DeadlineStatus::overdue:
+    case DeadlineStatus::missed:
+      return colors::overdue;
+    case DeadlineStatus::due_soon:
+      return colors::due_soon;
+    case DeadlineStatus::met:
+      return colors::ok;
+    default:
+      return colors::muted;
+  }
+}
+
+void deadline_badge(const Deadline& d, Timestamp now) {
+  const DeadlineStatus s = deadline_status(d, now);
+  char text[64];
+  const int hours = static_cast<int>((d.due - now) / kHour);
+  if (s == DeadlineStatus::overdue) {
+    std::snprintf(text, sizeof text, tr(S::hours_over), static_cast<int>((now - d.due) / kHour));
+  } else if (s == DeadlineStatus::not_due || s == DeadlineStatus::due_soon) {
+    std::snprintf(text, sizeof text, tr(S::hours_left), hours);
+  } else {
+    std::snprintf(text, sizeof text, "%s", tr(enum_label(s)).c_str());
+  }
+  ImGui::TextColored(deadline_color(s), "%s %s", s == DeadlineStatus::overdue ? "●" : "○", text);
+}
+
+}  // namespace desk::ui

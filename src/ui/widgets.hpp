@@ -1,0 +1,82 @@
+// Shared widgets: form rows with their error, enum pickers, deadline badges.
+#pragma once
+#include <string>
+
+#include "core/deadline.hpp"
+#include "core/enums.hpp"
+#include "core/errors.hpp"
+#include "imgui.h"
+#include "ui/strings.hpp"
+
+namespace desk::ui {
+
+namespace colors {
+inline const ImVec4 error{0.75f, 0.12f, 0.10f, 1.0f};
+inline const ImVec4 overdue{0.80f, 0.10f, 0.10f, 1.0f};
+inline const ImVec4 due_soon{0.80f, 0.50f, 0.00f, 1.0f};
+inline const ImVec4 ok{0.10f, 0.50f, 0.20f, 1.0f};
+inline const ImVec4 muted{0.42f, 0.46f, 0.52f, 1.0f};
+inline const ImVec4 accent{0.18f, 0.43f, 0.70f, 1.0f};
+}  // namespace colors
+
+// "label##id" in a per-call buffer, valid until the next call of id_label.
+const char* id_label(const char* visible, const char* id);
+
+// A form row: label in the first table column, the widget in the second.
+// Call inside a two-column table; returns after drawing the label.
+void form_label(const char* label, bool required = false);
+// Draws the error for `key` (if any) under the widget, in red.
+void field_error(const Errors& errors, const char* key);
+
+bool input_text(const char* id, std::string& value, const char* hint = nullptr);
+bool input_multiline(const char* id, std::string& value, float lines = 3);
+
+// Radio buttons over an enum's values, on one line (wrapping).
+template <DeskEnum E>
+bool enum_radios(const char* id, E& value) {
+  bool changed = false;
+  ImGui::PushID(id);
+  const float right = ImGui::GetContentRegionMax().x;
+  bool first = true;
+  for (const auto& e : enum_entries(E{})) {
+    const char* label = lang() == Lang::zh ? e.zh : e.en;
+    const float w = ImGui::CalcTextSize(label).x + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+    if (!first) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();
+    }
+    first = false;
+    const std::string full = std::string(label) + "##" + id + "." + e.code;
+    if (ImGui::RadioButton(full.c_str(), value == e.value)) {
+      value = e.value;
+      changed = true;
+    }
+  }
+  ImGui::PopID();
+  return changed;
+}
+
+template <DeskEnum E>
+bool enum_combo(const char* id, E& value, float width = 180) {
+  bool changed = false;
+  ImGui::SetNextItemWidth(width);
+  const auto* current = enum_entry(value);
+  const char* preview = current ? (lang() == Lang::zh ? current->zh : current->en) : "";
+  if (ImGui::BeginCombo((std::string("##") + id).c_str(), preview)) {
+    for (const auto& e : enum_entries(E{})) {
+      const std::string full = std::string(lang() == Lang::zh ? e.zh : e.en) + "##" + id + "." + e.code;
+      if (ImGui::Selectable(full.c_str(), value == e.value)) {
+        value = e.value;
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+// Colored status text for a deadline ("剩 5 小时", "逾期 2 小时", "按时完成").
+void deadline_badge(const Deadline& d, Timestamp now);
+ImVec4 deadline_color(DeadlineStatus s);
+
+}  // namespace desk::ui

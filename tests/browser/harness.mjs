@@ -1,0 +1,105 @@
+// Shared set-up for browser tests: the built app served on a free loopback
+// port, Debian's Chromium driven by playwright-core, helpers that act like a
+// person (click at a widget's rectangle, type through the IME path) using the
+// app's test map (window.deskTest, see README).
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer } from '../../web/serve.mjs';
+
+export const DIST = resolve('build/web/dist');
+export const SHOTS = resolve('build/web/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+export const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+export async function openBrowser() {
+  const server = await startServer(DIST, 0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const profile = mkdtempSync(join(tmpdir(), 'desk-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1366, height: 768 },
+    acceptDownloads: true, locale: 'zh-CN',
+  });
+  return {
+    base, context,
+    async close() {
+      await context.close();
+      server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// Opens the app with the test map on and waits for the first editable frame.
+export async function openApp(context, base, query = 'test=1') {
+  const page = context.pages()[0] || await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  const t0 = Date.now();
+  await page.goto(`${base}?${query}`);
+  await page.waitForFunction(() => window.deskTest && window.deskTest.ready, null, { timeout: 30000 });
+  const ms = Date.now() - t0;
+  await page.evaluate(() => window.deskTest.enable());
+  await frames(page, 2);
+  return { page, firstFrameMs: ms };
+}
+
+export async function snapshot(page) { return page.evaluate(() => window.deskTest.snapshot()); }
+
+// Waits until the app has drawn `n` more frames.
+export async function frames(page, n = 2) {
+  const start = (await snapshot(page)).frame || 0;
+  await page.waitForFunction((s) => (window.deskTest.snapshot().frame || 0) >= s, start + n, { timeout: 10000 });
+}
+
+export async function widget(page, id, timeout = 10000) {
+  const handle = await page.waitForFunction((wid) => window.deskTest.widget(wid), id, { timeout });
+  return handle.jsonValue();
+}
+
+export async function click(page, id) {
+  const w = await widget(page, id);
+  await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
+  await frames(page, 2);
+}
+
+// Clicks a text field, selects what is there and types `text`: ASCII through
+// the keyboard, anything else through the IME (composition, then commit).
+export async function type(page, id, text, { replace = true } = {}) {
+  await click(page, id);
+  if (replace) {
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+  }
+  if (/^[\x20-\x7e]*$/.test(text)) {
+    await page.keyboard.type(text);
+  } else {
+    await imeType(page, text);
+  }
+  await frames(page, 2);
+}
+
+// What an OS input method does: composition updates, then the committed text.
+export async function imeType(page, text) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'pinyin', selectionStart: 6, selectionEnd: 6 });
+  await cdp.send('Input.insertText', { text });
+  await cdp.detach();
+}
+
+export async function waitForState(page, state, timeout = 15000) {
+  await page.waitForFunction((s) => window.deskTest.snapshot().saveState === s, state, { timeout });
+}
+
+export async function records(page) { return (await snapshot(page)).records; }
+
+export async function shot(page, name) {
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}

@@ -1,0 +1,107 @@
+// Storage glue: IndexedDB through Emscripten's IDBFS, mounted at /data.
+// - The stored data is loaded in preRun, holding a run dependency, so main()
+//   starts with it in memory.
+// - Module.deskPersist(cb) makes /data durable: one FS.syncfs in flight, at
+//   most one queued (it covers every waiting caller), a time-out for the
+//   aborted transactions that 3.1.6 never reports.
+// - IDBFS.reconcile is replaced by a copy that reports the real error and
+//   handles onabort (QuotaExceededError), both fixed only in later Emscripten.
+var deskStorage = {
+  inFlight: false,
+  waiting: [],     // callbacks for the next sync
+  timeoutMs: 15000,
+  lastError: '',
+  state: 'idle',   // 'idle' | 'saving' | 'saved' | 'failed'
+};
+
+function deskPatchIdbfs() {
+  IDBFS.reconcile = function(src, dst, callback) {
+    var create = [], remove = [];
+    Object.keys(src.entries).forEach(function(key) {
+      var e = src.entries[key], e2 = dst.entries[key];
+      if (!e2 || e['timestamp'].getTime() != e2['timestamp'].getTime()) create.push(key);
+    });
+    Object.keys(dst.entries).forEach(function(key) { if (!src.entries[key]) remove.push(key); });
+    if (!create.length && !remove.length) return callback(null);
+    var finished = false;
+    function finish(err) { if (!finished) { finished = true; callback(err); } }
+    var db = src.type === 'remote' ? src.db : dst.db;
+    var transaction;
+    try {
+      transaction = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite');
+    } catch (e) { return finish(e); }
+    var store = transaction.objectStore(IDBFS.DB_STORE_NAME);
+    function step(err) { if (err) { try { transaction.abort(); } catch (e) {} finish(err); } }
+    transaction.onerror = function(e) { e.preventDefault(); finish(e.target.error || new Error('IndexedDB error')); };
+    transaction.onabort = function(e) { finish(e.target.error || transaction.error || new Error('IndexedDB transaction aborted')); };
+    transaction.oncomplete = function() { finish(null); };
+    create.sort().forEach(function(path) {
+      if (dst.type === 'local') {
+        IDBFS.loadRemoteEntry(store, path, function(err, entry) { if (err) return step(err); IDBFS.storeLocalEntry(path, entry, step); });
+      } else {
+        IDBFS.loadLocalEntry(path, function(err, entry) { if (err) return step(err); IDBFS.storeRemoteEntry(store, path, entry, step); });
+      }
+    });
+    remove.sort().reverse().forEach(function(path) {
+      if (dst.type === 'local') IDBFS.removeLocalEntry(path, step);
+      else IDBFS.removeRemoteEntry(store, path, step);
+    });
+  };
+}
+
+function deskErrorText(err) {
+  if (!err) return '';
+  if (err.name === 'QuotaExceededError') return 'quota';
+  return (err.name ? err.name + ': ' : '') + (err.message || String(err));
+}
+
+function deskRunSync() {
+  var callbacks = deskStorage.waiting;
+  deskStorage.waiting = [];
+  deskStorage.inFlight = true;
+  deskStorage.state = 'saving';
+  var settled = false;
+  function settle(err) {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    deskStorage.inFlight = false;
+    deskStorage.lastError = deskErrorText(err);
+    deskStorage.state = err ? 'failed' : 'saved';
+    callbacks.forEach(function(cb) { cb(!err, deskStorage.lastError); });
+    if (deskStorage.waiting.length) deskRunSync();
+  }
+  var timer = setTimeout(function() { settle(new Error('timeout: IndexedDB did not answer')); }, deskStorage.timeoutMs);
+  try {
+    FS.syncfs(false, settle);
+  } catch (e) { settle(e); }
+}
+
+Module.deskPersist = function(cb) {
+  deskStorage.waiting.push(cb);
+  if (!deskStorage.inFlight) deskRunSync();
+};
+Module.deskStorage = deskStorage;
+
+Module.preRun = Module.preRun || [];
+Module.preRun.push(function() {
+  deskPatchIdbfs();
+  FS.mkdir('/data');
+  FS.mount(IDBFS, {}, '/data');
+  addRunDependency('desk-load');
+  var done = false;
+  function loaded(err) {
+    if (done) return;
+    done = true;
+    Module.deskLoadError = deskErrorText(err);
+    try { FS.mkdir('/data/journal'); } catch (e) {}
+    removeRunDependency('desk-load');
+  }
+  setTimeout(function() { loaded(new Error('timeout: IndexedDB did not answer while loading')); }, 30000);
+  FS.syncfs(true, loaded);
+});
+
+// Leaving or hiding the page: push anything not yet durable.
+document.addEventListener('visibilitychange', function() {
+  if (document.visibilityState === 'hidden' && Module.calledRun && !deskStorage.inFlight) Module.deskPersist(function() {});
+});
