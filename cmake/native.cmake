@@ -1,8 +1,8 @@
 # Native build: core tests, the command-line tool, fuzzers and benchmarks.
 find_package(Catch2 2 REQUIRED)
 
-file(GLOB_RECURSE DESK_TEST_SOURCES CONFIGURE_DEPENDS tests/core/*.cpp tests/platform/*.cpp)
-add_executable(desk_tests tests/test_main.cpp ${DESK_TEST_SOURCES} src/platform/file_store.cpp)
+file(GLOB_RECURSE DESK_TEST_SOURCES CONFIGURE_DEPENDS tests/core/*.cpp tests/platform/*.cpp tests/app/*.cpp)
+add_executable(desk_tests tests/test_main.cpp ${DESK_TEST_SOURCES} src/platform/file_store.cpp src/app/desk.cpp)
 target_link_libraries(desk_tests PRIVATE desk_core Catch2::Catch2)
 target_compile_definitions(desk_tests PRIVATE DESK_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 

@@ -33,6 +33,7 @@ struct Runner {
   bool ready_signalled = false;
   ImVec2 ime_pos{0, 0};
   std::string clipboard;
+  std::string pending_text;  // committed by the IME agent or pasted, not yet given to ImGui
 } R;
 
 // clang-format off
@@ -123,9 +124,19 @@ void frame() {
   desk::ui::probe::begin_frame();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  if (!R.pending_text.empty()) {
+    // ImGui drops typed characters while Ctrl is down; a paste arrives
+    // during Ctrl+V, so the text goes in on a frame without modifiers.
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddInputCharactersUTF8(R.pending_text.c_str());
+    io.KeyCtrl = io.KeySuper = false;
+    R.pending_text.clear();
+  }
   ImGui::NewFrame();
   R.app->draw(desk::platform::now());
   if (R.app->settings_changed()) store_settings(R.app->settings());
+  desk::ui::probe::fact("fontGlyphs", std::to_string(R.fonts.glyph_count()));
+  desk::ui::probe::fact("fontExt", R.fonts.ext_loaded() ? "loaded" : "no");
   ImGui::Render();
 
   const ImGuiIO& io = ImGui::GetIO();
@@ -150,7 +161,7 @@ extern "C" {
 // Committed text from the IME agent (web/js/ime.js), also used for paste.
 EMSCRIPTEN_KEEPALIVE void desk_text_input(const char* utf8) {
   R.fonts.request(utf8);
-  ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  R.pending_text += utf8;
   R.last_activity = emscripten_get_now();
 }
 }

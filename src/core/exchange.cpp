@@ -74,7 +74,7 @@ bool read_record(const std::string& type, const json& j, TableSet<R...>& into, E
 
 std::string mask_phone(const std::string& phone) {
   if (phone.size() <= 7) return std::string(phone.size(), '*');
-  return phone.substr(0, 3) + std::string(phone.size() - 7, '*') + phone.substr(phone.size() - 4);
+  return phone.substr(0, 3) + "****" + phone.substr(phone.size() - 4);
 }
 
 std::string export_document(const Dataset& data, const ExportOptions& o) {
@@ -101,7 +101,7 @@ Expected<Imported> parse_export(std::string_view text) {
     doc = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
     const std::string at = std::to_string(e.byte);
-    return refuse("第 " + at + " 字节", "文件不是完整的 JSON（可能被截断或损坏）：第 " + at + " 字节处出错",
+    return refuse("文件", "不是完整的 JSON（可能被截断或损坏）：第 " + at + " 字节处出错",
                   "not valid JSON (truncated or damaged?): error at byte " + at);
   }
   if (!doc.is_object() || !doc.contains("format") || doc["format"] != kExportFormat)

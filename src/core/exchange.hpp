@@ -45,7 +45,7 @@ struct Imported {
 std::string export_document(const Dataset& data, const ExportOptions& options);
 Expected<Imported> parse_export(std::string_view text);
 
-// "138****5678": keeps the first 3 and last 4 characters.
+// "138****5678": the first 3 and last 4 characters around four stars.
 std::string mask_phone(const std::string& phone);
 
 }  // namespace desk

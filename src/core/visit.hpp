@@ -13,7 +13,7 @@
 namespace desk {
 
 enum class AddressForm { unspecified, mr, ms, miss, teacher, other };
-DESK_ENUM_TABLE(AddressForm, {AddressForm::unspecified, "unspecified", "（未填）", "(none)"},
+DESK_ENUM_TABLE(AddressForm, {AddressForm::unspecified, "unspecified", "称呼", "Title"},
                 {AddressForm::mr, "mr", "先生", "Mr"}, {AddressForm::ms, "ms", "女士", "Ms"},
                 {AddressForm::miss, "miss", "小姐", "Miss"}, {AddressForm::teacher, "teacher", "老师", "Teacher"},
                 {AddressForm::other, "other", "其他", "Other"})

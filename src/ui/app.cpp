@@ -126,12 +126,12 @@ void App::start_import(Context&) {
 }
 
 void App::draw_import_dialogs(Context&) {
-  if (show_import_errors_) ImGui::OpenPopup("import.errors");
-  if (import_plan_) ImGui::OpenPopup("import.confirm");
+  if (show_import_errors_) ImGui::OpenPopup("###import.errors");
+  if (import_plan_) ImGui::OpenPopup("###import.confirm");
   const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
   ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(620, 0));
-  if (ImGui::BeginPopupModal(id_label(tr(S::import_title), "import.errors"), nullptr,
+  if (ImGui::BeginPopupModal(id_label(tr(S::import_title), "#import.errors"), nullptr,
                              ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::TextColored(colors::error, "%s", tr(S::import_refused));
     ImGui::TextColored(colors::muted, "%s", import_name_.c_str());
@@ -149,7 +149,7 @@ void App::draw_import_dialogs(Context&) {
   }
   ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(620, 0));
-  if (ImGui::BeginPopupModal(id_label(tr(S::import_title), "import.confirm"), nullptr,
+  if (ImGui::BeginPopupModal(id_label(tr(S::import_title), "#import.confirm"), nullptr,
                              ImGuiWindowFlags_AlwaysAutoResize)) {
     if (import_plan_) {
       const auto& p = *import_plan_;

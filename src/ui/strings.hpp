@@ -58,6 +58,7 @@ enum class S {
   revision,
   bad_date,
   hours_left,
+  days_left,
   hours_over,
   record_id,
   close,

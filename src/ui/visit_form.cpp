@@ -59,6 +59,9 @@ void VisitsView::draw_form(Context& ctx) {
   }
   ImGui::Separator();
   const bool saving = ctx.desk.busy();
+  // Fields scroll; the action row below them stays in view.
+  const float footer = ImGui::GetFrameHeightWithSpacing() * (errors_.empty() ? 1.3f : 2.2f);
+  ImGui::BeginChild("visit.body", ImVec2(0, -footer), false);
   ImGui::BeginDisabled(saving);
   if (ImGui::BeginTable("visit.fields", 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("l", ImGuiTableColumnFlags_WidthFixed, 96);
@@ -139,8 +142,10 @@ void VisitsView::draw_form(Context& ctx) {
     ImGui::PopStyleColor();
   }
   ImGui::EndDisabled();
+  if (!is_new && ImGui::CollapsingHeader(id_label(tr(S::history), "visit.history"))) draw_history(draft_);
+  ImGui::EndChild();
 
-  ImGui::Spacing();
+  ImGui::Separator();
   if (!errors_.empty()) {
     ImGui::TextColored(colors::error, "%s", tr(S::fix_errors));
     for (const auto& e : errors_) probe::message("error." + e.where, tr(e.message));
@@ -153,8 +158,6 @@ void VisitsView::draw_form(Context& ctx) {
   ImGui::SameLine();
   if (ImGui::Button(id_label(tr(S::cancel), "visit.cancel"), ImVec2(80, 0))) form_open_ = false;
   ImGui::EndDisabled();
-
-  if (!is_new && ImGui::CollapsingHeader(id_label(tr(S::history), "visit.history"))) draw_history(draft_);
 }
 
 void VisitsView::draw_history(const Visit& v) {

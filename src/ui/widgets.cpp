@@ -62,13 +62,18 @@ ImVec4 deadline_color(DeadlineStatus s) {
 void deadline_badge(const Deadline& d, Timestamp now) {
   const DeadlineStatus s = deadline_status(d, now);
   char text[64];
-  const int hours = static_cast<int>((d.due - now) / kHour);
-  if (s == DeadlineStatus::overdue) {
-    std::snprintf(text, sizeof text, tr(S::hours_over), static_cast<int>((now - d.due) / kHour));
-  } else if (s == DeadlineStatus::not_due || s == DeadlineStatus::due_soon) {
-    std::snprintf(text, sizeof text, tr(S::hours_left), hours);
-  } else {
-    std::snprintf(text, sizeof text, "%s", tr(enum_label(s)).c_str());
+  const int hours_left = static_cast<int>((d.due - now) / kHour);
+  switch (s) {
+    case DeadlineStatus::overdue:
+      std::snprintf(text, sizeof text, tr(S::hours_over), static_cast<int>((now - d.due) / kHour));
+      break;
+    case DeadlineStatus::not_due:
+    case DeadlineStatus::due_soon:
+      if (hours_left >= 48) std::snprintf(text, sizeof text, tr(S::days_left), hours_left / 24);
+      else std::snprintf(text, sizeof text, tr(S::hours_left), hours_left);
+      break;
+    default:
+      std::snprintf(text, sizeof text, "%s", tr(enum_label(s)).c_str());
   }
   ImGui::TextColored(deadline_color(s), "%s %s", s == DeadlineStatus::overdue ? "●" : "○", text);
 }

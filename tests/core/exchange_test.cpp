@@ -56,7 +56,8 @@ TEST_CASE("export: redacted export masks phones and drops history") {
   const std::string text = export_document(two_visits(), o);
   CHECK(text.find("13812345678") == std::string::npos);
   CHECK(text.find("138****5678") != std::string::npos);
-  CHECK(mask_phone("0755-88881234") == "075******1234");
+  CHECK(mask_phone("0755-88881234") == "075****1234");
+  CHECK(mask_phone("1234567") == "*******");
 }
 
 TEST_CASE("import: malformed input is refused with where and what") {
@@ -68,6 +69,7 @@ TEST_CASE("import: malformed input is refused with where and what") {
     auto r = parse_export(good.substr(0, good.size() / 2));
     REQUIRE_FALSE(r.ok());
     CHECK(first(r).message.zh.find("不是完整的 JSON") != std::string::npos);
+    CHECK(first(r).where == "文件");
   }
   SECTION("foreign JSON") {
     auto r = parse_export(R"({"name":"not ours","items":[]})");

@@ -1,0 +1,120 @@
+// The save rule of the desk service: a change is applied and reported saved
+// only once persisted; a failed persist leaves storage and data unchanged.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "../core/fixtures.hpp"
+#include "app/desk.hpp"
+
+using namespace desk;
+using namespace desk::test;
+namespace fs = std::filesystem;
+
+namespace {
+struct FakePersist {
+  std::vector<Desk::PersistDone> pending;
+  Desk::PersistFn fn() {
+    return [this](Desk::PersistDone done) { pending.push_back(std::move(done)); };
+  }
+  void finish(bool ok, const std::string& error = "") {
+    auto done = std::move(pending.front());
+    pending.erase(pending.begin());
+    done(ok, error);
+  }
+};
+
+std::string fresh_dir(const char* name) {
+  const auto dir = fs::temp_directory_path() / ("desk-app-" + std::string(name) + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  return dir.string();
+}
+}  // namespace
+
+TEST_CASE("desk: a saved visit is not applied or acknowledged before it is durable") {
+  FakePersist persist;
+  Desk desk(fresh_dir("ack"), persist.fn());
+  desk.load();
+  bool acknowledged = false;
+  REQUIRE(desk.save(sample_visit(), actor(), [&](bool ok) { acknowledged = ok; }).empty());
+  CHECK(desk.busy());
+  CHECK(desk.data().size() == 0);
+  CHECK_FALSE(acknowledged);
+  // A second save while the first is in flight is refused, with a reason.
+  CHECK_FALSE(desk.save(sample_visit(), actor()).empty());
+  persist.finish(true);
+  CHECK(acknowledged);
+  CHECK(desk.state() == Desk::SaveState::saved);
+  CHECK(desk.data().size() == 1);
+}
+
+TEST_CASE("desk: a failed persist keeps nothing, says why, and the same save can be retried") {
+  const std::string dir = fresh_dir("fail");
+  FakePersist persist;
+  Desk desk(dir, persist.fn());
+  desk.load();
+  REQUIRE(desk.save(sample_visit(), actor("S", morning(), 1)).empty());
+  persist.finish(true);
+  const auto size_before = fs::file_size(fs::path(dir) / "seg-000001.log");
+  REQUIRE(desk.save(sample_visit(), actor("S", morning(), 2)).empty());
+  persist.finish(false, "quota");
+  CHECK(desk.state() == Desk::SaveState::failed);
+  CHECK(desk.status().zh.find("存储空间已满") != std::string::npos);
+  CHECK(desk.data().size() == 1);
+  CHECK(fs::file_size(fs::path(dir) / "seg-000001.log") == size_before);
+  REQUIRE(desk.save(sample_visit(), actor("S", morning(), 2)).empty());
+  persist.finish(true);
+  Desk reopened(dir, persist.fn());
+  reopened.load();
+  CHECK(reopened.data().size() == 2);
+}
+
+TEST_CASE("desk: invalid input is refused before anything is written") {
+  const std::string dir = fresh_dir("invalid");
+  FakePersist persist;
+  Desk desk(dir, persist.fn());
+  desk.load();
+  Visit v = sample_visit();
+  v.content = "";
+  CHECK(error_for(desk.save(v, actor()), "content"));
+  CHECK(persist.pending.empty());
+  CHECK_FALSE(fs::exists(fs::path(dir) / "seg-000001.log"));
+}
+
+TEST_CASE("desk: editing a record that changed meanwhile is refused") {
+  FakePersist persist;
+  Desk desk(fresh_dir("stale"), persist.fn());
+  desk.load();
+  REQUIRE(desk.save(sample_visit(), actor()).empty());
+  persist.finish(true);
+  Visit first = desk.data().table<Visit>().rows()[0];
+  Visit second = first;
+  first.phone = "13900000000";
+  REQUIRE(desk.save(first, actor()).empty());
+  persist.finish(true);
+  second.phone = "13700000000";
+  CHECK(error_for(desk.save(second, actor()), "record"));
+}
+
+TEST_CASE("desk: import is planned, then applied after it is durable; a bad file changes nothing") {
+  FakePersist persist;
+  Desk source(fresh_dir("src"), persist.fn());
+  source.load();
+  REQUIRE(source.save(sample_visit(), actor("S", morning(), 1)).empty());
+  persist.finish(true);
+  const std::string file = source.export_text({"site-A", "d1", morning(), {}, {}, false});
+
+  Desk target(fresh_dir("dst"), persist.fn());
+  target.load();
+  CHECK_FALSE(target.plan_import(file.substr(0, 100)).ok());
+  CHECK(target.data().size() == 0);
+  auto plan = target.plan_import(file);
+  REQUIRE(plan.ok());
+  CHECK(plan->added == 1);
+  target.apply_import(plan.value());
+  CHECK(target.data().size() == 0);
+  persist.finish(true);
+  CHECK(target.data().size() == 1);
+  auto again = target.plan_import(file);
+  REQUIRE(again.ok());
+  CHECK(again->unchanged == 1);
+}
