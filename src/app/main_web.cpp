@@ -9,6 +9,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <vector>
 
 #include "app/desk.hpp"
 #include "imgui.h"
@@ -33,7 +34,9 @@ struct Runner {
   bool ready_signalled = false;
   ImVec2 ime_pos{0, 0};
   std::string clipboard;
-  std::string pending_text;  // committed by the IME agent or pasted, not yet given to ImGui
+  std::string pending_text;
+  std::vector<SDL_Event>
+      deferred;  // events held for the next frame  // committed by the IME agent or pasted, not yet given to ImGui
 } R;
 
 // clang-format off
@@ -102,13 +105,31 @@ void load_ext_font() {
       [](void*) { R.ext_requested = false; });  // offline: retried when next needed
 }
 
-void frame() {
-  const double now_ms = emscripten_get_now();
+// ImGui 1.86 reads key state once per frame, so a key pressed and released
+// between two frames (fast typists, Ctrl+A from a test) would be lost. A key
+// released in the frame it went down is held, with every later event, for
+// the next frame.
+void pump_events(double now_ms) {
+  std::vector<SDL_Event> events;
+  events.swap(R.deferred);
   SDL_Event e;
-  while (SDL_PollEvent(&e)) {
-    ImGui_ImplSDL2_ProcessEvent(&e);
+  while (SDL_PollEvent(&e)) events.push_back(e);
+  bool down[SDL_NUM_SCANCODES] = {};
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const SDL_Event& ev = events[i];
+    if (ev.type == SDL_KEYUP && down[ev.key.keysym.scancode]) {
+      R.deferred.assign(events.begin() + static_cast<std::ptrdiff_t>(i), events.end());
+      break;
+    }
+    if (ev.type == SDL_KEYDOWN) down[ev.key.keysym.scancode] = true;
+    ImGui_ImplSDL2_ProcessEvent(&ev);
     R.last_activity = now_ms;
   }
+}
+
+void frame() {
+  const double now_ms = emscripten_get_now();
+  pump_events(now_ms);
   sync_window_size();
   if (R.desk->busy()) R.last_activity = now_ms;
   // Idle desks redraw twice a second (the clock, deadlines), not 60 times.

@@ -123,7 +123,8 @@ void VisitsView::draw_form(Context& ctx) {
     if (auto t = parse_local(trim(time_text_))) timed.time = *t;
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.97f, 0.90f, 1.0f));
-    ImGui::BeginChild("visit.promise", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 7.5f), true);
+    ImGui::BeginChild("visit.promise", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * (follow_up_ ? 9.0f : 5.6f)),
+                      true);
     ImGui::TextUnformatted(tr(S::promise_due));
     ImGui::SameLine();
     ImGui::TextColored(colors::accent, "%s", format_local(inquiry_promise_due(timed)).c_str());

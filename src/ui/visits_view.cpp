@@ -177,15 +177,15 @@ void VisitsView::draw_table(Context& ctx) {
       ImGui::PopID();
       ImGui::TableSetColumnIndex(1);
       const std::string form = v.address_form == AddressForm::unspecified ? "" : tr(enum_label(v.address_form));
-      ImGui::TextUnformatted((v.visitor_name + form).c_str());
+      text_fit(v.visitor_name + form);
       ImGui::TableSetColumnIndex(2);
-      ImGui::TextUnformatted((v.unit.empty() ? v.company : v.unit).c_str());
+      text_fit(v.unit.empty() ? v.company : v.unit);
       ImGui::TableSetColumnIndex(3);
       ImGui::TextUnformatted(mask_phone(v.phone).c_str());
       ImGui::TableSetColumnIndex(4);
       ImGui::TextUnformatted(tr(enum_label(v.purpose)).c_str());
       ImGui::TableSetColumnIndex(5);
-      ImGui::TextUnformatted(v.content.substr(0, v.content.find('\n')).c_str());
+      text_fit(v.content.substr(0, v.content.find('\n')));
       ImGui::TableSetColumnIndex(6);
       if (auto d = inquiry_promise_deadline(v)) {
         deadline_badge(*d, ctx.now);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "imgui_stdlib.h"
 
 namespace desk::ui {
@@ -45,6 +46,21 @@ bool input_multiline(const char* id, std::string& value, float lines) {
   return ImGui::InputTextMultiline(label.c_str(), &value, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * lines + 8));
 }
 
+void text_fit(const std::string& text) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+  if (size.x <= width) {
+    ImGui::TextUnformatted(text.c_str());
+    return;
+  }
+  const float h = ImGui::GetTextLineHeight();
+  ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), pos, ImVec2(pos.x + width, pos.y + h), pos.x + width,
+                            pos.x + width, text.c_str(), nullptr, &size);
+  ImGui::Dummy(ImVec2(width, h));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+}
+
 ImVec4 deadline_color(DeadlineStatus s) {
   switch (s) {
     case DeadlineStatus::overdue:
@@ -69,8 +85,10 @@ void deadline_badge(const Deadline& d, Timestamp now) {
       break;
     case DeadlineStatus::not_due:
     case DeadlineStatus::due_soon:
-      if (hours_left >= 48) std::snprintf(text, sizeof text, tr(S::days_left), hours_left / 24);
-      else std::snprintf(text, sizeof text, tr(S::hours_left), hours_left);
+      if (hours_left >= 48)
+        std::snprintf(text, sizeof text, tr(S::days_left), hours_left / 24);
+      else
+        std::snprintf(text, sizeof text, tr(S::hours_left), hours_left);
       break;
     default:
       std::snprintf(text, sizeof text, "%s", tr(enum_label(s)).c_str());

@@ -75,6 +75,10 @@ bool enum_combo(const char* id, E& value, float width = 180) {
   return changed;
 }
 
+// Text that fits the remaining width of its cell: cut with "…" when too long,
+// the whole text in a tooltip on hover.
+void text_fit(const std::string& text);
+
 // Colored status text for a deadline ("剩 5 小时", "逾期 2 小时", "按时完成").
 void deadline_badge(const Deadline& d, Timestamp now);
 ImVec4 deadline_color(DeadlineStatus s);

@@ -62,6 +62,18 @@ export async function widget(page, id, timeout = 10000) {
   return handle.jsonValue();
 }
 
+// Scrolls with the mouse wheel over widget `over` until widget `id` is on screen.
+export async function reveal(page, id, over) {
+  for (let i = 0; i < 15; ++i) {
+    if (await page.evaluate((wid) => window.deskTest.widget(wid), id)) return;
+    const anchor = await widget(page, over);
+    await page.mouse.move(anchor.x + anchor.w / 2, anchor.y + anchor.h / 2);
+    await page.mouse.wheel(0, 150);
+    await frames(page, 2);
+  }
+  throw new Error(`widget ${id} did not scroll into view`);
+}
+
 export async function click(page, id) {
   const w = await widget(page, id);
   await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);

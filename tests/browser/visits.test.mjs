@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  openBrowser, openApp, click, type, widget, frames, snapshot, records, shot, waitForState, SHOTS,
+  openBrowser, openApp, click, type, widget, frames, snapshot, records, shot, waitForState, reveal, SHOTS,
 } from './harness.mjs';
 
 let b;
@@ -87,6 +87,43 @@ test('a 24-hour promise needs name and phone, and shows its due time', async () 
   await shot(page, 'visit-rare-glyph');
   await click(page, 'visit.save');
   await waitForState(page, 'saved');
+  assert.equal((await records(page)).length, 2);
+});
+
+test('open a visit, edit it, see its history; search and date filter narrow the list', async () => {
+  const { page } = await openApp(b.context, b.base);
+  let rows = await records(page);
+  assert.equal(rows.length, 2);
+  const target = rows.find((r) => r.label.startsWith('王珺'));
+  await page.mouse.click(target.x + 40, target.y + target.h / 2);
+  await frames(page, 2);
+  await type(page, 'visit.phone', '13900001111');
+  await click(page, 'visit.save');
+  await waitForState(page, 'saved');
+  assert.match((await snapshot(page)).status, /已保存修改/);
+  rows = await records(page);
+  const again = rows.find((r) => r.id === target.id);
+  await page.mouse.click(again.x + 40, again.y + again.h / 2);
+  await reveal(page, 'visit.history', 'visit.received_by');
+  await click(page, 'visit.history');
+  await reveal(page, 'visit.history', 'visit.received_by');
+  await shot(page, 'visit-history');
+  await click(page, 'visit.cancel');
+
+  await type(page, 'visits.search', '电梯');
+  rows = await records(page);
+  assert.equal(rows.length, 1);
+  assert.match(rows[0].label, /李堃/);
+  await type(page, 'visits.search', '1111');  // phone digits match too
+  assert.equal((await records(page)).length, 1);
+  await type(page, 'visits.search', '');
+  await type(page, 'visits.from', '2026-11-30');
+  await type(page, 'visits.to', '2026-11-30');
+  rows = await records(page);
+  assert.equal(rows.length, 1);
+  assert.match(rows[0].label, /李堃/);
+  await shot(page, 'visits-filtered');
+  await click(page, 'visits.all');
   assert.equal((await records(page)).length, 2);
 });
 
