@@ -2,10 +2,11 @@
 # (.ci/deps.sh installs only what is missing), then builds incrementally.
 #   make run    build and serve the app on http://127.0.0.1:8080
 #   make test   native tests, then browser tests in headless Chromium
-.PHONY: all deps native web run test test-native test-browser clean format
+.PHONY: all deps native web run test test-native test-browser bench clean format
 
 PORT ?= 8080
 export NODE_PATH := /usr/share/nodejs
+export DESK_DEPS ?= $(HOME)/.cache/wuye-desk
 NATIVE := build/native
 WEB := build/web
 
@@ -16,11 +17,11 @@ deps:
 	@bash .ci/build-sdl2-web.sh
 
 native: deps
-	@[ -f $(NATIVE)/build.ninja ] || cmake -S . -B $(NATIVE) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@[ -f $(NATIVE)/build.ninja ] || cmake -S . -B $(NATIVE) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDESK_DEPS=$(DESK_DEPS) >/dev/null
 	@cmake --build $(NATIVE)
 
 web: deps
-	@[ -f $(WEB)/build.ninja ] || emcmake cmake -S . -B $(WEB) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@[ -f $(WEB)/build.ninja ] || emcmake cmake -S . -B $(WEB) -G Ninja -DCMAKE_BUILD_TYPE=Release -DDESK_DEPS=$(DESK_DEPS) >/dev/null
 	@cmake --build $(WEB)
 
 run: web
@@ -33,6 +34,9 @@ test-browser: web
 	@node --test --test-concurrency=1 tests/browser/
 
 test: test-native test-browser
+
+bench: web
+	@node tests/bench/first_frame.mjs 5
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')

@@ -4,7 +4,9 @@
 # Safe to run again: each step checks first and does nothing when done.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-deps="$root/build/deps"
+# Sources and the SDL2 web build live outside the clone, so every clone and
+# CI run on this machine reuses them (DESK_DEPS overrides the place).
+deps="${DESK_DEPS:-$HOME/.cache/wuye-desk}"
 mkdir -p "$deps"
 
 sudo=""

@@ -1,0 +1,30 @@
+// Benchmark: navigation to first frame in headless Chromium (SwiftShader),
+// bytes on first load, median of several runs. Prints a table.
+// usage: node tests/bench/first_frame.mjs [runs]
+import { statSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { openBrowser, openApp, DIST } from '../browser/harness.mjs';
+
+const runs = Number(process.argv[2] || 5);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const files = ['index.html', 'index.js', 'index.wasm', 'index.data'];
+let raw = 0, gz = 0;
+console.log('| file | raw bytes | gzip -9 bytes |\n| --- | ---: | ---: |');
+for (const f of [...files, 'fonts/desk-ext.ttf']) {
+  const bytes = readFileSync(join(DIST, f));
+  const g = gzipSync(bytes, { level: 9 }).length;
+  console.log(`| ${f}${f.startsWith('fonts') ? ' (lazy)' : ''} | ${bytes.length} | ${g} |`);
+  if (!f.startsWith('fonts')) { raw += bytes.length; gz += g; }
+}
+console.log(`| first load total | ${raw} | ${gz} |\n`);
+
+const times = [];
+for (let i = 0; i < runs; ++i) {
+  const b = await openBrowser();
+  const { firstFrameMs } = await openApp(b.context, b.base);
+  times.push(firstFrameMs);
+  await b.close();
+}
+console.log(`navigation -> first frame, empty store: median ${median(times)} ms of ${runs} (${times.join(', ')})`);
