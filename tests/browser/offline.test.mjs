@@ -1,0 +1,32 @@
+// With the network down, the app shell still opens from the service
+// worker's cache, shows the stored visits and saves new ones.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openBrowser, openApp, click, type, records, shot, waitForState, frames } from './harness.mjs';
+
+let b;
+before(async () => { b = await openBrowser(); });
+after(async () => { await b.close(); });
+
+test('the app opens, shows its data and saves while offline', async () => {
+  const { page } = await openApp(b.context, b.base);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await click(page, 'visits.new');
+  await type(page, 'visit.content', '停电时来问物业电话');
+  await click(page, 'visit.save');
+  await waitForState(page, 'saved');
+
+  await b.context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => window.deskTest && window.deskTest.ready, null, { timeout: 30000 });
+  await page.evaluate(() => window.deskTest.enable());
+  await frames(page, 3);
+  assert.equal((await records(page)).length, 1, 'stored visit shown offline');
+  await click(page, 'visits.new');
+  await type(page, 'visit.content', '断网期间登记的来访');
+  await click(page, 'visit.save');
+  await waitForState(page, 'saved');
+  assert.equal((await records(page)).length, 2);
+  await shot(page, 'offline');
+  await b.context.setOffline(false);
+});

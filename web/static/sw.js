@@ -1,0 +1,38 @@
+// Offline shell: the app's files are served from the network when it
+// answers (so a new version is picked up on the next load) and from this
+// cache when it does not (outages), within a short time-out. Records never
+// pass through here: they live in IndexedDB.
+const CACHE = 'wuye-desk-shell-v1';
+const SHELL = ['./', 'index.html', 'index.js', 'index.wasm', 'index.data'];
+const NETWORK_TIMEOUT_MS = 4000;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+function fromNetwork(request) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('network time-out')), NETWORK_TIMEOUT_MS);
+    fetch(request).then((response) => {
+      clearTimeout(timer);
+      if (response.ok) {
+        const copy = response.clone();
+        caches.open(CACHE).then((c) => c.put(request, copy));
+      }
+      resolve(response);
+    }, (e) => { clearTimeout(timer); reject(e); });
+  });
+}
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
+  event.respondWith(fromNetwork(event.request).catch(() =>
+    caches.match(event.request, { ignoreSearch: true }).then((hit) => hit || Response.error())));
+});
