@@ -10,5 +10,7 @@ file(GLOB DESK_TOOL_SOURCES CONFIGURE_DEPENDS src/app/tool/*.cpp)
 add_executable(desk-tool ${DESK_TOOL_SOURCES})
 target_link_libraries(desk-tool PRIVATE desk_core)
 
+# One CTest entry per Catch2 test case, so the summary counts real tests.
 enable_testing()
-add_test(NAME core COMMAND desk_tests --order rand --rng-seed 20261122)
+include(Catch)
+catch_discover_tests(desk_tests EXTRA_ARGS --rng-seed 20261122)
