@@ -6,6 +6,12 @@ Errors busy_error() {
   return {{"record", {"正在保存上一条记录，请稍候", "Still saving the previous record, please wait"}}};
 }
 
+Errors read_only_error() {
+  return {{"record",
+           {"此页面只读：客服台已在本机另一个标签页中打开，请在那里操作",
+            "This tab is read-only: the desk is open in another tab on this PC; work there"}}};
+}
+
 Desk::Desk(std::string data_dir, PersistFn persist) : store_(std::move(data_dir)), persist_(std::move(persist)) {}
 
 FileStore::LoadReport Desk::load() {
@@ -86,7 +92,7 @@ Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text) const {
 }
 
 void Desk::apply_import(const ImportPlan& plan, Done done) {
-  if (busy()) {
+  if (busy() || read_only_) {
     if (done) done(false);
     return;
   }

@@ -30,6 +30,9 @@ class Desk {
   // What the last save or import said (shown in the status bar).
   const Msg& status() const { return status_; }
   bool busy() const { return state_ == SaveState::saving; }
+  // Read-only: another tab of this desk is the writer (saves are refused).
+  void set_read_only(bool on) { read_only_ = on; }
+  bool read_only() const { return read_only_; }
 
   // Validates and stores a record: new when draft.meta.id is empty, else the
   // next revision of the stored one. Returns the problems (nothing stored),
@@ -56,13 +59,16 @@ class Desk {
   PersistFn persist_;
   std::uint64_t version_ = 0;
   SaveState state_ = SaveState::idle;
+  bool read_only_ = false;
   Msg status_;
 };
 
 Errors busy_error();
+Errors read_only_error();
 
 template <HasFields R>
 Errors Desk::save(const R& draft, const Actor& actor, Done done) {
+  if (read_only_) return read_only_error();
   if (busy()) return busy_error();
   Errors errors = validate(draft);
   if (!errors.empty()) return errors;

@@ -35,6 +35,15 @@ void App::draw(Timestamp now) {
   ImGui::Begin("desk", nullptr, flags);
   draw_top_bar(ctx);
   ImGui::Separator();
+  if (desk_.read_only()) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.93f, 0.80f, 1.0f));
+    ImGui::BeginChild("readonly.banner", ImVec2(0, ImGui::GetTextLineHeight() + ImGui::GetStyle().WindowPadding.y * 2),
+                      true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::TextColored(colors::error, "%s", tr(S::read_only_banner));
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    probe::message("readonly", tr(S::read_only_banner));
+  }
   const float status_h = ImGui::GetFrameHeightWithSpacing() + 4;
   ImGui::BeginChild("module", ImVec2(0, -status_h), false);
   ImGui::TextColored(colors::accent, "%s", tr(S::module_visits));
@@ -47,6 +56,7 @@ void App::draw(Timestamp now) {
   probe::fact("lang", lang() == Lang::zh ? "zh" : "en");
   probe::fact("saveState", save_state_name(desk_.state()));
   probe::fact("status", tr(desk_.status()));
+  probe::fact("dataVersion", std::to_string(desk_.version()));
 }
 
 void App::draw_top_bar(Context& ctx) {
@@ -73,9 +83,9 @@ void App::draw_top_bar(Context& ctx) {
   const float w = ImGui::CalcTextSize(export_label).x + ImGui::CalcTextSize(import_label).x +
                   ImGui::CalcTextSize(lang_label).x + st.FramePadding.x * 6 + st.ItemSpacing.x * 2;
   ImGui::SameLine(right - w);
-  ImGui::BeginDisabled(desk_.busy());
   if (ImGui::Button(id_label(export_label, "data.export"))) export_all(ctx);
   ImGui::SameLine();
+  ImGui::BeginDisabled(desk_.busy() || desk_.read_only());
   if (ImGui::Button(id_label(import_label, "data.import"))) start_import(ctx);
   ImGui::EndDisabled();
   ImGui::SameLine();

@@ -79,6 +79,8 @@ constexpr Entry kTable[] = {
     {"现在", "Now"},
     {"有未保存的修改", "Unsaved changes"},
     {"存储中有损坏的记录行已跳过", "Damaged lines in storage were skipped"},
+    {"只读：客服台已在本机另一个标签页打开。关闭那个标签页后，本页会自动刷新并可编辑。",
+     "Read-only: the desk is open in another tab on this PC. Close that tab and this one reloads, ready to edit."},
 };
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == static_cast<std::size_t>(S::count), "one entry per key");
 }  // namespace

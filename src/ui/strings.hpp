@@ -72,6 +72,7 @@ enum class S {
   now_button,
   unsaved_changes,
   storage_damaged,
+  read_only_banner,
   count
 };
 

@@ -148,10 +148,11 @@ void VisitsView::draw_form(Context& ctx) {
 
   ImGui::Separator();
   if (!errors_.empty()) {
-    ImGui::TextColored(colors::error, "%s", tr(S::fix_errors));
+    const FieldError* general = error_for(errors_, "record");
+    ImGui::TextColored(colors::error, "%s", general ? tr(general->message).c_str() : tr(S::fix_errors));
     for (const auto& e : errors_) probe::message("error." + e.where, tr(e.message));
   }
-  ImGui::BeginDisabled(saving);
+  ImGui::BeginDisabled(saving || ctx.desk.read_only());
   ImGui::PushStyleColor(ImGuiCol_Button, colors::accent);
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
   if (ImGui::Button(id_label(tr(saving ? S::saving : S::save), "visit.save"), ImVec2(110, 0))) save(ctx);

@@ -99,10 +99,12 @@ void VisitsView::draw(Context& ctx) {
 }
 
 void VisitsView::draw_toolbar(Context& ctx) {
+  ImGui::BeginDisabled(ctx.desk.read_only());
   ImGui::PushStyleColor(ImGuiCol_Button, colors::accent);
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
   if (ImGui::Button(id_label((std::string("＋ ") + tr(S::new_visit)).c_str(), "visits.new"))) open_new(ctx);
   ImGui::PopStyleColor(2);
+  ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::SetNextItemWidth(260);
   ImGui::InputTextWithHint("##visits.search", tr(S::search_hint), &search_);

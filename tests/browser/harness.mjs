@@ -108,6 +108,17 @@ export async function waitForState(page, state, timeout = 15000) {
   await page.waitForFunction((s) => window.deskTest.snapshot().saveState === s, state, { timeout });
 }
 
+// Clicks a save button and waits until the change is durable and applied.
+export async function save(page, id) {
+  const before = Number((await snapshot(page)).dataVersion);
+  await click(page, id);
+  await page.waitForFunction((v) => {
+    const s = window.deskTest.snapshot();
+    return Number(s.dataVersion) > v && s.saveState === 'saved';
+  }, before, { timeout: 15000 });
+  await frames(page, 2);
+}
+
 export async function records(page) { return (await snapshot(page)).records; }
 
 export async function shot(page, name) {

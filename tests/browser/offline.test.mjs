@@ -2,7 +2,7 @@
 // worker's cache, shows the stored visits and saves new ones.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openApp, click, type, records, shot, waitForState, frames } from './harness.mjs';
+import { openBrowser, openApp, click, type, records, shot, waitForState, save, frames } from './harness.mjs';
 
 let b;
 before(async () => { b = await openBrowser(); });
@@ -13,8 +13,7 @@ test('the app opens, shows its data and saves while offline', async () => {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await click(page, 'visits.new');
   await type(page, 'visit.content', '停电时来问物业电话');
-  await click(page, 'visit.save');
-  await waitForState(page, 'saved');
+  await save(page, 'visit.save');
 
   await b.context.setOffline(true);
   await page.reload();
@@ -24,8 +23,7 @@ test('the app opens, shows its data and saves while offline', async () => {
   assert.equal((await records(page)).length, 1, 'stored visit shown offline');
   await click(page, 'visits.new');
   await type(page, 'visit.content', '断网期间登记的来访');
-  await click(page, 'visit.save');
-  await waitForState(page, 'saved');
+  await save(page, 'visit.save');
   assert.equal((await records(page)).length, 2);
   await shot(page, 'offline');
   await b.context.setOffline(false);

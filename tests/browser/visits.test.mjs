@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  openBrowser, openApp, click, type, widget, frames, snapshot, records, shot, waitForState, reveal, SHOTS,
+  openBrowser, openApp, click, type, widget, frames, snapshot, records, shot, waitForState, save, reveal, SHOTS,
 } from './harness.mjs';
 
 let b;
@@ -50,8 +50,7 @@ test('a visit typed in Chinese through the IME is saved and survives a reload', 
     name: '王珺', unit: '3栋-1202', phone: '13812345678', content: '询问本月水费为何偏高', outcome: 'promised_24h',
   });
   await shot(page, 'visit-form-filled');
-  await click(page, 'visit.save');
-  await waitForState(page, 'saved');
+  await save(page, 'visit.save');
   let rows = await records(page);
   assert.equal(rows.length, 1);
   assert.match(rows[0].label, /^王珺 询问本月水费为何偏高$/);  // exactly once: no doubled IME text
@@ -85,8 +84,7 @@ test('a 24-hour promise needs name and phone, and shows its due time', async () 
   await page.waitForFunction(() => window.deskTest.snapshot().fontExt === 'loaded', null, { timeout: 15000 });
   await frames(page, 3);
   await shot(page, 'visit-rare-glyph');
-  await click(page, 'visit.save');
-  await waitForState(page, 'saved');
+  await save(page, 'visit.save');
   assert.equal((await records(page)).length, 2);
 });
 
@@ -98,8 +96,7 @@ test('open a visit, edit it, see its history; search and date filter narrow the 
   await page.mouse.click(target.x + 40, target.y + target.h / 2);
   await frames(page, 2);
   await type(page, 'visit.phone', '13900001111');
-  await click(page, 'visit.save');
-  await waitForState(page, 'saved');
+  await save(page, 'visit.save');
   assert.match((await snapshot(page)).status, /已保存修改/);
   rows = await records(page);
   const again = rows.find((r) => r.id === target.id);
@@ -172,8 +169,7 @@ test('export, clear the browser, import: the visits come back', async () => {
   await widget(page, 'import.confirm.ok');
   await shot(page, 'import-confirm');
   assert.match((await snapshot(page)).messages.map((m) => m.text).join('\n'), /新增 2/);
-  await click(page, 'import.confirm.ok');
-  await waitForState(page, 'saved');
+  await save(page, 'import.confirm.ok');
   assert.deepEqual((await records(page)).map((r) => r.id).sort(), before);
   await shot(page, 'import-done');
 });

@@ -78,6 +78,8 @@ function deskRunSync() {
 }
 
 Module.deskPersist = function(cb) {
+  // A read-only tab (web/js/tabs.js) must never write its stale copy back.
+  if (Module.deskWriter === false) { cb(false, 'read-only'); return; }
   deskStorage.waiting.push(cb);
   if (!deskStorage.inFlight) deskRunSync();
 };
@@ -103,5 +105,6 @@ Module.preRun.push(function() {
 
 // Leaving or hiding the page: push anything not yet durable.
 document.addEventListener('visibilitychange', function() {
-  if (document.visibilityState === 'hidden' && Module.calledRun && !deskStorage.inFlight) Module.deskPersist(function() {});
+  if (document.visibilityState === 'hidden' && Module.calledRun && !deskStorage.inFlight && Module.deskWriter !== false)
+    Module.deskPersist(function() {});
 });
