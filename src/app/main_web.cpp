@@ -224,7 +224,9 @@ int main() {
   desk::ui::set_lang(settings.lang);
   static desk::Desk desk(desk::platform::data_dir(), desk::platform::persist);
   R.desk = &desk;
-  desk.set_read_only(EM_ASM_INT({ return Module.deskWriter == = false ? 1 : 0; }) != 0);
+  // clang-format off
+  desk.set_read_only(EM_ASM_INT({ return Module.deskWriter === false ? 1 : 0; }) != 0);
+  // clang-format on
   const auto report = desk.load();
   if (report.dropped > 0) EM_ASM({ console.warn('storage: ' + $0 + ' damaged line(s) skipped'); }, report.dropped);
 
