@@ -158,6 +158,7 @@ void frame() {
   if (R.app->settings_changed()) store_settings(R.app->settings());
   desk::ui::probe::fact("fontGlyphs", std::to_string(R.fonts.glyph_count()));
   desk::ui::probe::fact("fontExt", R.fonts.ext_loaded() ? "loaded" : "no");
+  desk::ui::probe::fact("fontBuildMs", std::to_string(R.fonts.last_build_ms()));
   ImGui::Render();
 
   const ImGuiIO& io = ImGui::GetIO();
@@ -172,6 +173,7 @@ void frame() {
          ImGui::GetFontSize());
   if (!R.ready_signalled) {
     R.ready_signalled = true;
+    EM_ASM({ performance.mark('desk-first-frame'); });
     desk::platform::signal_ready();
   }
 }
@@ -188,6 +190,7 @@ EMSCRIPTEN_KEEPALIVE void desk_text_input(const char* utf8) {
 }
 
 int main() {
+  EM_ASM({ performance.mark('desk-main'); });
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) return 1;
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
