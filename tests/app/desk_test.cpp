@@ -23,11 +23,6 @@ struct FakePersist {
   }
 };
 
-std::string fresh_dir(const char* name) {
-  const auto dir = fs::temp_directory_path() / ("desk-app-" + std::string(name) + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  return dir.string();
-}
 }  // namespace
 
 TEST_CASE("desk: a saved visit is not applied or acknowledged before it is durable") {

@@ -1,6 +1,9 @@
 // Helpers shared by the core tests: a fixed clock, actors, sample records.
 #pragma once
+#include <filesystem>
 #include <random>
+#include <string>
+#include <unistd.h>
 
 #include "core/dataset.hpp"
 #include "core/visit.hpp"
@@ -32,6 +35,13 @@ inline Visit sample_visit(Timestamp t = morning()) {
   v.outcome = VisitOutcome::answered_on_spot;
   v.answer = "本月为双月抄表，含两个月用量";
   return v;
+}
+
+// An empty folder under the system temp dir, unique to this process.
+inline std::string fresh_dir(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("desk-test-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  return dir.string();
 }
 
 }  // namespace desk::test

@@ -10,16 +10,9 @@ using namespace desk;
 using namespace desk::test;
 namespace fs = std::filesystem;
 
-namespace {
-std::string temp_dir(const char* name) {
-  const auto dir = fs::temp_directory_path() / ("desk-test-" + std::string(name) + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  return dir.string();
-}
-}  // namespace
 
 TEST_CASE("file store: appended records come back after reopening") {
-  const std::string dir = temp_dir("reopen");
+  const std::string dir = fresh_dir("reopen");
   {
     FileStore store(dir);
     Dataset d;
@@ -36,7 +29,7 @@ TEST_CASE("file store: appended records come back after reopening") {
 }
 
 TEST_CASE("file store: segments roll over at the segment size") {
-  const std::string dir = temp_dir("roll");
+  const std::string dir = fresh_dir("roll");
   FileStore store(dir);
   Dataset d;
   store.load(d);
@@ -54,7 +47,7 @@ TEST_CASE("file store: segments roll over at the segment size") {
 }
 
 TEST_CASE("file store: a torn tail is cut off and later appends are readable") {
-  const std::string dir = temp_dir("torn");
+  const std::string dir = fresh_dir("torn");
   {
     FileStore store(dir);
     Dataset d;
@@ -80,7 +73,7 @@ TEST_CASE("file store: a torn tail is cut off and later appends are readable") {
 }
 
 TEST_CASE("file store: undo restores the file after a failed persist") {
-  const std::string dir = temp_dir("undo");
+  const std::string dir = fresh_dir("undo");
   FileStore store(dir);
   Dataset d;
   store.load(d);
