@@ -35,7 +35,7 @@ target_compile_options(index PRIVATE ${DESK_EXCEPTIONS})
 set(FONT_SRC /usr/share/fonts/truetype/wqy/wqy-microhei.ttc)
 set(FONT_BASE "${CMAKE_BINARY_DIR}/fonts/desk-base.ttf")
 set(FONT_EXT "${DIST}/fonts/desk-ext.ttf")
-file(GLOB_RECURSE DESK_TEXT_FILES CONFIGURE_DEPENDS src/ui/*.cpp src/core/*.hpp src/core/*.cpp assets/*.json)
+file(GLOB_RECURSE DESK_TEXT_FILES CONFIGURE_DEPENDS src/*.cpp src/*.hpp assets/*.json)
 add_custom_command(OUTPUT "${FONT_BASE}" "${FONT_EXT}" "${FONT_BASE}.chars"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/fonts" "${DIST}/fonts"
   COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/web/font_subset.py" "${FONT_SRC}" "${FONT_BASE}" "${FONT_EXT}"

@@ -83,6 +83,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID, const char* label,
   w["id"] = id;
   w["label"] = visible;
   w["window"] = ctx->CurrentWindow ? ctx->CurrentWindow->Name : "";
+  w["disabled"] = (ctx->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
   building["widgets"].push_back(std::move(w));
 }
 

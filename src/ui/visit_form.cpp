@@ -153,10 +153,7 @@ void VisitsView::draw_form(Context& ctx) {
     for (const auto& e : errors_) probe::message("error." + e.where, tr(e.message));
   }
   ImGui::BeginDisabled(saving || ctx.desk.read_only());
-  ImGui::PushStyleColor(ImGuiCol_Button, colors::accent);
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-  if (ImGui::Button(id_label(tr(saving ? S::saving : S::save), "visit.save"), ImVec2(110, 0))) save(ctx);
-  ImGui::PopStyleColor(2);
+  if (primary_button(id_label(tr(saving ? S::saving : S::save), "visit.save"), ImVec2(110, 0))) save(ctx);
   ImGui::SameLine();
   if (ImGui::Button(id_label(tr(S::cancel), "visit.cancel"), ImVec2(80, 0))) form_open_ = false;
   ImGui::EndDisabled();

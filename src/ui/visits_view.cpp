@@ -100,10 +100,7 @@ void VisitsView::draw(Context& ctx) {
 
 void VisitsView::draw_toolbar(Context& ctx) {
   ImGui::BeginDisabled(ctx.desk.read_only());
-  ImGui::PushStyleColor(ImGuiCol_Button, colors::accent);
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-  if (ImGui::Button(id_label((std::string("＋ ") + tr(S::new_visit)).c_str(), "visits.new"))) open_new(ctx);
-  ImGui::PopStyleColor(2);
+  if (primary_button(id_label((std::string("＋ ") + tr(S::new_visit)).c_str(), "visits.new"))) open_new(ctx);
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::SetNextItemWidth(260);

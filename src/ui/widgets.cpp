@@ -15,6 +15,16 @@ const char* id_label(const char* visible, const char* id) {
   return buffer.c_str();
 }
 
+bool primary_button(const char* label_with_id, ImVec2 size) {
+  ImGui::PushStyleColor(ImGuiCol_Button, colors::accent);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.24f, 0.52f, 0.80f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.13f, 0.35f, 0.60f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  const bool pressed = ImGui::Button(label_with_id, size);
+  ImGui::PopStyleColor(4);
+  return pressed;
+}
+
 void form_label(const char* label, bool required) {
   ImGui::TableNextRow();
   ImGui::TableSetColumnIndex(0);

@@ -19,6 +19,9 @@ inline const ImVec4 muted{0.42f, 0.46f, 0.52f, 1.0f};
 inline const ImVec4 accent{0.18f, 0.43f, 0.70f, 1.0f};
 }  // namespace colors
 
+// The one main action of a screen: filled accent colour, white text.
+bool primary_button(const char* label_with_id, ImVec2 size = ImVec2(0, 0));
+
 // "label##id" in a per-call buffer, valid until the next call of id_label.
 const char* id_label(const char* visible, const char* id);
 
