@@ -2,7 +2,7 @@
 # (.ci/deps.sh installs only what is missing), then builds incrementally.
 #   make run    build and serve the app on http://127.0.0.1:8080
 #   make test   native tests, then browser tests in headless Chromium
-.PHONY: all deps native web run test test-native test-browser bench clean format
+.PHONY: all deps native web run test test-native test-browser bench fuzz clean format
 
 PORT ?= 8080
 export NODE_PATH := /usr/share/nodejs
@@ -34,6 +34,13 @@ test-browser: web
 	@node --test --test-concurrency=1 tests/browser/
 
 test: test-native test-browser
+
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@[ -f build/fuzz/build.ninja ] || CXX=clang++-14 cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDESK_FUZZ=ON -DDESK_DEPS=$(DESK_DEPS) >/dev/null
+	@cmake --build build/fuzz --target import_fuzz
+	@mkdir -p build/fuzz/corpus && cp -n tests/fuzz/corpus/* build/fuzz/corpus/
+	@build/fuzz/import_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 build/fuzz/corpus
 
 bench: web
 	@node tests/bench/first_frame.mjs 5

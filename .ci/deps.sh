@@ -14,7 +14,8 @@ sudo=""
 export DEBIAN_FRONTEND=noninteractive
 
 packages=(make cmake ninja-build g++ dpkg-dev clang-format emscripten nlohmann-json3-dev catch2
-  fonts-wqy-microhei python3-fonttools chromium chromium-driver nodejs npm)
+  fonts-wqy-microhei python3-fonttools chromium chromium-driver nodejs npm
+  clang-14 libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
