@@ -24,6 +24,13 @@ void download(const std::string& filename, const std::string& mime, const std::s
 // Opens the file chooser; done receives the chosen file (not called on cancel).
 void choose_file(const std::string& accept, std::function<void(std::string name, std::string bytes)> done);
 
+struct StorageInfo {
+  int persisted = -1;  // persistent storage: 1 granted, 0 refused, -1 unknown
+  double used = -1;    // bytes, -1 unknown
+  double quota = -1;
+};
+StorageInfo storage_info();
+
 // Reads a query parameter of the page address ("" when absent).
 std::string query_param(const std::string& name);
 // Says the first frame is on screen (hides the loading screen).

@@ -49,6 +49,9 @@ EM_JS(char*, desk_js_query_param, (const char* name), {
   return p;
 });
 EM_JS(void, desk_js_ready, (), { if (Module.deskReady) Module.deskReady(); });
+EM_JS(int, desk_js_persisted, (), { return Module.deskStorage.persisted; });
+EM_JS(double, desk_js_usage, (), { return Module.deskStorage.usage; });
+EM_JS(double, desk_js_quota, (), { return Module.deskStorage.quota; });
 // clang-format on
 
 namespace desk::platform {
@@ -94,6 +97,10 @@ std::string query_param(const std::string& name) {
 
 void signal_ready() {
   desk_js_ready();
+}
+
+StorageInfo storage_info() {
+  return {desk_js_persisted(), desk_js_usage(), desk_js_quota()};
 }
 
 }  // namespace desk::platform

@@ -106,8 +106,12 @@ void App::draw_status_bar(Context& ctx) {
   const char* dot = s == Desk::SaveState::saving ? "◌" : s == Desk::SaveState::failed ? "●" : "●";
   ImGui::TextColored(color, "%s %s", dot, tr(desk_.status()).c_str());
   if (!tr(desk_.status()).empty()) probe::message("status", tr(desk_.status()));
-  char loaded[96];
-  std::snprintf(loaded, sizeof loaded, tr(S::storage_loaded), desk_.data().size());
+  char loaded[200];
+  const platform::StorageInfo info = platform::storage_info();
+  const int n = std::snprintf(loaded, sizeof loaded, tr(S::storage_loaded), desk_.data().size());
+  if (info.used >= 0 && n > 0)
+    std::snprintf(loaded + n, sizeof loaded - static_cast<std::size_t>(n), tr(S::storage_used), info.used / 1048576.0,
+                  info.persisted == 1 ? tr(S::storage_persistent) : tr(S::storage_not_persistent));
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(loaded).x -
                   ImGui::CalcTextSize(format_local(ctx.now).c_str()).x - 24);
   ImGui::TextColored(colors::muted, "%s", loaded);

@@ -81,6 +81,9 @@ constexpr Entry kTable[] = {
     {"存储中有损坏的记录行已跳过", "Damaged lines in storage were skipped"},
     {"只读：客服台已在本机另一个标签页打开。关闭那个标签页后，本页会自动刷新并可编辑。",
      "Read-only: the desk is open in another tab on this PC. Close that tab and this one reloads, ready to edit."},
+    {" · 已用 %.1f MB · %s", " · %.1f MB used · %s"},
+    {"持久存储已获准", "persistent storage granted"},
+    {"未获持久存储（浏览器空间紧张时可能清理，请定期导出）", "storage not persistent (export regularly)"},
 };
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == static_cast<std::size_t>(S::count), "one entry per key");
 }  // namespace

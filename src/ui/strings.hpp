@@ -73,6 +73,9 @@ enum class S {
   unsaved_changes,
   storage_damaged,
   read_only_banner,
+  storage_used,
+  storage_persistent,
+  storage_not_persistent,
   count
 };
 

@@ -10,6 +10,9 @@ var deskStorage = {
   inFlight: false,
   waiting: [],     // callbacks for the next sync
   timeoutMs: 15000,
+  persisted: -1,   // navigator.storage.persist() result: 1 granted, 0 refused, -1 unknown
+  usage: -1,       // bytes used by this origin, from navigator.storage.estimate()
+  quota: -1,
   lastError: '',
   state: 'idle',   // 'idle' | 'saving' | 'saved' | 'failed'
 };
@@ -69,6 +72,7 @@ function deskRunSync() {
     deskStorage.lastError = deskErrorText(err);
     deskStorage.state = err ? 'failed' : 'saved';
     callbacks.forEach(function(cb) { cb(!err, deskStorage.lastError); });
+    deskEstimate();
     if (deskStorage.waiting.length) deskRunSync();
   }
   var timer = setTimeout(function() { settle(new Error('timeout: IndexedDB did not answer')); }, deskStorage.timeoutMs);
@@ -108,3 +112,17 @@ document.addEventListener('visibilitychange', function() {
   if (document.visibilityState === 'hidden' && Module.calledRun && !deskStorage.inFlight && Module.deskWriter !== false)
     Module.deskPersist(function() {});
 });
+
+// Ask the browser to keep this origin's data under storage pressure, and
+// keep the space used at hand for the status bar.
+function deskEstimate() {
+  if (navigator.storage && navigator.storage.estimate) {
+    navigator.storage.estimate().then(function(e) { deskStorage.usage = e.usage; deskStorage.quota = e.quota; });
+  }
+}
+if (navigator.storage && navigator.storage.persist) {
+  navigator.storage.persisted().then(function(already) {
+    return already || navigator.storage.persist();
+  }).then(function(granted) { deskStorage.persisted = granted ? 1 : 0; }, function() { deskStorage.persisted = 0; });
+}
+deskEstimate();
