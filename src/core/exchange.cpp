@@ -103,6 +103,10 @@ Expected<Imported> parse_export(std::string_view text) {
     const std::string at = std::to_string(e.byte);
     return refuse("文件", "不是完整的 JSON（可能被截断或损坏）：第 " + at + " 字节处出错",
                   "not valid JSON (truncated or damaged?): error at byte " + at);
+  } catch (const json::exception&) {
+    // e.g. out_of_range for a number like 1e999 (found by the fuzzer).
+    return refuse("文件", "文件中有超出范围的数值，不是本系统的导出文件",
+                  "a number in the file is out of range: not an export of this app");
   }
   if (!doc.is_object() || !doc.contains("format") || doc["format"] != kExportFormat)
     return refuse("format", "这不是物业客服台的导出文件（格式名不符）",

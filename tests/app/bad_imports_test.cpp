@@ -91,6 +91,14 @@ TEST_CASE("bad imports are refused with a specific message and change nothing") 
       {"broken history", edit([](json& d) { d["records"][0]["history"][0] = 5; }), "records[0].history[0]", "应为对象"},
       {"oversized text", edit([](json& d) { d["records"][0]["data"]["content"] = std::string(6000, 'a'); }),
        "records[0].data.content", "文本过长"},
+      {"number out of range (fuzzer find)", [](auto&) { return std::string("959e598"); }, "文件", "超出范围的数值"},
+      {"out-of-range number in a record",
+       [](const std::string& g) {
+         std::string t = g;
+         const auto at = t.find("\"revision\": ") + 12;
+         return t.insert(at, "1e999"), t.erase(at + 5, 1), t;
+       },
+       "文件", "超出范围的数值"},
       {"deep nesting", [](auto&) { return std::string(5000, '[') + std::string(5000, ']'); }, "文件", "嵌套过深"},
       {"oversized file", [](auto&) { return std::string(kMaxImportBytes + 1, ' '); }, "文件", "文件太大"},
   };
