@@ -92,6 +92,9 @@ bool meta_from_json(const json& j, RecordMeta& out, Errors& errors, const std::s
     ok &= change_from_json(history[i], c, errors, path + ".history[" + std::to_string(i) + "]");
     out.history.push_back(std::move(c));
   }
+  // Canonical order (as merge keeps it), so a record read back and merged
+  // with itself is unchanged whatever order the file listed its history in.
+  out.history = merge_history(out.history, {});
   return ok;
 }
 

@@ -57,6 +57,7 @@ void App::draw(Timestamp now) {
   probe::fact("saveState", save_state_name(desk_.state()));
   probe::fact("status", tr(desk_.status()));
   probe::fact("dataVersion", std::to_string(desk_.version()));
+  probe::fact("recordCount", std::to_string(desk_.data().size()));
 }
 
 void App::draw_top_bar(Context& ctx) {

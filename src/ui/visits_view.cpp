@@ -58,12 +58,26 @@ void VisitsView::open(const Visit& v) {
 }
 
 void VisitsView::refresh_rows(const Context& ctx) {
-  const std::string key = search_ + "\x1f" + from_text_ + "\x1f" + to_text_ + (only_promises_ ? "1" : "0");
-  if (rows_version_ == ctx.desk.version() && rows_key_ == key) return;
+  const std::string needle = lower_ascii(trim(search_));
+  const std::string key = from_text_ + "\x1f" + to_text_ + (only_promises_ ? "1" : "0");
+  const bool data_changed = rows_version_ != ctx.desk.version();
+  if (!data_changed && rows_key_ == key && rows_needle_ == needle) return;
+  const auto& visits = ctx.desk.data().table<Visit>().rows();
+  if (data_changed) {
+    // Lower-cased search text per row, rebuilt only when the data changes.
+    haystack_.resize(visits.size());
+    for (std::size_t i = 0; i < visits.size(); ++i) haystack_[i] = lower_ascii(search_text(visits[i]));
+  }
+  // Typing on narrows the current rows instead of scanning everything again.
+  const bool narrowing = !data_changed && rows_key_ == key && !rows_needle_.empty() &&
+                         needle.find(rows_needle_) != std::string::npos;
   rows_version_ = ctx.desk.version();
   rows_key_ = key;
-  const auto& visits = ctx.desk.data().table<Visit>().rows();
-  const std::string needle = lower_ascii(trim(search_));
+  rows_needle_ = needle;
+  if (narrowing) {
+    std::erase_if(rows_, [&](std::size_t i) { return haystack_[i].find(needle) == std::string::npos; });
+    return;
+  }
   const auto from = parse_local(trim(from_text_));
   auto to = parse_local(trim(to_text_));
   if (to && trim(to_text_).size() == 10) to = *to + kDay;  // a date includes that whole day
@@ -74,7 +88,7 @@ void VisitsView::refresh_rows(const Context& ctx) {
     if (from && v.time < *from) continue;
     if (to && !(v.time < *to)) continue;
     if (only_promises_ && (v.outcome != VisitOutcome::promised_24h || v.follow_up_done)) continue;
-    if (!needle.empty() && lower_ascii(search_text(v)).find(needle) == std::string::npos) continue;
+    if (!needle.empty() && haystack_[i].find(needle) == std::string::npos) continue;
     rows_.push_back(i);
   }
   std::sort(rows_.begin(), rows_.end(), [&](std::size_t a, std::size_t b) {
