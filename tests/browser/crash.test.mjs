@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../web/serve.mjs';
-import { CHROMIUM_ARGS, DIST, click, type, frames, save, shot, snapshot } from './harness.mjs';
+import { CHROMIUM_ARGS, DIST, click, type, frames, save, shot, snapshot, storedFiles } from './harness.mjs';
 
 const CYCLES = Number(process.env.DESK_CRASH_CYCLES || 50);
 
@@ -26,25 +26,6 @@ function launch(profile) {
     });
     proc.on('exit', () => reject(new Error('chromium exited: ' + err.slice(-500))));
   });
-}
-
-// Every journal file in the app's IndexedDB store, as text.
-function storedText(page) {
-  return page.evaluate(() => new Promise((ok, fail) => {
-    const req = indexedDB.open('/data');
-    req.onerror = () => fail(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const out = [];
-      const cursor = db.transaction(['FILE_DATA'], 'readonly').objectStore('FILE_DATA').openCursor();
-      cursor.onsuccess = () => {
-        const c = cursor.result;
-        if (!c) { db.close(); ok(out.join('\n')); return; }
-        if (c.value.contents) out.push(new TextDecoder().decode(c.value.contents));
-        c.continue();
-      };
-    };
-  }));
 }
 
 function kill(proc) {
@@ -72,7 +53,7 @@ test(`${CYCLES} kill -9 cycles lose no acknowledged visit`, { timeout: 30 * 60 *
       await frames(page, 2);
       // The list shows only what fits on screen, so check the store itself
       // and the number of records the app loaded from it.
-      const stored = await storedText(page);
+      const stored = (await storedFiles(page)).map((f) => f.text).join('\n');
       for (const want of acknowledged) assert.ok(stored.includes(want), `cycle ${cycle}: "${want}" survived`);
       const loaded = Number((await snapshot(page)).recordCount);
       assert.ok(loaded >= acknowledged.size, `cycle ${cycle}: ${loaded} loaded, ${acknowledged.size} acknowledged`);

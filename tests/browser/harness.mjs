@@ -119,6 +119,27 @@ export async function save(page, id) {
   await frames(page, 2);
 }
 
+// Every file the app keeps in IndexedDB (IDBFS store "FILE_DATA"):
+// [{path, text, mode}], read straight from the browser's database.
+export function storedFiles(page) {
+  return page.evaluate(() => new Promise((ok, fail) => {
+    const req = indexedDB.open('/data');
+    req.onerror = () => fail(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const out = [];
+      const cursor = db.transaction(['FILE_DATA'], 'readonly').objectStore('FILE_DATA').openCursor();
+      cursor.onsuccess = () => {
+        const c = cursor.result;
+        if (!c) { db.close(); ok(out); return; }
+        const v = c.value;
+        out.push({ path: c.key, text: v.contents ? new TextDecoder().decode(v.contents) : '', mode: v.mode });
+        c.continue();
+      };
+    };
+  }));
+}
+
 export async function records(page) { return (await snapshot(page)).records; }
 
 export async function shot(page, name) {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  openBrowser, openApp, click, type, widget, frames, snapshot, records, shot, waitForState, save, reveal, SHOTS,
+  openBrowser, openApp, click, type, widget, frames, snapshot, records, shot, waitForState, save, reveal, storedFiles, SHOTS,
 } from './harness.mjs';
 
 let b;
@@ -14,24 +14,8 @@ before(async () => { b = await openBrowser(); });
 after(async () => { await b.close(); });
 
 async function storedDigest(page) {
-  // Every IndexedDB entry of the app's store, as text: equal before and after = unchanged.
-  return page.evaluate(() => new Promise((ok, fail) => {
-    const req = indexedDB.open('/data');
-    req.onerror = () => fail(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const tx = db.transaction(['FILE_DATA'], 'readonly');
-      const out = [];
-      const cursor = tx.objectStore('FILE_DATA').openCursor();
-      cursor.onsuccess = () => {
-        const c = cursor.result;
-        if (!c) { db.close(); ok(JSON.stringify(out)); return; }
-        const v = c.value;
-        out.push([c.key, v.contents ? Array.from(v.contents).join(',') : '', v.mode]);
-        c.continue();
-      };
-    };
-  }));
+  // Every IndexedDB entry of the app's store: equal before and after = unchanged.
+  return JSON.stringify(await storedFiles(page));
 }
 
 async function newVisit(page, { name, unit, phone, content, outcome }) {
