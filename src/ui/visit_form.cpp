@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "imgui_stdlib.h"
 #include "ui/strings.hpp"
 #include "ui/test_probe.hpp"
@@ -52,6 +53,14 @@ void VisitsView::save(Context& ctx) {
 
 void VisitsView::draw_form(Context& ctx) {
   const bool is_new = draft_.meta.id.empty();
+  // Keyboard: Enter in a one-line field saves; Esc leaves a field, a second Esc closes the form.
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  const bool editing = ImGui::IsAnyItemActive();
+  const bool editing_multiline =
+      editing && g.InputTextState.ID == g.ActiveId && (g.InputTextState.Flags & ImGuiInputTextFlags_Multiline) != 0;
+  const bool no_popup = !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId);
+  const bool enter_pressed = no_popup && !editing_multiline && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+  const bool escape_pressed = no_popup && !editing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
   ImGui::TextColored(colors::accent, "%s", tr(is_new ? S::form_new_title : S::form_edit_title));
   if (!is_new) {
     ImGui::SameLine();
@@ -153,9 +162,12 @@ void VisitsView::draw_form(Context& ctx) {
     for (const auto& e : errors_) probe::message("error." + e.where, tr(e.message));
   }
   ImGui::BeginDisabled(saving || ctx.desk.read_only());
-  if (primary_button(id_label(tr(saving ? S::saving : S::save), "visit.save"), ImVec2(110, 0))) save(ctx);
+  if (primary_button(id_label(tr(saving ? S::saving : S::save), "visit.save"), ImVec2(110, 0)) ||
+      (enter_pressed && !saving && !ctx.desk.read_only()))
+    save(ctx);
   ImGui::SameLine();
-  if (ImGui::Button(id_label(tr(S::cancel), "visit.cancel"), ImVec2(80, 0))) form_open_ = false;
+  if (ImGui::Button(id_label(tr(S::cancel), "visit.cancel"), ImVec2(80, 0)) || (escape_pressed && !saving))
+    form_open_ = false;
   ImGui::EndDisabled();
 }
 

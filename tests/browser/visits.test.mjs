@@ -108,9 +108,34 @@ test('open a visit, edit it, see its history; search and date filter narrow the 
   assert.equal((await records(page)).length, 2);
 });
 
+test('keyboard: Enter in a one-line field saves, Esc twice closes the form', async () => {
+  const { page } = await openApp(b.context, b.base);
+  const before = (await records(page)).length;
+  await click(page, 'visits.new');
+  await type(page, 'visit.content', '用回车键保存的来访');
+  await click(page, 'visit.unit');
+  const version = Number((await snapshot(page)).dataVersion);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((v) => Number(window.deskTest.snapshot().dataVersion) > v, version);
+  await frames(page, 2);
+  assert.equal((await records(page)).length, before + 1);
+  assert.equal(await page.evaluate(() => window.deskTest.widget('visit.save')), null, 'form closed after saving');
+
+  await click(page, 'visits.new');
+  await type(page, 'visit.content', '不保存');
+  await page.keyboard.press('Escape');  // leaves the field
+  await frames(page, 2);
+  assert.ok(await page.evaluate(() => window.deskTest.widget('visit.save')), 'first Esc keeps the form');
+  await page.keyboard.press('Escape');
+  await frames(page, 2);
+  assert.equal(await page.evaluate(() => window.deskTest.widget('visit.save')), null, 'second Esc closes it');
+  assert.equal((await records(page)).length, before + 1, 'nothing saved by Esc');
+});
+
 test('paste into a field and copy out of it use the system clipboard', async () => {
   await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: b.base.replace(/\/$/, '') });
   const { page } = await openApp(b.context, b.base);
+  const all = (await records(page)).length;
   await page.evaluate(() => navigator.clipboard.writeText('贴进来的内容'));
   await click(page, 'visits.search');
   await page.keyboard.press('Control+V');
@@ -125,19 +150,19 @@ test('paste into a field and copy out of it use the system clipboard', async () 
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await frames(page, 3);
-  assert.equal((await records(page)).length, 2);
+  assert.equal((await records(page)).length, all);
 });
 
 test('export, clear the browser, import: the visits come back', async () => {
   const { page } = await openApp(b.context, b.base);
   const before = (await records(page)).map((r) => r.id).sort();
-  assert.equal(before.length, 2);
+  assert.equal(before.length, 3);
   const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'data.export')]);
   const file = join(SHOTS, 'export.json');
   await download.saveAs(file);
   const doc = JSON.parse(readFileSync(file, 'utf8'));
   assert.equal(doc.format, 'wuye-desk-export');
-  assert.equal(doc.records.length, 2);
+  assert.equal(doc.records.length, 3);
 
   const cdp = await b.context.newCDPSession(page);
   await cdp.send('Storage.clearDataForOrigin', { origin: b.base.replace(/\/$/, ''), storageTypes: 'indexeddb' });
@@ -152,7 +177,7 @@ test('export, clear the browser, import: the visits come back', async () => {
   await chooser.setFiles(file);
   await widget(page, 'import.confirm.ok');
   await shot(page, 'import-confirm');
-  assert.match((await snapshot(page)).messages.map((m) => m.text).join('\n'), /新增 2/);
+  assert.match((await snapshot(page)).messages.map((m) => m.text).join('\n'), /新增 3/);
   await save(page, 'import.confirm.ok');
   assert.deepEqual((await records(page)).map((r) => r.id).sort(), before);
   await shot(page, 'import-done');
