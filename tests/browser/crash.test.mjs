@@ -17,7 +17,8 @@ const CYCLES = Number(process.env.DESK_CRASH_CYCLES || 50);
 function launch(profile) {
   return new Promise((resolve, reject) => {
     const proc = spawn('/usr/bin/chromium', [...CHROMIUM_ARGS, `--user-data-dir=${profile}`,
-      '--remote-debugging-port=0', '--window-size=1366,768', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      '--remote-debugging-port=0', '--window-size=1366,768', 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true });  // its own process group, killed whole
     let err = '';
     proc.stderr.on('data', (d) => {
       err += d;
@@ -31,8 +32,8 @@ function launch(profile) {
 function kill(proc) {
   return new Promise((resolve) => {
     proc.removeAllListeners('exit');
-    proc.on('exit', resolve);
-    proc.kill('SIGKILL');
+    proc.on('exit', () => setTimeout(resolve, 200));
+    try { process.kill(-proc.pid, 'SIGKILL'); } catch { proc.kill('SIGKILL'); }  // browser and its children
   });
 }
 
@@ -74,7 +75,11 @@ test(`${CYCLES} kill -9 cycles lose no acknowledged visit`, { timeout: 30 * 60 *
     }
   } finally {
     server.close();
-    rmSync(profile, { recursive: true, force: true });
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (e) {
+      console.warn(`# could not remove ${profile}: ${e.message}`);
+    }
   }
   console.log(`# ${CYCLES} kill cycles, ${acknowledged.size} acknowledged visits all present`);
 });

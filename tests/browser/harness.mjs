@@ -31,7 +31,7 @@ export async function openBrowser() {
     async close() {
       await context.close();
       server.close();
-      rmSync(profile, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
