@@ -6,7 +6,17 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/access.hpp"
+#include "core/callback.hpp"
+#include "core/complaint.hpp"
+#include "core/duty_log.hpp"
+#include "core/incident.hpp"
+#include "core/inspection.hpp"
+#include "core/key_loan.hpp"
 #include "core/record.hpp"
+#include "core/repair.hpp"
+#include "core/staff.hpp"
+#include "core/violation.hpp"
 #include "core/visit.hpp"
 
 namespace desk {
@@ -77,7 +87,9 @@ struct TableSet {
   }
 };
 
-using Dataset = TableSet<Visit>;
+// The eleven modules of SPEC "Records", plus the staff list.
+using Dataset = TableSet<Visit, Complaint, Repair, Callback, Violation, KeyLoan, AccessEntry, Incident, Inspection,
+                         DutyLog, Staff>;
 
 // Merges every record of `from` into `into`; returns how many stored records
 // changed or were added.

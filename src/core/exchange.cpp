@@ -7,6 +7,9 @@ namespace {
 template <class R>
 void redact(R& r) {
   if constexpr (requires { r.phone; }) r.phone = mask_phone(r.phone);
+  if constexpr (requires { r.host_phone; }) r.host_phone = mask_phone(r.host_phone);
+  if constexpr (requires { r.id_number; }) r.id_number = mask_id_number(r.id_number);
+  if constexpr (requires { r.pin_hash; }) r.pin_hash.clear(), r.pin_salt.clear(), r.pin_iterations = 0;
 }
 
 template <class R>

@@ -10,6 +10,7 @@
 
 #include "core/fields.hpp"
 #include "core/id.hpp"
+#include "core/roles.hpp"
 
 namespace desk {
 
@@ -41,6 +42,7 @@ struct Actor {
   std::string site;
   Timestamp now;
   RandomBits random{};  // fresh random bits for a new id
+  Role role = Role::receptionist;
 };
 
 // ---- life cycle ------------------------------------------------------------

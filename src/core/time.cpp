@@ -1,5 +1,6 @@
 #include "core/time.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace desk {
@@ -140,6 +141,15 @@ std::optional<Timestamp> parse_local(const std::string& s) {
 Timestamp start_of_day(Timestamp t) {
   CivilTime c = to_civil(t);
   c.hour = c.minute = c.second = c.millisecond = 0;
+  return from_civil(c);
+}
+
+Timestamp add_months(Timestamp t, int months) {
+  CivilTime c = to_civil(t);
+  const int index = c.year * 12 + (c.month - 1) + months;
+  c.year = index / 12;
+  c.month = index % 12 + 1;
+  c.day = std::min(c.day, days_in_month(c.year, c.month));
   return from_civil(c);
 }
 

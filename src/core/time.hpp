@@ -48,6 +48,9 @@ std::string format_local(Timestamp t);
 std::string format_date(Timestamp t);
 // Parses "YYYY-MM-DD HH:MM" or "YYYY-MM-DD" typed at the desk (site time).
 std::optional<Timestamp> parse_local(const std::string& s);
+// The same site-local wall time `months` calendar months later; the day is
+// clamped to the month's last day (31 Jan + 1 month = 28/29 Feb).
+Timestamp add_months(Timestamp t, int months);
 // Midnight at the start of t's site-local day.
 Timestamp start_of_day(Timestamp t);
 

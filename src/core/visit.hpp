@@ -101,6 +101,8 @@ std::optional<Deadline> inquiry_promise_deadline(const Visit& v);
 // leading '+', spaces and '-' between digits.
 bool plausible_phone(const std::string& phone);
 
+Action create_permission(const Visit&);
+
 // Field-level problems with a visit, empty when it may be saved.
 Errors validate(const Visit& v);
 

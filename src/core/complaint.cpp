@@ -1,0 +1,202 @@
+#include "core/complaint.hpp"
+
+#include "core/visit.hpp"
+
+namespace desk {
+
+namespace {
+using S = ComplaintStatus;
+using A = ComplaintAction;
+constexpr Transition<S, A> kTransitions[] = {
+    {A::investigate, S::received, S::investigating},
+    {A::judge_valid, S::investigating, S::valid},
+    {A::judge_invalid, S::investigating, S::invalid},
+    {A::start_handling, S::valid, S::handling},
+    {A::reply, S::handling, S::replied},
+    {A::reply, S::invalid, S::replied},  // the explanation is the reply
+    {A::callback, S::replied, S::called_back},
+    {A::close, S::called_back, S::closed},
+    // SPEC §2: anyone may escalate past a stalled level, at any open step.
+    {A::escalate, S::received, S::received},
+    {A::escalate, S::investigating, S::investigating},
+    {A::escalate, S::valid, S::valid},
+    {A::escalate, S::invalid, S::invalid},
+    {A::escalate, S::handling, S::handling},
+    {A::escalate, S::replied, S::replied},
+};
+
+constexpr ChecklistItem kProcedure[] = {
+    {"p01", "礼貌热情接待，认真听取意见", "Receive politely and listen carefully"},
+    {"p02", "保持冷静", "Stay calm"},
+    {"p03", "表示同情", "Show sympathy"},
+    {"p04", "给予关心", "Show concern"},
+    {"p05", "不转移目标", "Stay on the subject"},
+    {"p06", "记录要点", "Note the key points"},
+    {"p07", "把将要采取的措施告诉客户并征得客户的同意", "Tell the measures and get the customer's agreement"},
+    {"p08", "把解决问题所需要的时间告诉客户", "Tell how long the solution takes"},
+    {"p09", "马上进行处理", "Act at once"},
+    {"p10", "处理完毕后，与客户再次电话联系，告知处理结果，并征询有无其它要求",
+     "Phone the customer with the result and ask for anything else"},
+    {"p11", "将处理过程详细记录在工作日记上", "Record the handling in the work diary"},
+    {"p12", "事后若与客户相见，要再次给予关心", "Show concern again when you next meet"},
+};
+constexpr ChecklistItem kGoldenRules[] = {
+    {"g1", "倾听", "Listen"},
+    {"g2", "道歉", "Apologise"},
+    {"g3", "解释将要采取的措施并定下时间表", "Explain the measures with a timetable"},
+    {"g4", "最后要有后续，让客人觉得有头有尾", "Follow up to the end"},
+};
+
+bool after(S s, std::initializer_list<S> set) {
+  for (S x : set)
+    if (s == x) return true;
+  return false;
+}
+}  // namespace
+
+std::span<const ChecklistItem> complaint_procedure() {
+  return kProcedure;
+}
+std::span<const ChecklistItem> golden_rules() {
+  return kGoldenRules;
+}
+
+std::span<const Transition<ComplaintStatus, ComplaintAction>> transitions(const Complaint&) {
+  return kTransitions;
+}
+
+Action create_permission(const Complaint&) {
+  return Action::record_complaint;
+}
+
+Action permission_for(const Complaint& c, ComplaintAction a) {
+  switch (a) {
+    case A::investigate:
+    case A::judge_valid:
+    case A::judge_invalid:
+      return Action::judge_complaint;
+    case A::start_handling:
+    case A::reply:
+      return Action::handle_complaint;
+    case A::callback:  // SPEC §4: major complaints are called back by the project manager
+      return c.severity == Severity::serious ? Action::callback_major_complaint : Action::record_callback;
+    case A::escalate:
+      return Action::escalate_complaint;
+    case A::close:  // SPEC §2: closing a 严重 complaint requires manager role or above
+      return c.severity == Severity::serious ? Action::close_serious_complaint : Action::close_complaint;
+  }
+  return Action::close_serious_complaint;
+}
+
+void on_action(Complaint& c, ComplaintAction a, Timestamp now) {
+  switch (a) {
+    case A::judge_valid:
+    case A::judge_invalid:
+      c.judged_at = now;
+      break;
+    case A::start_handling:
+      c.record_filed_at = now;
+      break;
+    case A::reply:
+      c.replied_at = now;
+      break;
+    case A::callback:
+      c.called_back_at = now;
+      break;
+    case A::close:
+      c.closed_at = now;
+      break;
+    case A::investigate:
+    case A::escalate:
+      break;
+  }
+}
+
+Errors validate(const Complaint& c) {
+  Errors errors;
+  auto need = [&](const std::string& value, const char* key, const char* zh, const char* en) {
+    if (trim(value).empty()) errors.push_back({key, {std::string("请填写") + zh, std::string(en) + " is required"}});
+  };
+  need(c.content, "content", "投诉内容", "Content");
+  need(c.received_by, "received_by", "受理人", "Received by");
+  if (trim(c.complainant).empty() && trim(c.unit).empty())
+    errors.push_back({"complainant", {"请填写投诉人或楼栋-房号", "Enter the complainant or the unit"}});
+  if (!trim(c.phone).empty() && !plausible_phone(trim(c.phone)))
+    errors.push_back({"phone", {"电话号码格式不对", "Phone number looks wrong"}});
+  if (c.severity == Severity::serious && c.serious_criteria.empty())
+    errors.push_back(
+        {"serious_criteria", {"严重投诉请勾选至少一条判定依据", "Choose at least one reason it is serious"}});
+  const bool judged = after(c.status, {S::valid, S::invalid, S::handling, S::replied, S::called_back, S::closed});
+  if (judged) need(c.investigation, "investigation", "调查情况", "Investigation");
+  // SPEC §2: 严重 is escalated in writing to the project office.
+  if (judged && c.severity == Severity::serious) {
+    if (!c.escalated_in_writing)
+      errors.push_back({"escalated_in_writing", {"严重投诉必须书面上报", "A serious complaint is escalated in writing"}});
+    if (c.escalation == EscalationLevel::service_center)
+      errors.push_back({"escalation", {"严重投诉须上报项目经理或以上", "Escalate a serious complaint to the project manager or above"}});
+  }
+  // SPEC §2: 有效 → cause, responsibility and a corrective action with a due date.
+  if (c.record_filed_at) {
+    need(c.cause_analysis, "cause_analysis", "原因分析", "Cause analysis");
+    need(c.responsibility, "responsibility", "责任分析", "Responsibility");
+    need(c.corrective_action, "corrective_action", "纠正措施", "Corrective action");
+    if (!c.corrective_due)
+      errors.push_back({"corrective_due", {"请填写纠正措施的完成期限", "Give the corrective action a due date"}});
+  }
+  if (after(c.status, {S::replied, S::called_back, S::closed})) need(c.reply, "reply", "答复内容", "Reply");
+  if (c.status == S::closed && c.severity == Severity::serious) {
+    // A closed major complaint becomes a case: 原因分析 + 预防措施.
+    need(c.cause_analysis, "cause_analysis", "原因分析", "Cause analysis");
+    need(c.prevention, "prevention", "预防措施", "Preventive measures");
+  }
+  if (!c.involves_other_org && c.other_org_contacted_at)
+    errors.push_back({"other_org_contacted_at",
+                      {"未涉及其他单位，无需填写解释时间", "Only a complaint involving another organisation has this"}});
+  for (auto* t : {&c.judged_at, &c.replied_at, &c.other_org_contacted_at})
+    if (*t && **t < c.received_at)
+      errors.push_back({"received_at", {"处理时间不能早于受理时间", "A step cannot be before the complaint was received"}});
+  for (const auto& code : c.checklist_done) {
+    bool known = false;
+    for (const auto& i : kProcedure) known |= code == i.code;
+    for (const auto& i : kGoldenRules) known |= code == i.code;
+    if (!known) errors.push_back({"checklist_done", {"未知的勾选项：" + code, "unknown checklist item: " + code}});
+  }
+  return errors;
+}
+
+std::string search_text(const Complaint& c) {
+  return c.complainant + "\n" + c.unit + "\n" + c.phone + "\n" + c.matter + "\n" + c.content + "\n" + c.investigation +
+         "\n" + c.reply + "\n" + c.received_by;
+}
+
+bool is_open(const Complaint& c) {
+  return !c.meta.deleted && c.status != S::closed;
+}
+
+std::optional<Deadline> complaint_invalid_reply_deadline(const Complaint& c) {
+  if (!c.judged_at || c.record_filed_at) return std::nullopt;
+  if (!after(c.status, {S::invalid, S::replied, S::called_back, S::closed})) return std::nullopt;
+  return Deadline{*c.judged_at + kInvalidComplaintReplyWindow, c.replied_at};
+}
+
+std::optional<Deadline> complaint_record_deadline(const Complaint& c) {
+  if (!c.judged_at || !(c.status == S::valid || c.record_filed_at)) return std::nullopt;
+  return Deadline{*c.judged_at + kValidComplaintRecordWindow, c.record_filed_at};
+}
+
+std::optional<Deadline> complaint_serious_result_deadline(const Complaint& c) {
+  if (c.severity != Severity::serious) return std::nullopt;
+  return Deadline{c.received_at + kSeriousComplaintResultWindow, c.replied_at};
+}
+
+std::optional<Deadline> complaint_other_org_deadline(const Complaint& c) {
+  if (!c.involves_other_org) return std::nullopt;
+  return Deadline{c.received_at + kOtherOrgExplanationWindow, c.other_org_contacted_at};
+}
+
+std::optional<Deadline> complaint_corrective_deadline(const Complaint& c) {
+  if (!c.corrective_due) return std::nullopt;
+  return Deadline{*c.corrective_due, c.replied_at};
+}
+
+}  // namespace desk

@@ -1,0 +1,63 @@
+#include "core/key_loan.hpp"
+
+#include "core/visit.hpp"
+
+namespace desk {
+
+namespace {
+using S = KeyLoanStatus;
+using A = KeyLoanAction;
+constexpr Transition<S, A> kTransitions[] = {{A::give_back, S::out, S::returned}, {A::report_lost, S::out, S::lost}};
+}  // namespace
+
+std::span<const Transition<KeyLoanStatus, KeyLoanAction>> transitions(const KeyLoan&) {
+  return kTransitions;
+}
+Action create_permission(const KeyLoan&) {
+  return Action::lend_key;
+}
+Action permission_for(const KeyLoan&, KeyLoanAction) {
+  return Action::lend_key;
+}
+void on_action(KeyLoan& k, KeyLoanAction a, Timestamp now) {
+  if (a == A::give_back) k.returned_at = now;
+}
+
+Errors validate(const KeyLoan& k) {
+  Errors errors;
+  auto need = [&](const std::string& value, const char* key, const char* zh, const char* en) {
+    if (trim(value).empty()) errors.push_back({key, {std::string("请填写") + zh, std::string(en) + " is required"}});
+  };
+  need(k.key, "key", "钥匙（单元/房间）", "Key");
+  need(k.borrower, "borrower", "借用人", "Borrower");
+  need(k.purpose, "purpose", "借用事由", "Purpose");
+  need(k.lent_by, "lent_by", "经手人", "Lent by");
+  // SPEC §6: contractors never borrow directly.
+  if (k.contractor && trim(k.responsible_staff).empty())
+    errors.push_back({"responsible_staff",
+                      {"施工单位不能直接借钥匙，须由员工代借并负责", "A staff member must borrow for a contractor"}});
+  if (!trim(k.phone).empty() && !plausible_phone(trim(k.phone)))
+    errors.push_back({"phone", {"电话号码格式不对", "Phone number looks wrong"}});
+  if (k.expected_return <= k.out_at)
+    errors.push_back({"expected_return", {"预计归还时间应晚于借出时间", "Expected return must be after lending"}});
+  if (k.status == S::returned) {
+    if (!k.power_off) errors.push_back({"power_off", {"归还时请确认已断电", "Confirm the power is off"}});
+    if (!k.windows_closed) errors.push_back({"windows_closed", {"归还时请确认门窗已关", "Confirm the windows are closed"}});
+  }
+  if (k.status == S::lost && !k.reported_to_supervisor)
+    errors.push_back({"reported_to_supervisor", {"钥匙遗失/损坏须报告主管", "Report a lost or damaged key to the supervisor"}});
+  return errors;
+}
+
+std::string search_text(const KeyLoan& k) {
+  return k.key + "\n" + k.borrower + "\n" + k.responsible_staff + "\n" + k.phone + "\n" + k.purpose + "\n" + k.note;
+}
+bool is_open(const KeyLoan& k) {
+  return !k.meta.deleted && k.status == S::out;
+}
+std::optional<Deadline> key_return_deadline(const KeyLoan& k) {
+  if (k.status == S::lost) return std::nullopt;
+  return Deadline{k.expected_return, k.returned_at};
+}
+
+}  // namespace desk

@@ -1,0 +1,134 @@
+#include "core/repair.hpp"
+
+#include "core/visit.hpp"
+
+namespace desk {
+
+namespace {
+using S = RepairStatus;
+using A = RepairAction;
+constexpr Transition<S, A> kTransitions[] = {
+    {A::dispatch, S::reported, S::dispatched},   {A::arrive, S::dispatched, S::arrived},
+    {A::reschedule, S::arrived, S::dispatched},  {A::decline, S::arrived, S::declined},
+    {A::finish, S::arrived, S::finished},        {A::accept, S::finished, S::accepted},
+    {A::callback, S::accepted, S::called_back},
+};
+bool past(S s, std::initializer_list<S> set) {
+  for (S x : set)
+    if (s == x) return true;
+  return false;
+}
+}  // namespace
+
+std::span<const Transition<RepairStatus, RepairAction>> transitions(const Repair&) {
+  return kTransitions;
+}
+
+Action create_permission(const Repair&) {
+  return Action::record_repair;
+}
+
+Action permission_for(const Repair&, RepairAction a) {
+  switch (a) {
+    case A::dispatch:
+      return Action::dispatch_repair;
+    case A::arrive:
+    case A::reschedule:
+    case A::decline:
+    case A::finish:
+      return Action::work_repair;
+    case A::accept:
+      return Action::accept_repair;
+    case A::callback:
+      return Action::record_callback;
+  }
+  return Action::record_callback;
+}
+
+void on_action(Repair& r, RepairAction a, Timestamp now) {
+  switch (a) {
+    case A::dispatch:
+      r.dispatched_at = now;
+      break;
+    case A::arrive:
+      r.arrived_at = now;
+      break;
+    case A::reschedule:  // a new visit: the next arrival is stamped again
+      r.arrived_at.reset();
+      break;
+    case A::finish:
+      r.finished_at = now;
+      break;
+    case A::accept:
+      r.accepted_at = now;
+      break;
+    case A::callback:
+      r.called_back_at = now;
+      break;
+    case A::decline:
+      break;
+  }
+}
+
+Errors validate(const Repair& r) {
+  Errors errors;
+  auto need = [&](const std::string& value, const char* key, const char* zh, const char* en) {
+    if (trim(value).empty()) errors.push_back({key, {std::string("请填写") + zh, std::string(en) + " is required"}});
+  };
+  need(r.unit, "unit", "楼栋-房号/位置", "Unit / place");
+  need(r.description, "description", "报修内容", "Description");
+  need(r.received_by, "received_by", "受理人", "Received by");
+  if (!trim(r.phone).empty() && !plausible_phone(trim(r.phone)))
+    errors.push_back({"phone", {"电话号码格式不对", "Phone number looks wrong"}});
+  const bool dispatched = r.status != S::reported;
+  if (dispatched) need(r.technician, "technician", "维修人员", "Technician");
+  // SPEC §3: 普通 → an appointment agreed with the customer.
+  if (dispatched && r.urgency == Urgency::normal && !r.appointment)
+    errors.push_back({"appointment", {"普通报修请与客户约定上门时间", "Agree an appointment time with the customer"}});
+  if (!r.unfixable_reason.empty() && r.status == S::dispatched && !r.appointment)
+    errors.push_back({"appointment", {"改约时请填写新的预约时间", "Give the new appointment time"}});
+  if (r.fee < 0) errors.push_back({"fee", {"收费不能为负数", "The fee cannot be negative"}});
+  if (!r.paid && r.fee > 0) errors.push_back({"fee", {"无偿服务不收费", "A free service has no fee"}});
+  // SPEC §3: paid work is quoted and agreed before it starts; declined → the job ends.
+  if (r.paid && past(r.status, {S::finished, S::accepted, S::called_back, S::declined}))
+    need(r.quote, "quote", "工时、材料及收费标准", "Quote");
+  if (r.paid && past(r.status, {S::finished, S::accepted, S::called_back}) && !r.customer_agreed)
+    errors.push_back({"customer_agreed",
+                      {"有偿维修须先征得客户同意收费标准再开工", "Paid work needs the customer's agreement first"}});
+  if (r.status == S::declined && !r.paid)
+    errors.push_back({"paid", {"只有有偿维修才会因报价被谢绝", "Only paid work can be declined over the quote"}});
+  if (r.status == S::declined && r.customer_agreed)
+    errors.push_back({"customer_agreed", {"客户已同意，不能记为谢绝", "The customer agreed; it is not declined"}});
+  if (past(r.status, {S::finished, S::accepted, S::called_back})) need(r.work_done, "work_done", "维修情况", "Work done");
+  if (past(r.status, {S::accepted, S::called_back})) {
+    need(r.signed_by, "signed_by", "客户签名", "Customer signature");
+    if (r.paid && r.fee > 0 && !r.fee_collected)
+      errors.push_back({"fee_collected", {"有偿维修须现场收费后验收", "Collect the fee before acceptance"}});
+  }
+  if (r.handed_to_cashier && !r.fee_collected)
+    errors.push_back({"handed_to_cashier", {"尚未收费，不能交房管员", "Nothing collected to hand over"}});
+  if (r.appointment && *r.appointment < r.received_at)
+    errors.push_back({"appointment", {"预约时间不能早于报修时间", "The appointment cannot be before the request"}});
+  return errors;
+}
+
+std::string search_text(const Repair& r) {
+  return r.requester + "\n" + r.unit + "\n" + r.phone + "\n" + r.description + "\n" + r.technician + "\n" +
+         r.work_done + "\n" + r.received_by;
+}
+
+bool is_open(const Repair& r) {
+  return !r.meta.deleted && past(r.status, {S::reported, S::dispatched, S::arrived, S::finished});
+}
+
+std::optional<Deadline> repair_emergency_arrival_deadline(const Repair& r) {
+  if (r.urgency != Urgency::emergency) return std::nullopt;
+  return Deadline{r.received_at + kEmergencyArrivalWindow, r.arrived_at};
+}
+
+std::optional<Deadline> repair_appointment_deadline(const Repair& r) {
+  if (r.urgency != Urgency::normal || !r.appointment) return std::nullopt;
+  return Deadline{*r.appointment, r.arrived_at};
+}
+
+}  // namespace desk

@@ -1,0 +1,146 @@
+// 报修 / 派工单 — repair requests and work orders (SPEC §3; seed 002).
+// 报修 → 派工 → 到场 → 完工 → 验收 → 回访, with the 15-minute emergency
+// arrival, the agreed appointment, and the paid-work quote agreed first.
+#pragma once
+#include <optional>
+#include <string>
+#include <tuple>
+
+#include "core/deadline.hpp"
+#include "core/record.hpp"
+#include "core/workflow.hpp"
+
+namespace desk {
+
+enum class RepairSource { phone, in_person, staff };
+DESK_ENUM_TABLE(RepairSource, {RepairSource::phone, "phone", "电话报修", "Phone"},
+                {RepairSource::in_person, "in_person", "上门报修", "In person"},
+                {RepairSource::staff, "staff", "员工发现", "Raised by staff"})
+
+enum class FaultType { plumbing, electrical, door_window, aircon, lift, gas, leak, public_facility, other };
+DESK_ENUM_TABLE(FaultType, {FaultType::plumbing, "plumbing", "给排水", "Plumbing"},
+                {FaultType::electrical, "electrical", "电气照明", "Electrical"},
+                {FaultType::door_window, "door_window", "门窗锁具", "Doors and windows"},
+                {FaultType::aircon, "aircon", "空调", "Air-conditioning"}, {FaultType::lift, "lift", "电梯", "Lift"},
+                {FaultType::gas, "gas", "燃气", "Gas"}, {FaultType::leak, "leak", "渗漏", "Leak"},
+                {FaultType::public_facility, "public_facility", "公共设施", "Public facility"},
+                {FaultType::other, "other", "其他", "Other"})
+
+enum class Urgency { normal, emergency };
+DESK_ENUM_TABLE(Urgency, {Urgency::normal, "normal", "普通", "Normal"},
+                {Urgency::emergency, "emergency", "紧急", "Emergency"})
+
+enum class MaterialsBy { none, owner, engineering };
+DESK_ENUM_TABLE(MaterialsBy, {MaterialsBy::none, "none", "无需材料", "No materials"},
+                {MaterialsBy::owner, "owner", "业主自备", "Supplied by the owner"},
+                {MaterialsBy::engineering, "engineering", "工程部提供（收费）", "From engineering (charged)"})
+
+enum class RepairStatus { reported, dispatched, arrived, finished, accepted, called_back, declined };
+DESK_ENUM_TABLE(RepairStatus, {RepairStatus::reported, "reported", "报修", "Reported"},
+                {RepairStatus::dispatched, "dispatched", "派工", "Dispatched"},
+                {RepairStatus::arrived, "arrived", "到场", "On site"},
+                {RepairStatus::finished, "finished", "完工", "Finished"},
+                {RepairStatus::accepted, "accepted", "验收", "Accepted"},
+                {RepairStatus::called_back, "called_back", "回访", "Called back"},
+                {RepairStatus::declined, "declined", "客户谢绝", "Declined by the customer"})
+
+enum class RepairAction { dispatch, arrive, reschedule, decline, finish, accept, callback };
+DESK_ENUM_TABLE(RepairAction, {RepairAction::dispatch, "dispatch", "派工", "Dispatch"},
+                {RepairAction::arrive, "arrive", "到场", "Arrived"},
+                {RepairAction::reschedule, "reschedule", "无法当场修复，改约", "Cannot fix now: new appointment"},
+                {RepairAction::decline, "decline", "客户不同意收费，婉拒", "Customer declined the quote"},
+                {RepairAction::finish, "finish", "完工", "Finished"},
+                {RepairAction::accept, "accept", "客户验收签字", "Customer accepted"},
+                {RepairAction::callback, "callback", "完成回访", "Called back"})
+
+struct Repair {
+  static constexpr const char* kType = "repair";
+  RecordMeta meta;
+
+  Timestamp received_at;
+  RepairSource source = RepairSource::phone;
+  std::string requester;
+  std::string unit;
+  std::string phone;
+  FaultType fault = FaultType::plumbing;
+  std::string description;
+  std::string received_by;
+  Urgency urgency = Urgency::normal;
+  std::optional<Timestamp> appointment;  // 普通: agreed with the customer
+  RepairStatus status = RepairStatus::reported;
+  std::string technician;
+  std::optional<Timestamp> dispatched_at;
+  std::optional<Timestamp> arrived_at;
+  bool paid = false;           // 有偿
+  std::string quote;           // labour, materials and fee standard told to the customer
+  double fee = 0;              // yuan
+  MaterialsBy materials = MaterialsBy::none;
+  bool customer_agreed = false;  // to the quote, before work starts
+  std::string unfixable_reason;
+  std::string work_done;
+  std::optional<Timestamp> finished_at;
+  bool fee_collected = false;
+  bool handed_to_cashier = false;  // 交房管员
+  bool invoice_requested = false;
+  std::string signed_by;  // the customer's signature on the sheet
+  std::optional<Timestamp> accepted_at;
+  std::optional<Timestamp> called_back_at;
+  std::string rework_of;  // the earlier repair this one redoes
+  std::string linked_visit;
+
+  bool operator==(const Repair&) const = default;
+
+  static constexpr auto fields() {
+    using R = Repair;
+    return std::tuple{
+        Field{"received_at", &R::received_at, "报修时间", "Received at"},
+        Field{"source", &R::source, "报修方式", "Source"},
+        Field{"requester", &R::requester, "报修人", "Requested by"},
+        Field{"unit", &R::unit, "楼栋-房号/位置", "Unit / place"},
+        Field{"phone", &R::phone, "联系电话", "Phone"},
+        Field{"fault", &R::fault, "故障类型", "Fault type"},
+        Field{"description", &R::description, "报修内容", "Description"},
+        Field{"received_by", &R::received_by, "受理人", "Received by"},
+        Field{"urgency", &R::urgency, "紧急程度", "Urgency"},
+        Field{"appointment", &R::appointment, "预约时间", "Appointment"},
+        Field{"status", &R::status, "状态", "Status"},
+        Field{"technician", &R::technician, "维修人员", "Technician"},
+        Field{"dispatched_at", &R::dispatched_at, "派工时间", "Dispatched at"},
+        Field{"arrived_at", &R::arrived_at, "到场时间", "Arrived at"},
+        Field{"paid", &R::paid, "有偿服务", "Paid service"},
+        Field{"quote", &R::quote, "工时、材料及收费标准", "Quote"},
+        Field{"fee", &R::fee, "收费（元）", "Fee (yuan)"},
+        Field{"materials", &R::materials, "材料来源", "Materials"},
+        Field{"customer_agreed", &R::customer_agreed, "客户同意收费", "Customer agreed to the quote"},
+        Field{"unfixable_reason", &R::unfixable_reason, "未能修复原因", "Why it could not be fixed"},
+        Field{"work_done", &R::work_done, "维修情况", "Work done"},
+        Field{"finished_at", &R::finished_at, "完工时间", "Finished at"},
+        Field{"fee_collected", &R::fee_collected, "已现场收费", "Fee collected"},
+        Field{"handed_to_cashier", &R::handed_to_cashier, "已交房管员", "Handed to the cashier"},
+        Field{"invoice_requested", &R::invoice_requested, "需开发票", "Invoice requested"},
+        Field{"signed_by", &R::signed_by, "客户签名", "Customer signature"},
+        Field{"accepted_at", &R::accepted_at, "验收时间", "Accepted at"},
+        Field{"called_back_at", &R::called_back_at, "回访时间", "Called back at"},
+        Field{"rework_of", &R::rework_of, "返修原单", "Rework of"},
+        Field{"linked_visit", &R::linked_visit, "来访记录", "Linked visit"},
+    };
+  }
+};
+
+std::span<const Transition<RepairStatus, RepairAction>> transitions(const Repair&);
+Action create_permission(const Repair&);
+Action permission_for(const Repair& r, RepairAction a);
+void on_action(Repair& r, RepairAction a, Timestamp now);
+Errors validate(const Repair& r);
+std::string search_text(const Repair& r);
+bool is_open(const Repair& r);
+
+// ---- deadlines (SPEC §3) ------------------------------------------------------
+// 紧急: technician on site within 15 minutes of the call.
+constexpr std::int64_t kEmergencyArrivalWindow = 15 * kMinute;
+constexpr std::int64_t kEmergencyArrivalDueSoon = 5 * kMinute;
+std::optional<Deadline> repair_emergency_arrival_deadline(const Repair& r);
+// 普通: on site by the appointment agreed with the customer.
+std::optional<Deadline> repair_appointment_deadline(const Repair& r);
+
+}  // namespace desk

@@ -1,0 +1,105 @@
+#include "core/violation.hpp"
+
+#include "core/visit.hpp"
+
+namespace desk {
+
+namespace {
+using S = ViolationStatus;
+using A = ViolationAction;
+constexpr Transition<S, A> kTransitions[] = {{A::close, S::open, S::closed}, {A::reopen, S::closed, S::open}};
+}  // namespace
+
+std::span<const Transition<ViolationStatus, ViolationAction>> transitions(const Violation&) {
+  return kTransitions;
+}
+
+Action create_permission(const Violation&) {
+  return Action::record_violation;
+}
+
+// SPEC §5: 一般 cases are handled by the service center, 重大 by the manager.
+Action permission_for(const Violation& v, ViolationAction) {
+  return v.level == ViolationLevel::major ? Action::close_major_violation : Action::close_general_violation;
+}
+
+void on_action(Violation& v, ViolationAction a, Timestamp now) {
+  if (a == A::close) v.closed_at = now;
+  if (a == A::reopen) v.closed_at.reset();
+}
+
+Action violation_measure_permission(Measure m) {
+  return m == Measure::persuasion ? Action::persuade_violation : Action::impose_violation_measure;
+}
+
+bool needs_sign_off(Measure m) {
+  return m == Measure::compensation || m == Measure::cut_utilities || m == Measure::public_criticism ||
+         m == Measure::lawsuit;
+}
+
+bool in_effect(const MeasureEntry& m) {
+  return !needs_sign_off(m.measure) || (m.logistics_consulted && m.gm_signed);
+}
+
+Errors validate(const Violation& v) {
+  Errors errors;
+  auto need = [&](const std::string& value, const char* key, const char* zh, const char* en) {
+    if (trim(value).empty()) errors.push_back({key, {std::string("请填写") + zh, std::string(en) + " is required"}});
+  };
+  need(v.unit, "unit", "楼栋-房号/位置", "Unit / place");
+  need(v.description, "description", "违章情况", "Description");
+  need(v.recorded_by, "recorded_by", "登记人", "Recorded by");
+  if (!trim(v.phone).empty() && !plausible_phone(trim(v.phone)))
+    errors.push_back({"phone", {"电话号码格式不对", "Phone number looks wrong"}});
+  bool beyond_persuasion = false;
+  for (std::size_t i = 0; i < v.measures.size(); ++i) {
+    const auto& m = v.measures[i];
+    const std::string where = "measures[" + std::to_string(i) + "]";
+    beyond_persuasion |= m.measure != Measure::persuasion;
+    if (m.measure == Measure::rectify_by_deadline && (!m.deadline || *m.deadline <= m.at))
+      errors.push_back({where + ".deadline", {"限期整改须填写晚于当前的整改期限", "Rectification needs a later deadline"}});
+    if (m.measure != Measure::rectify_by_deadline && m.deadline)
+      errors.push_back({where + ".deadline", {"只有限期整改有期限", "Only rectification has a deadline"}});
+  }
+  if (v.status == S::closed && beyond_persuasion && trim(v.relations_follow_up).empty())
+    errors.push_back({"relations_follow_up",
+                      {"采取措施后须主动与当事人沟通，缓和关系，再结案",
+                       "After a measure, record the follow-up that eases relations before closing"}});
+  return errors;
+}
+
+// Measures are added one at a time through add_measure, never by editing.
+Errors edit_guard(const Violation& current, const Violation& draft) {
+  if (current.measures == draft.measures) return {};
+  return {{"measures", {"处理措施只能逐条添加", "Measures are added one at a time, not edited"}}};
+}
+
+std::string search_text(const Violation& v) {
+  return v.unit + "\n" + v.party + "\n" + v.phone + "\n" + v.description + "\n" + v.recorded_by;
+}
+
+bool is_open(const Violation& v) {
+  return !v.meta.deleted && v.status == S::open;
+}
+
+Expected<Violation> add_measure(const Violation& current, MeasureEntry entry, const Actor& actor) {
+  if (auto e = check_permission(actor.role, violation_measure_permission(entry.measure))) return Errors{*e};
+  if (current.meta.deleted || current.status != S::open)
+    return Errors{{"status", {"已结案的违章不能再添加措施", "A closed case takes no more measures"}}};
+  entry.at = actor.now;
+  entry.by = actor.staff;
+  const std::string action = std::string("measure:") + enum_code(entry.measure);
+  Violation next = current;
+  next.measures.push_back(std::move(entry));
+  if (auto errors = validate(next); !errors.empty()) return errors;
+  return revise_record(current, std::move(next), actor, action);
+}
+
+std::vector<Deadline> rectification_deadlines(const Violation& v) {
+  std::vector<Deadline> out;
+  for (const auto& m : v.measures)
+    if (m.measure == Measure::rectify_by_deadline && m.deadline) out.push_back({*m.deadline, m.rectified_at});
+  return out;
+}
+
+}  // namespace desk
