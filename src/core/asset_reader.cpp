@@ -24,7 +24,10 @@ std::optional<json> parse_list_document(std::string_view text, std::string_view 
     return std::nullopt;
   }
   const std::string list(list_key);
-  if (!check_keys(doc, {"format", "version", list}, {"note"}, "", errors)) return std::nullopt;
+  // Unknown keys are reported, and reading goes on so the entries are checked too.
+  check_keys(doc, {"format", "version", list}, {"note"}, "", errors);
+  if (!doc.is_object() || !doc.contains("format") || !doc.contains("version") || !doc.contains(list))
+    return std::nullopt;
   if (!doc["format"].is_string() || doc["format"].get<std::string>() != format) {
     errors.push_back(
         {"format", {"格式名应为 " + std::string(format), "the format name should be " + std::string(format)}});
