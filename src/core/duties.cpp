@@ -139,11 +139,11 @@ DutyPeriod duty_period(const DutyRule& rule, Timestamp t) {
 Timestamp duty_due(const DutyRule& rule, const DutyPeriod& period, const SiteSchedule& site) {
   if (rule.weekday) {
     const Timestamp day = period.start + (*rule.weekday - 1) * kDay;
-    return rule.time_of_day ? day + *rule.time_of_day * kMinute : day + kDay;
+    return rule.time_of_day ? day + *rule.time_of_day * kMinute : day + (kDay - 1);
   }
   if (rule.time_of_day) return period.start + *rule.time_of_day * kMinute;
   if (rule.before_shift_minutes) return period.start + (site.shift_start - *rule.before_shift_minutes) * kMinute;
-  return period.end;
+  return period.end + (-1);  // the period's last millisecond: done before it ends is on time
 }
 
 std::int64_t duty_due_soon_window(const DutyRule& rule, int remaining) {

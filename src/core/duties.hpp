@@ -66,7 +66,8 @@ DutyPeriod duty_period(const DutyRule& rule, Timestamp t);
 
 // SPEC §10: when the period's quota is due — the fixed weekday/time if the
 // duty has one (weekly summary: Sunday 16:00), the shift start minus the lead
-// for the morning briefing, else the end of the period.
+// for the morning briefing, else the end of the period (its last
+// millisecond, 23:59:59.999, so a period that has ended short is overdue).
 Timestamp duty_due(const DutyRule& rule, const DutyPeriod& period, const SiteSchedule& site = {});
 
 // How long before the due time a duty is due soon: 1 h for a day, 1 day for
