@@ -26,8 +26,8 @@ std::optional<int> parse_hhmm(const std::string& s) {
 bool read_duty(const json& j, const std::string& path, DutyRule& d, Errors& errors) {
   if (!asset::check_keys(
           j, {"code", "zh", "en", "period", "times", "source"},
-          {"every", "weekday", "time", "before_shift_minutes", "minutes", "evidence", "notice_days_before"}, path,
-          errors))
+          {"every", "weekday", "time", "before_shift_minutes", "meeting_minutes", "evidence", "notice_days_before"},
+          path, errors))
     return false;
   auto refuse = [&](const char* key, std::string zh, std::string en) {
     errors.push_back({path + "." + key, {std::move(zh), std::move(en)}});
@@ -45,7 +45,7 @@ bool read_duty(const json& j, const std::string& path, DutyRule& d, Errors& erro
   ok &= asset::read_opt_int(j, "weekday", d.weekday, 1, 7, path, errors);
   ok &= asset::read_opt_int(j, "before_shift_minutes", d.before_shift_minutes, 0, 240, path, errors);
   ok &= asset::read_opt_int(j, "notice_days_before", d.notice_days_before, 0, 30, path, errors);
-  ok &= asset::read_opt_bool(j, "minutes", d.minutes, path, errors);
+  ok &= asset::read_opt_bool(j, "meeting_minutes", d.meeting_minutes, path, errors);
   ok &= asset::read_opt_text(j, "evidence", d.evidence, path, errors);
   if (j.contains("time")) {
     std::string t;

@@ -30,7 +30,7 @@ struct DutyRule {
   std::optional<int> weekday;               // weekly only: 1 = Monday … 7 = Sunday
   std::optional<int> time_of_day;           // minutes after midnight ("16:00" → 960)
   std::optional<int> before_shift_minutes;  // daily only: due this long before the shift starts
-  bool minutes = false;                     // meeting minutes are recorded
+  bool meeting_minutes = false;             // minutes record attendees, issues and actions
   std::string evidence;                     // what must be attached, e.g. 水样送检报告
   std::optional<int> notice_days_before;    // owners told this many days ahead
   std::string source;                       // seed number

@@ -54,11 +54,13 @@ TEST_CASE("duties: the shipped calendar parses with the manuals' intervals (SPEC
   const DutyRule briefing = duty("morning_briefing");
   CHECK(briefing.unit == PeriodUnit::day);
   CHECK(briefing.before_shift_minutes == 15);
-  CHECK(briefing.minutes);
+  CHECK(briefing.meeting_minutes);
   const DutyRule summary = duty("weekly_summary_meeting");
   CHECK(summary.unit == PeriodUnit::week);
   CHECK(summary.weekday == 7);
   CHECK(summary.time_of_day == 16 * 60);
+  CHECK(summary.meeting_minutes);
+  CHECK_FALSE(duty("stock_count").meeting_minutes);
   CHECK(duty("department_meeting").unit == PeriodUnit::week);
   CHECK(duty("monthly_assembly").unit == PeriodUnit::month);
   CHECK(duty("pest_control").times == 2);
