@@ -8,14 +8,11 @@
 #include <tuple>
 #include <vector>
 
+#include "core/plans.hpp"
 #include "core/record.hpp"
 #include "core/workflow.hpp"
 
 namespace desk {
-
-enum class IncidentLevel { general, major };
-DESK_ENUM_TABLE(IncidentLevel, {IncidentLevel::general, "general", "一般", "Ordinary"},
-                {IncidentLevel::major, "major", "重大", "Major"})
 
 struct ChecklistTick {
   std::string item;  // the plan item's id

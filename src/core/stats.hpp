@@ -1,0 +1,78 @@
+// 统计 — monthly statistics and the flags of the written report (SPEC §11;
+// seed 000 回访的统计): counts by module and type, deadline compliance per
+// rule, callback rate against the required rate, satisfaction, failed
+// callbacks, the same matter complained about twice or more in a row, and the
+// same repair 3 or more times.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dataset.hpp"
+
+namespace desk {
+
+struct RuleCompliance {
+  std::string rule;
+  Msg label;
+  int met = 0, missed = 0, overdue = 0, pending = 0;  // deadlines falling due in the month
+  double rate() const;  // met / (met + missed + overdue); 1 when none fell due
+};
+
+struct CallbackRateRow {
+  CallbackSource source;
+  int finished = 0;  // sources finished in the month
+  int required = 0;  // callback_required_count
+  int done = 0;      // callbacks done for them
+  bool meets() const { return done >= required; }
+};
+
+struct RepeatComplaint {
+  std::string customer;  // unit, else the complainant
+  std::string matter;
+  int times = 0;
+  std::vector<std::string> ids;
+};
+struct RepeatRepair {
+  std::string unit;
+  FaultType fault;
+  int times = 0;
+  std::vector<std::string> ids;
+};
+
+struct MonthlyStats {
+  std::string site;  // empty = all sites
+  int year = 0, month = 0;
+  std::map<std::string, int> created;  // record type → records created in the month
+  std::map<std::string, int> complaints_by_type, repairs_by_fault, violations_by_category, incidents_by_plan;
+  int serious_complaints = 0, emergency_repairs = 0;
+  std::vector<RuleCompliance> compliance;
+  std::vector<CallbackRateRow> callback_rates;
+  int rated = 0, satisfied = 0;  // callbacks done in the month; satisfied = very satisfied or satisfied
+  std::vector<std::string> failed_callbacks;  // unreachable or rated unsatisfied
+  std::vector<RepeatComplaint> repeat_complaints;
+  std::vector<RepeatRepair> repeat_repairs;
+  std::optional<std::int64_t> median_id_handling_ms;
+  double satisfaction() const;  // satisfied / rated, 0 when none rated
+};
+
+// (rule) SPEC §11 "the same matter complained about twice or more in a
+// row": one customer's complaints of the month in time order; a run of ≥ 2
+// consecutive ones with the same matter (trimmed; the type when no matter
+// was given) is flagged once with the run's length.
+std::vector<RepeatComplaint> repeat_complaints(const std::vector<const Complaint*>& month);
+// (rule) SPEC §3: same unit + same fault type repaired 3 or more times in a month.
+constexpr int kRepeatRepairThreshold = 3;
+std::vector<RepeatRepair> repeat_repairs(const std::vector<const Repair*>& month);
+
+// The statistics of one site (or all when `site` is empty) for a calendar
+// month at site time; deadlines still open are judged at `now`.
+MonthlyStats monthly_stats(const Dataset& data, const std::string& site, int year, int month, Timestamp now);
+
+// For Excel: UTF-8 with a byte-order mark, CRLF lines, quoted fields.
+std::string stats_csv(const MonthlyStats& s);
+// A plain-text report for the command line.
+std::string stats_text(const MonthlyStats& s);
+
+}  // namespace desk
