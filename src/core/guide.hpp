@@ -13,12 +13,12 @@
 namespace desk {
 
 struct GuidedVisit {
-  const Script* script = nullptr;
-  std::string step;               // the current step id
-  Visit draft;                    // the visit as filled so far
-  std::vector<std::string> path;  // step ids in the order they were entered
-  std::vector<int> taken;         // per branch (script order), how often it was taken
-  std::vector<Msg> notes;         // things to put on record, e.g. a second request to repeat
+  const Script* script = nullptr;  // not owned: the caller keeps the parsed script alive
+  std::string step;                // the current step id
+  Visit draft;                     // the visit as filled so far
+  std::vector<std::string> path;   // step ids in the order they were entered
+  std::vector<int> taken;          // per branch (script order), how often it was taken
+  std::vector<Msg> notes;          // things to put on record, e.g. a second request to repeat
   bool finished = false;
 };
 

@@ -53,7 +53,7 @@ constexpr int kExtraRepeatPenalty = 10;
 Score score_attempt(const Scenario& scenario, const std::vector<Move>& moves, int pass_mark);
 
 struct TrainingSession {
-  const Scenario* scenario = nullptr;
+  const Scenario* scenario = nullptr;  // not owned: the caller keeps the scenario set alive
   int pass_mark = 80;
   std::vector<Move> moves;
 };
