@@ -22,6 +22,12 @@ inline Actor actor(const std::string& staff = "S001", Timestamp now = morning(),
   return a;
 }
 
+inline Actor actor_as(Role role, Timestamp now = morning(), const std::string& staff = "S001", std::uint64_t seed = 1) {
+  Actor a = actor(staff, now, seed);
+  a.role = role;
+  return a;
+}
+
 inline Visit sample_visit(Timestamp t = morning()) {
   Visit v;
   v.time = t;
