@@ -1,0 +1,199 @@
+// The to-do list (one answer to "what is due or overdue now, for whom") and
+// the monthly statistics with the report's flags (SPEC §11).
+#include <catch2/catch.hpp>
+
+#include "core/stats.hpp"
+#include "core/todo.hpp"
+#include "fixtures.hpp"
+
+using namespace desk;
+using namespace desk::test;
+
+namespace {
+int seq = 0;
+template <class R>
+R with_id(R r, const std::string& site = "site-A", Timestamp created = morning()) {
+  r.meta.id = "ID" + std::to_string(++seq);
+  r.meta.site = site;
+  r.meta.created_at = r.meta.updated_at = created;
+  r.meta.revision = 1;
+  return r;
+}
+Complaint complaint(const std::string& unit, const std::string& matter, Timestamp at) {
+  Complaint c;
+  c.received_at = at;
+  c.unit = unit;
+  c.matter = matter;
+  c.content = matter;
+  c.received_by = "S001";
+  return with_id(c, "site-A", at);
+}
+Repair repair(const std::string& unit, FaultType f, Timestamp at) {
+  Repair r;
+  r.received_at = at;
+  r.unit = unit;
+  r.fault = f;
+  r.description = "故障";
+  r.received_by = "S001";
+  return with_id(r, "site-A", at);
+}
+}  // namespace
+
+TEST_CASE("todo: overdue first, then due soon, each for its owner or the center") {
+  Dataset data;
+  Visit promised = sample_visit(morning() + (-20 * kHour));  // due in 4 h: due soon
+  promised.outcome = VisitOutcome::promised_24h;
+  promised.received_by = "S002";
+  data.table<Visit>().upsert(with_id(promised));
+  Repair emergency = repair("1栋-0101", FaultType::electrical, morning() + (-20 * kMinute));  // 5 min late
+  emergency.urgency = Urgency::emergency;
+  emergency.status = RepairStatus::dispatched;
+  emergency.technician = "T007";
+  data.table<Repair>().upsert(with_id(emergency));
+  KeyLoan key;
+  key.key = "9栋-1101";
+  key.borrower = "王师傅";
+  key.out_at = morning() + (-3 * kHour);
+  key.expected_return = morning() + (-kHour);
+  key.lent_by = "S001";
+  data.table<KeyLoan>().upsert(with_id(key));
+  Complaint far = complaint("2栋-0202", "噪音", morning());  // nothing due yet
+  data.table<Complaint>().upsert(far);
+
+  auto all = todo(data, morning());
+  REQUIRE(all.size() == 3);
+  CHECK(all[0].rule == "key_return");  // overdue, earliest due (an hour ago)
+  CHECK(all[0].status == DeadlineStatus::overdue);
+  CHECK(all[1].rule == "repair_emergency_arrival_15min");  // overdue by 5 minutes
+  CHECK(all[1].status == DeadlineStatus::overdue);
+  CHECK(all[1].role == Role::technician);
+  CHECK(all[1].owner == "T007");
+  CHECK(all[2].rule == "inquiry_promise_24h");
+  CHECK(all[2].status == DeadlineStatus::due_soon);
+
+  TodoOptions mine;
+  mine.staff = "S002";
+  auto for_s002 = todo(data, morning(), mine);
+  REQUIRE(for_s002.size() == 1);
+  CHECK(for_s002[0].owner == "S002");
+
+  // Fulfilled duties leave the list.
+  Visit answered = data.table<Visit>().rows()[0];
+  answered.follow_up_done = morning();
+  data.table<Visit>().upsert(revise_record(data.table<Visit>().rows()[0], answered, actor()));
+  CHECK(todo(data, morning()).size() == 2);
+}
+
+TEST_CASE("todo: recurring duties and incident checklists come from the assets' rules") {
+  Dataset data;
+  DutyRule pest{"pest_control", "公共区域消杀", "Pest control", PeriodUnit::month, 1, 2};
+  std::vector<DutyRule> duties = {pest};
+  TodoOptions o;
+  o.duties = &duties;
+  auto near_end = todo(data, from_civil({2026, 11, 29, 10}), o);
+  REQUIRE(near_end.size() == 1);
+  CHECK(near_end[0].rule == "recurring_duty");
+  CHECK(near_end[0].id == "pest_control");
+  CHECK(near_end[0].subject == "0/2");
+}
+
+TEST_CASE("(rule) repeat complaints: the same matter twice or more in a row, per customer") {
+  const Timestamp d = from_civil({2026, 11, 2, 9});
+  std::vector<Complaint> cs = {complaint("3栋-1202", "噪音", d), complaint("3栋-1202", "噪音", d + kDay),
+                               complaint("3栋-1202", "漏水", d + 2 * kDay), complaint("3栋-1202", "噪音", d + 3 * kDay),
+                               complaint("5栋-0101", "噪音", d + 4 * kDay)};
+  std::vector<const Complaint*> ptrs;
+  for (const auto& c : cs) ptrs.push_back(&c);
+  auto flags = repeat_complaints(ptrs);
+  REQUIRE(flags.size() == 1);  // the run of two; the later 噪音 is not "in a row"
+  CHECK(flags[0].customer == "3栋-1202");
+  CHECK(flags[0].times == 2);
+  cs[2].matter = "噪音";  // now four in a row
+  flags = repeat_complaints(ptrs);
+  REQUIRE(flags.size() == 1);
+  CHECK(flags[0].times == 4);
+}
+
+TEST_CASE("(rule) repeat repairs: same unit and fault 3 or more times in the month") {
+  const Timestamp d = from_civil({2026, 11, 2, 9});
+  std::vector<Repair> rs = {repair("3栋-1202", FaultType::plumbing, d), repair("3栋-1202", FaultType::plumbing, d + kDay),
+                            repair("3栋-1202", FaultType::electrical, d + kDay)};
+  rs.reserve(4);  // ptrs below must stay valid
+  std::vector<const Repair*> ptrs;
+  for (const auto& r : rs) ptrs.push_back(&r);
+  CHECK(repeat_repairs(ptrs).empty());  // 2 is not a flag
+  rs.push_back(repair("3栋-1202", FaultType::plumbing, d + 2 * kDay));
+  ptrs.push_back(&rs.back());
+  auto flags = repeat_repairs(ptrs);
+  REQUIRE(flags.size() == 1);
+  CHECK(flags[0].times == 3);
+  CHECK(flags[0].fault == FaultType::plumbing);
+}
+
+TEST_CASE("stats: a month's counts, compliance, callback rate, satisfaction and flags; CSV for Excel") {
+  Dataset data;
+  const Timestamp d = from_civil({2026, 11, 3, 9});
+  for (int i = 0; i < 3; ++i) {
+    Repair r = repair("3栋-1202", FaultType::plumbing, d + i * kDay);
+    r.finished_at = r.accepted_at = d + i * kDay + kHour;
+    r.status = RepairStatus::accepted;
+    data.table<Repair>().upsert(r);
+  }
+  data.table<Repair>().upsert(repair("8栋-0808", FaultType::lift, from_civil({2026, 10, 31, 23, 59})));  // October
+  Complaint serious = complaint("1栋-0101", "电梯困人", d);
+  serious.severity = Severity::serious;
+  serious.replied_at = d + 50 * kHour;  // missed the 48 h
+  data.table<Complaint>().upsert(serious);
+  Callback cb;
+  cb.source = CallbackSource::complaint;
+  cb.source_id = serious.meta.id;
+  cb.source_finished_at = *serious.replied_at;
+  cb.due = cb.source_finished_at + 3 * kDay;
+  cb.required = true;
+  cb.status = CallbackStatus::done;
+  cb.done_at = cb.source_finished_at + kDay;
+  cb.overall = Satisfaction::unsatisfied;
+  data.table<Callback>().upsert(with_id(cb));
+  Complaint other_site = complaint("9栋-0909", "噪音", d);
+  other_site.meta.site = "site-B";
+  data.table<Complaint>().upsert(other_site);
+
+  auto s = monthly_stats(data, "site-A", 2026, 11, from_civil({2026, 12, 1}));
+  CHECK(s.created["repair"] == 3);
+  CHECK(s.created["complaint"] == 1);
+  CHECK(s.repairs_by_fault["给排水"] == 3);
+  CHECK(s.serious_complaints == 1);
+  REQUIRE(s.repeat_repairs.size() == 1);
+  CHECK(s.failed_callbacks.size() == 1);
+  CHECK(s.rated == 1);
+  CHECK(s.satisfaction() == 0.0);
+  bool saw_serious = false;
+  for (const auto& c : s.compliance)
+    if (c.rule == "complaint_serious_result_48h") {
+      saw_serious = true;
+      CHECK(c.missed == 1);
+      CHECK(c.rate() == 0.0);
+    }
+  CHECK(saw_serious);
+  bool saw_repair_rate = false, saw_complaint_rate = false;
+  for (const auto& r : s.callback_rates) {
+    if (r.source == CallbackSource::repair) {
+      saw_repair_rate = true;
+      CHECK(r.finished == 3);
+      CHECK(r.required == 3);  // n < 20 → min(n, 5)
+      CHECK_FALSE(r.meets());
+    }
+    if (r.source == CallbackSource::complaint) {
+      saw_complaint_rate = true;
+      CHECK(r.meets());
+    }
+  }
+  CHECK(saw_repair_rate);
+  CHECK(saw_complaint_rate);
+  CHECK(monthly_stats(data, "", 2026, 11, morning()).created["complaint"] == 2);  // all sites
+
+  const std::string csv = stats_csv(s);
+  CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+  CHECK(csv.find("\r\n") != std::string::npos);
+  CHECK(csv.find("\"同一维修3次以上\"") != std::string::npos);
+}
