@@ -25,3 +25,7 @@ if(DESK_FUZZ)
   endforeach()
   target_link_options(import_fuzz PRIVATE -fsanitize=fuzzer,address,undefined)
 endif()
+
+# The consolidation tool end to end on generated multi-site data.
+add_test(NAME "desk-tool consolidate: multi-site data with a corrupt file"
+         COMMAND sh ${CMAKE_SOURCE_DIR}/tests/tool/consolidate_test.sh $<TARGET_FILE:desk-tool>)
