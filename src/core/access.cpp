@@ -48,7 +48,8 @@ Errors validate(const AccessEntry& e) {
     if (e.official != Official::none)
       errors.push_back({"id_type", {"执行公务人员须出示证件", "Officials on duty must show their ID"}});
     if (e.no_id_check == NoIdCheck::none)
-      errors.push_back({"no_id_check", {"无证件须电话联系被访人或由被访人带领", "Without ID: phone the host or be escorted"}});
+      errors.push_back(
+          {"no_id_check", {"无证件须电话联系被访人或由被访人带领", "Without ID: phone the host or be escorted"}});
     if (e.no_id_check == NoIdCheck::host_phoned && !plausible_phone(trim(e.host_phone)))
       errors.push_back({"host_phone", {"请记录被访人的电话号码", "Record the host's phone number"}});
     if (e.no_id_check == NoIdCheck::host_escorts) need(e.escort, "escort", "带领人", "Escort");

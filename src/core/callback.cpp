@@ -1,5 +1,6 @@
 #include "core/callback.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/callback_sample.hpp"
@@ -163,6 +164,25 @@ Callback special_callback_for(const Complaint& repeat, const std::string& defect
   cb.subject = repeat.matter.empty() ? repeat.content : repeat.matter;
   cb.method = CallbackMethod::visit;
   return cb;
+}
+
+std::vector<Callback> draw_month_sample(std::span<const Callback> callbacks, const std::string& site, int year,
+                                        int month) {
+  const Timestamp from = from_civil({year, month, 1}), to = add_months(from, 1);
+  std::vector<std::string> ids;
+  for (const auto& c : callbacks)
+    if (!c.meta.deleted && c.meta.site == site && c.source == CallbackSource::repair && !c.special &&
+        !(c.source_finished_at < from) && c.source_finished_at < to)
+      ids.push_back(c.meta.id);
+  const auto sample = callback_sample(ids, callback_sample_seed(site, year, month));
+  std::vector<Callback> out;
+  for (const auto& c : callbacks)
+    if (!c.required && std::find(sample.begin(), sample.end(), c.meta.id) != sample.end()) {
+      Callback marked = c;
+      marked.required = true;
+      out.push_back(std::move(marked));
+    }
+  return out;
 }
 
 bool is_unsatisfied(const Callback& c) {

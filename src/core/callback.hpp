@@ -15,7 +15,15 @@
 
 namespace desk {
 
-enum class CallbackSource { complaint, repair, special_service, emergency_patient, newspaper, community_activity, other };
+enum class CallbackSource {
+  complaint,
+  repair,
+  special_service,
+  emergency_patient,
+  newspaper,
+  community_activity,
+  other
+};
 DESK_ENUM_TABLE(CallbackSource, {CallbackSource::complaint, "complaint", "投诉", "Complaint"},
                 {CallbackSource::repair, "repair", "维修", "Repair"},
                 {CallbackSource::special_service, "special_service", "特约服务", "Contracted special service"},
@@ -130,6 +138,21 @@ int callback_required_count(CallbackSource source, int n);
 // or nothing when it has not finished.
 std::optional<Callback> callback_for(const Complaint& c);
 std::optional<Callback> callback_for(const Repair& r);
+// SPEC §4 "created automatically when the source record finishes": the
+// callback a step from `before` to `after` creates (a complaint replied, a
+// repair accepted), or nothing.
+template <class R>
+std::optional<Callback> callback_on_finish(const R& before, const R& after) {
+  if (callback_for(before)) return std::nullopt;  // finished already: created then
+  return callback_for(after);
+}
+
+// SPEC §4 monthly sample: of the month's repair callbacks (by completion),
+// the ids drawn by callback_sample with the site's seed. Those not yet
+// required are returned marked required, ready to save: the worklist.
+std::vector<Callback> draw_month_sample(std::span<const Callback> callbacks, const std::string& site, int year,
+                                        int month);
+
 // A special callback for a new complaint about a defect still present.
 Callback special_callback_for(const Complaint& repeat, const std::string& defective_record);
 

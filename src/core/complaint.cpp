@@ -131,9 +131,12 @@ Errors validate(const Complaint& c) {
   // SPEC §2: 严重 is escalated in writing to the project office.
   if (judged && c.severity == Severity::serious) {
     if (!c.escalated_in_writing)
-      errors.push_back({"escalated_in_writing", {"严重投诉必须书面上报", "A serious complaint is escalated in writing"}});
+      errors.push_back(
+          {"escalated_in_writing", {"严重投诉必须书面上报", "A serious complaint is escalated in writing"}});
     if (c.escalation == EscalationLevel::service_center)
-      errors.push_back({"escalation", {"严重投诉须上报项目经理或以上", "Escalate a serious complaint to the project manager or above"}});
+      errors.push_back(
+          {"escalation",
+           {"严重投诉须上报项目经理或以上", "Escalate a serious complaint to the project manager or above"}});
   }
   // SPEC §2: 有效 → cause, responsibility and a corrective action with a due date.
   if (c.record_filed_at) {
@@ -150,11 +153,13 @@ Errors validate(const Complaint& c) {
     need(c.prevention, "prevention", "预防措施", "Preventive measures");
   }
   if (!c.involves_other_org && c.other_org_contacted_at)
-    errors.push_back({"other_org_contacted_at",
-                      {"未涉及其他单位，无需填写解释时间", "Only a complaint involving another organisation has this"}});
+    errors.push_back(
+        {"other_org_contacted_at",
+         {"未涉及其他单位，无需填写解释时间", "Only a complaint involving another organisation has this"}});
   for (auto* t : {&c.judged_at, &c.replied_at, &c.other_org_contacted_at})
     if (*t && **t < c.received_at)
-      errors.push_back({"received_at", {"处理时间不能早于受理时间", "A step cannot be before the complaint was received"}});
+      errors.push_back(
+          {"received_at", {"处理时间不能早于受理时间", "A step cannot be before the complaint was received"}});
   for (const auto& code : c.checklist_done) {
     bool known = false;
     for (const auto& i : kProcedure) known |= code == i.code;

@@ -36,7 +36,8 @@ DESK_ENUM_TABLE(SeriousCriterion,
                 {SeriousCriterion::many_departments, "many_departments", "涉及多个部门", "Involves many departments"},
                 {SeriousCriterion::media, "media", "媒体曝光", "Media exposure"},
                 {SeriousCriterion::reputation, "reputation", "损害公司声誉", "Harms the company's reputation"},
-                {SeriousCriterion::doubts_system, "doubts_system", "对管理体系产生怀疑", "Doubts the management system"},
+                {SeriousCriterion::doubts_system, "doubts_system", "对管理体系产生怀疑",
+                 "Doubts the management system"},
                 {SeriousCriterion::repeated, "repeated", "短期内重复投诉", "Repeated within a short time"},
                 {SeriousCriterion::system_defect, "system_defect", "质量体系缺陷", "Quality-system defect"})
 
@@ -68,7 +69,16 @@ DESK_ENUM_TABLE(ComplaintStatus, {ComplaintStatus::received, "received", "受理
                 {ComplaintStatus::called_back, "called_back", "回访", "Called back"},
                 {ComplaintStatus::closed, "closed", "关闭", "Closed"})
 
-enum class ComplaintAction { investigate, judge_valid, judge_invalid, start_handling, reply, callback, escalate, close };
+enum class ComplaintAction {
+  investigate,
+  judge_valid,
+  judge_invalid,
+  start_handling,
+  reply,
+  callback,
+  escalate,
+  close
+};
 DESK_ENUM_TABLE(ComplaintAction, {ComplaintAction::investigate, "investigate", "开始调查", "Investigate"},
                 {ComplaintAction::judge_valid, "judge_valid", "判定有效", "Judge valid"},
                 {ComplaintAction::judge_invalid, "judge_invalid", "判定无效", "Judge invalid"},
@@ -111,7 +121,7 @@ struct Complaint {
   std::optional<Timestamp> replied_at;  // resolved and the result told to the customer
   std::optional<Timestamp> called_back_at;
   std::optional<Timestamp> closed_at;
-  std::string prevention;                  // 预防措施: with cause_analysis, the case for training
+  std::string prevention;                   // 预防措施: with cause_analysis, the case for training
   std::vector<std::string> checklist_done;  // codes of kComplaintProcedure / kGoldenRules ticked
   std::string linked_visit;
 

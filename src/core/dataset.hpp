@@ -88,8 +88,8 @@ struct TableSet {
 };
 
 // The eleven modules of SPEC "Records", plus the staff list.
-using Dataset = TableSet<Visit, Complaint, Repair, Callback, Violation, KeyLoan, AccessEntry, Incident, Inspection,
-                         DutyLog, Staff>;
+using Dataset =
+    TableSet<Visit, Complaint, Repair, Callback, Violation, KeyLoan, AccessEntry, Incident, Inspection, DutyLog, Staff>;
 
 // Merges every record of `from` into `into`; returns how many stored records
 // changed or were added.

@@ -28,7 +28,8 @@ Errors validate(const Incident& i) {
   if (trim(i.reported_by).empty()) errors.push_back({"reported_by", {"请填写报告人", "Reported by is required"}});
   if (i.status == S::closed) {
     if (trim(i.damage_list).empty())
-      errors.push_back({"damage_list", {"请填写损失清单（无损失请写“无”）", "Fill in the damage list (\"none\" if none)"}});
+      errors.push_back(
+          {"damage_list", {"请填写损失清单（无损失请写“无”）", "Fill in the damage list (\"none\" if none)"}});
     if (trim(i.confirmed_by).empty())
       errors.push_back({"confirmed_by", {"损失清单须经理确认", "The manager confirms the damage list"}});
   }

@@ -42,10 +42,12 @@ Errors validate(const KeyLoan& k) {
     errors.push_back({"expected_return", {"预计归还时间应晚于借出时间", "Expected return must be after lending"}});
   if (k.status == S::returned) {
     if (!k.power_off) errors.push_back({"power_off", {"归还时请确认已断电", "Confirm the power is off"}});
-    if (!k.windows_closed) errors.push_back({"windows_closed", {"归还时请确认门窗已关", "Confirm the windows are closed"}});
+    if (!k.windows_closed)
+      errors.push_back({"windows_closed", {"归还时请确认门窗已关", "Confirm the windows are closed"}});
   }
   if (k.status == S::lost && !k.reported_to_supervisor)
-    errors.push_back({"reported_to_supervisor", {"钥匙遗失/损坏须报告主管", "Report a lost or damaged key to the supervisor"}});
+    errors.push_back(
+        {"reported_to_supervisor", {"钥匙遗失/损坏须报告主管", "Report a lost or damaged key to the supervisor"}});
   return errors;
 }
 

@@ -8,9 +8,9 @@ namespace {
 using S = RepairStatus;
 using A = RepairAction;
 constexpr Transition<S, A> kTransitions[] = {
-    {A::dispatch, S::reported, S::dispatched},   {A::arrive, S::dispatched, S::arrived},
-    {A::reschedule, S::arrived, S::dispatched},  {A::decline, S::arrived, S::declined},
-    {A::finish, S::arrived, S::finished},        {A::accept, S::finished, S::accepted},
+    {A::dispatch, S::reported, S::dispatched},  {A::arrive, S::dispatched, S::arrived},
+    {A::reschedule, S::arrived, S::dispatched}, {A::decline, S::arrived, S::declined},
+    {A::finish, S::arrived, S::finished},       {A::accept, S::finished, S::accepted},
     {A::callback, S::accepted, S::called_back},
 };
 bool past(S s, std::initializer_list<S> set) {
@@ -99,7 +99,8 @@ Errors validate(const Repair& r) {
     errors.push_back({"paid", {"只有有偿维修才会因报价被谢绝", "Only paid work can be declined over the quote"}});
   if (r.status == S::declined && r.customer_agreed)
     errors.push_back({"customer_agreed", {"客户已同意，不能记为谢绝", "The customer agreed; it is not declined"}});
-  if (past(r.status, {S::finished, S::accepted, S::called_back})) need(r.work_done, "work_done", "维修情况", "Work done");
+  if (past(r.status, {S::finished, S::accepted, S::called_back}))
+    need(r.work_done, "work_done", "维修情况", "Work done");
   if (past(r.status, {S::accepted, S::called_back})) {
     need(r.signed_by, "signed_by", "客户签名", "Customer signature");
     if (r.paid && r.fee > 0 && !r.fee_collected)

@@ -71,9 +71,9 @@ struct Repair {
   std::string technician;
   std::optional<Timestamp> dispatched_at;
   std::optional<Timestamp> arrived_at;
-  bool paid = false;           // 有偿
-  std::string quote;           // labour, materials and fee standard told to the customer
-  double fee = 0;              // yuan
+  bool paid = false;  // 有偿
+  std::string quote;  // labour, materials and fee standard told to the customer
+  double fee = 0;     // yuan
   MaterialsBy materials = MaterialsBy::none;
   bool customer_agreed = false;  // to the quote, before work starts
   std::string unfixable_reason;

@@ -7,18 +7,18 @@ namespace desk {
 namespace {
 using R = Role;
 // The people at the desk: reception staff and everyone above them.
-constexpr Role kDesk[] = {R::receptionist, R::supervisor, R::manager_assistant, R::center_manager,
-                          R::project_manager};
+constexpr Role kDesk[] = {R::receptionist, R::supervisor, R::manager_assistant, R::center_manager, R::project_manager};
 constexpr Role kSupervisors[] = {R::supervisor, R::manager_assistant, R::center_manager, R::project_manager};
 // SPEC §2: "closing a 严重 complaint requires manager role or above".
 constexpr Role kManagers[] = {R::center_manager, R::project_manager};
 constexpr Role kProjectManager[] = {R::project_manager};
-constexpr Role kEveryone[] = {R::receptionist,    R::supervisor, R::manager_assistant, R::center_manager,
-                              R::project_manager, R::technician, R::guard};
-constexpr Role kDeskAndTechnicians[] = {R::receptionist,    R::supervisor, R::manager_assistant, R::center_manager,
-                                        R::project_manager, R::technician};
-constexpr Role kDeskAndGuards[] = {R::receptionist,    R::supervisor, R::manager_assistant, R::center_manager,
-                                   R::project_manager, R::guard};
+constexpr Role kEveryone[] = {R::receptionist,   R::supervisor,      R::manager_assistant,
+                              R::center_manager, R::project_manager, R::technician,
+                              R::guard};
+constexpr Role kDeskAndTechnicians[] = {R::receptionist,   R::supervisor,      R::manager_assistant,
+                                        R::center_manager, R::project_manager, R::technician};
+constexpr Role kDeskAndGuards[] = {R::receptionist,   R::supervisor,      R::manager_assistant,
+                                   R::center_manager, R::project_manager, R::guard};
 
 std::span<const Role> grants(Action a) {
   switch (a) {

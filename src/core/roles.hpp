@@ -31,15 +31,15 @@ DESK_ENUM_TABLE(Role, {Role::receptionist, "receptionist", "客服员", "Recepti
 enum class Action {
   record_visit,
   record_complaint,
-  judge_complaint,       // investigate and decide 有效/无效, severity
-  handle_complaint,      // analysis, corrective action, reply
-  escalate_complaint,    // anyone may escalate past a stalled level
-  close_complaint,       // a 普通 complaint
+  judge_complaint,     // investigate and decide 有效/无效, severity
+  handle_complaint,    // analysis, corrective action, reply
+  escalate_complaint,  // anyone may escalate past a stalled level
+  close_complaint,     // a 普通 complaint
   close_serious_complaint,
   record_repair,
   dispatch_repair,
-  work_repair,           // arrive, quote, finish, reschedule
-  accept_repair,         // the customer's acceptance and signature
+  work_repair,    // arrive, quote, finish, reschedule
+  accept_repair,  // the customer's acceptance and signature
   record_callback,
   callback_major_complaint,  // SPEC §4: called back by the project manager
   record_violation,
@@ -58,38 +58,36 @@ enum class Action {
   delete_record,
   import_data,
 };
-DESK_ENUM_TABLE(Action, {Action::record_visit, "record_visit", "登记来访", "Record a visit"},
-                {Action::record_complaint, "record_complaint", "受理投诉", "Record a complaint"},
-                {Action::judge_complaint, "judge_complaint", "调查判定投诉", "Investigate and judge a complaint"},
-                {Action::handle_complaint, "handle_complaint", "处理和答复投诉", "Handle and reply to a complaint"},
-                {Action::escalate_complaint, "escalate_complaint", "上报投诉", "Escalate a complaint"},
-                {Action::close_complaint, "close_complaint", "关闭普通投诉", "Close an ordinary complaint"},
-                {Action::close_serious_complaint, "close_serious_complaint", "关闭严重投诉",
-                 "Close a serious complaint"},
-                {Action::record_repair, "record_repair", "登记报修", "Record a repair request"},
-                {Action::dispatch_repair, "dispatch_repair", "派工", "Dispatch a technician"},
-                {Action::work_repair, "work_repair", "维修作业", "Carry out a repair"},
-                {Action::accept_repair, "accept_repair", "验收签字", "Record acceptance"},
-                {Action::record_callback, "record_callback", "回访", "Call back"},
-                {Action::callback_major_complaint, "callback_major_complaint", "回访重大投诉",
-                 "Call back a major complaint"},
-                {Action::record_violation, "record_violation", "登记违章", "Record a violation"},
-                {Action::persuade_violation, "persuade_violation", "劝导教育", "Persuade and educate"},
-                {Action::impose_violation_measure, "impose_violation_measure", "采取劝导教育以外的措施",
-                 "Impose a measure beyond persuasion"},
-                {Action::close_general_violation, "close_general_violation", "结案一般违章",
-                 "Close an ordinary violation"},
-                {Action::close_major_violation, "close_major_violation", "结案重大违章", "Close a major violation"},
-                {Action::lend_key, "lend_key", "借还钥匙", "Lend and take back keys"},
-                {Action::log_access, "log_access", "出入登记", "Log access"},
-                {Action::open_incident, "open_incident", "启动应急事件", "Open an emergency incident"},
-                {Action::tick_checklist, "tick_checklist", "勾选应急清单", "Tick the emergency checklist"},
-                {Action::confirm_damage, "confirm_damage", "确认损失清单", "Confirm the damage list"},
-                {Action::record_inspection, "record_inspection", "巡查考核", "Record an inspection"},
-                {Action::record_duty, "record_duty", "登记例行工作", "Record a recurring duty"},
-                {Action::manage_staff, "manage_staff", "管理员工", "Manage staff"},
-                {Action::delete_record, "delete_record", "删除记录", "Delete a record"},
-                {Action::import_data, "import_data", "导入数据", "Import data"})
+DESK_ENUM_TABLE(
+    Action, {Action::record_visit, "record_visit", "登记来访", "Record a visit"},
+    {Action::record_complaint, "record_complaint", "受理投诉", "Record a complaint"},
+    {Action::judge_complaint, "judge_complaint", "调查判定投诉", "Investigate and judge a complaint"},
+    {Action::handle_complaint, "handle_complaint", "处理和答复投诉", "Handle and reply to a complaint"},
+    {Action::escalate_complaint, "escalate_complaint", "上报投诉", "Escalate a complaint"},
+    {Action::close_complaint, "close_complaint", "关闭普通投诉", "Close an ordinary complaint"},
+    {Action::close_serious_complaint, "close_serious_complaint", "关闭严重投诉", "Close a serious complaint"},
+    {Action::record_repair, "record_repair", "登记报修", "Record a repair request"},
+    {Action::dispatch_repair, "dispatch_repair", "派工", "Dispatch a technician"},
+    {Action::work_repair, "work_repair", "维修作业", "Carry out a repair"},
+    {Action::accept_repair, "accept_repair", "验收签字", "Record acceptance"},
+    {Action::record_callback, "record_callback", "回访", "Call back"},
+    {Action::callback_major_complaint, "callback_major_complaint", "回访重大投诉", "Call back a major complaint"},
+    {Action::record_violation, "record_violation", "登记违章", "Record a violation"},
+    {Action::persuade_violation, "persuade_violation", "劝导教育", "Persuade and educate"},
+    {Action::impose_violation_measure, "impose_violation_measure", "采取劝导教育以外的措施",
+     "Impose a measure beyond persuasion"},
+    {Action::close_general_violation, "close_general_violation", "结案一般违章", "Close an ordinary violation"},
+    {Action::close_major_violation, "close_major_violation", "结案重大违章", "Close a major violation"},
+    {Action::lend_key, "lend_key", "借还钥匙", "Lend and take back keys"},
+    {Action::log_access, "log_access", "出入登记", "Log access"},
+    {Action::open_incident, "open_incident", "启动应急事件", "Open an emergency incident"},
+    {Action::tick_checklist, "tick_checklist", "勾选应急清单", "Tick the emergency checklist"},
+    {Action::confirm_damage, "confirm_damage", "确认损失清单", "Confirm the damage list"},
+    {Action::record_inspection, "record_inspection", "巡查考核", "Record an inspection"},
+    {Action::record_duty, "record_duty", "登记例行工作", "Record a recurring duty"},
+    {Action::manage_staff, "manage_staff", "管理员工", "Manage staff"},
+    {Action::delete_record, "delete_record", "删除记录", "Delete a record"},
+    {Action::import_data, "import_data", "导入数据", "Import data"})
 
 // The roles that may perform `action`, in the order of the Role enum.
 std::vector<Role> roles_allowed(Action action);

@@ -80,8 +80,8 @@ Expected<Staff> sign_in(std::span<const Staff> staff, const std::string& code, c
     return Errors{{"pin", {"PIN 连续输错 5 次，已锁定 5 分钟", "5 wrong PINs: locked for 5 minutes"}}};
   }
   const auto left = std::to_string(kMaxPinFailures - attempts.failures);
-  return Errors{{"pin",
-                 {"工号或 PIN 不正确，还可再试 " + left + " 次", "Wrong staff number or PIN; " + left + " tries left"}}};
+  return Errors{
+      {"pin", {"工号或 PIN 不正确，还可再试 " + left + " 次", "Wrong staff number or PIN; " + left + " tries left"}}};
 }
 
 Actor actor_for(const Staff& s, const std::string& site, Timestamp now, const RandomBits& random) {

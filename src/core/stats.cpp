@@ -90,8 +90,10 @@ std::vector<RepeatComplaint> repeat_complaints(const std::vector<const Complaint
       std::size_t j = i + 1;
       while (j < list.size() && matter(list[j]) == matter(list[i])) ++j;
       if (j - i >= 2) {
-        RepeatComplaint r{who, trim(list[i]->matter).empty() ? enum_label(list[i]->type).zh : trim(list[i]->matter),
-                          static_cast<int>(j - i), {}};
+        RepeatComplaint r{who,
+                          trim(list[i]->matter).empty() ? enum_label(list[i]->type).zh : trim(list[i]->matter),
+                          static_cast<int>(j - i),
+                          {}};
         for (std::size_t k = i; k < j; ++k) r.ids.push_back(list[k]->meta.id);
         out.push_back(std::move(r));
       }
@@ -186,7 +188,8 @@ MonthlyStats monthly_stats(const Dataset& data, const std::string& site, int yea
   for (const Repair* r : rows_of<Repair>(data, site))
     finished_repairs += r->finished_at && r->accepted_at && m.contains(*r->finished_at);
   int finished_complaints = 0;
-  for (const Complaint* c : rows_of<Complaint>(data, site)) finished_complaints += c->replied_at && m.contains(*c->replied_at);
+  for (const Complaint* c : rows_of<Complaint>(data, site))
+    finished_complaints += c->replied_at && m.contains(*c->replied_at);
   finished_done[CallbackSource::repair].first = std::max(finished_done[CallbackSource::repair].first, finished_repairs);
   finished_done[CallbackSource::complaint].first =
       std::max(finished_done[CallbackSource::complaint].first, finished_complaints);

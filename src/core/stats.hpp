@@ -17,7 +17,7 @@ struct RuleCompliance {
   std::string rule;
   Msg label;
   int met = 0, missed = 0, overdue = 0, pending = 0;  // deadlines falling due in the month
-  double rate() const;  // met / (met + missed + overdue); 1 when none fell due
+  double rate() const;                                // met / (met + missed + overdue); 1 when none fell due
 };
 
 struct CallbackRateRow {
@@ -49,7 +49,7 @@ struct MonthlyStats {
   int serious_complaints = 0, emergency_repairs = 0;
   std::vector<RuleCompliance> compliance;
   std::vector<CallbackRateRow> callback_rates;
-  int rated = 0, satisfied = 0;  // callbacks done in the month; satisfied = very satisfied or satisfied
+  int rated = 0, satisfied = 0;               // callbacks done in the month; satisfied = very satisfied or satisfied
   std::vector<std::string> failed_callbacks;  // unreachable or rated unsatisfied
   std::vector<RepeatComplaint> repeat_complaints;
   std::vector<RepeatRepair> repeat_repairs;

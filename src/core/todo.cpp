@@ -72,8 +72,8 @@ std::vector<TodoItem> todo(const Dataset& data, Timestamp now, const TodoOptions
     const std::string s = join({r.unit, std::string(enum_label(r.fault).zh), first_line(r.description)});
     const std::string owner = r.technician;
     c.add(Repair::kType, r.meta.id, "repair_emergency_arrival_15min",
-          {"紧急维修15分钟内到场", "Emergency repair: on site within 15 min"}, s,
-          repair_emergency_arrival_deadline(r), owner, Role::technician, kEmergencyArrivalDueSoon);
+          {"紧急维修15分钟内到场", "Emergency repair: on site within 15 min"}, s, repair_emergency_arrival_deadline(r),
+          owner, Role::technician, kEmergencyArrivalDueSoon);
     c.add(Repair::kType, r.meta.id, "repair_appointment", {"按预约时间上门维修", "Repair at the agreed time"}, s,
           repair_appointment_deadline(r), owner, Role::technician, 2 * kHour);
   }
@@ -120,12 +120,21 @@ std::vector<TodoItem> todo(const Dataset& data, Timestamp now, const TodoOptions
       if (w != DeadlineStatus::overdue && w != DeadlineStatus::due_soon && !options.include_not_due) continue;
       if (w == DeadlineStatus::met) continue;
       const PeriodReport& p = report.previous.status == DeadlineStatus::overdue ? report.previous : report.current;
-      c.items.push_back({"duty", rule.code, "recurring_duty", {rule.zh, rule.en},
-                         std::to_string(p.done) + "/" + std::to_string(p.required), p.due, w, "", std::nullopt});
+      c.items.push_back({"duty",
+                         rule.code,
+                         "recurring_duty",
+                         {rule.zh, rule.en},
+                         std::to_string(p.done) + "/" + std::to_string(p.required),
+                         p.due,
+                         w,
+                         "",
+                         std::nullopt});
     }
   }
   std::stable_sort(c.items.begin(), c.items.end(), [](const TodoItem& a, const TodoItem& b) {
-    auto rank = [](DeadlineStatus s) { return s == DeadlineStatus::overdue ? 0 : s == DeadlineStatus::due_soon ? 1 : 2; };
+    auto rank = [](DeadlineStatus s) {
+      return s == DeadlineStatus::overdue ? 0 : s == DeadlineStatus::due_soon ? 1 : 2;
+    };
     if (rank(a.status) != rank(b.status)) return rank(a.status) < rank(b.status);
     return a.due < b.due;
   });

@@ -12,15 +12,15 @@
 namespace desk {
 
 struct TodoItem {
-  std::string type;  // record type (Visit::kType …) or "duty"
-  std::string id;    // record id, or the duty code
-  std::string rule;  // the named rule, e.g. "complaint_serious_result"
-  Msg what;          // the duty the rule sets, in words
+  std::string type;     // record type (Visit::kType …) or "duty"
+  std::string id;       // record id, or the duty code
+  std::string rule;     // the named rule, e.g. "complaint_serious_result"
+  Msg what;             // the duty the rule sets, in words
   std::string subject;  // the record in a few words (unit, name, content)
   Timestamp due;
   DeadlineStatus status = DeadlineStatus::not_due;
-  std::string owner;          // staff code responsible; empty = the center
-  std::optional<Role> role;   // the role that must act, when the rule names one
+  std::string owner;         // staff code responsible; empty = the center
+  std::optional<Role> role;  // the role that must act, when the rule names one
 };
 
 struct TodoOptions {

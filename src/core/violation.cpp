@@ -57,7 +57,8 @@ Errors validate(const Violation& v) {
     const std::string where = "measures[" + std::to_string(i) + "]";
     beyond_persuasion |= m.measure != Measure::persuasion;
     if (m.measure == Measure::rectify_by_deadline && (!m.deadline || *m.deadline <= m.at))
-      errors.push_back({where + ".deadline", {"限期整改须填写晚于当前的整改期限", "Rectification needs a later deadline"}});
+      errors.push_back(
+          {where + ".deadline", {"限期整改须填写晚于当前的整改期限", "Rectification needs a later deadline"}});
     if (m.measure != Measure::rectify_by_deadline && m.deadline)
       errors.push_back({where + ".deadline", {"只有限期整改有期限", "Only rectification has a deadline"}});
   }

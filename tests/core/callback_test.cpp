@@ -1,7 +1,8 @@
 // 回访 (SPEC §4): due times per source, required rates, rework within 24 h.
+#include "core/callback.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "core/callback.hpp"
 #include "fixtures.hpp"
 
 using namespace desk;
@@ -110,4 +111,46 @@ TEST_CASE("callback: could not reach → retry; the illegal steps are refused") 
   CHECK(perform(u, u, CallbackAction::retry, actor_as(Role::receptionist))->status == CallbackStatus::pending);
   CHECK_FALSE(perform(c, c, CallbackAction::arrange_rework, actor_as(Role::receptionist)).ok());
   CHECK_FALSE(perform(c, c, CallbackAction::complete, actor_as(Role::guard)).ok());
+}
+
+TEST_CASE("callback: created once, when the source finishes") {
+  Repair before;
+  before.meta.id = "R9";
+  before.unit = "2栋-0303";
+  before.finished_at = morning();
+  Repair after = before;
+  after.accepted_at = morning() + kHour;
+  auto cb = callback_on_finish(before, after);
+  REQUIRE(cb);
+  CHECK(cb->source_id == "R9");
+  CHECK_FALSE(callback_on_finish(after, after));  // a later edit creates no second one
+  CHECK_FALSE(callback_on_finish(before, before));
+}
+
+TEST_CASE("callback: the month's repair sample becomes the required worklist, reproducibly") {
+  std::vector<Callback> all;
+  for (int i = 0; i < 30; ++i) {
+    Callback c;
+    c.meta.id = "CB" + std::to_string(i);
+    c.meta.site = "site-A";
+    c.source = CallbackSource::repair;
+    c.source_id = "R" + std::to_string(i);
+    c.source_finished_at = from_civil({2026, 11, 1 + i % 28, 10});
+    c.due = callback_due(c.source, c.source_finished_at);
+    all.push_back(c);
+  }
+  all[0].source_finished_at = from_civil({2026, 10, 31, 10});  // October: not in November's 29
+  auto sample = draw_month_sample(all, "site-A", 2026, 11);
+  CHECK(sample.size() == 9);  // 20 ≤ 29 ≤ 50 → ceil(30 % · 29) = 9
+  for (const auto& c : sample) {
+    CHECK(c.required);
+    CHECK(c.meta.id != "CB0");
+  }
+  auto again = draw_month_sample(all, "site-A", 2026, 11);
+  REQUIRE(again.size() == sample.size());
+  for (std::size_t i = 0; i < sample.size(); ++i) CHECK(again[i].meta.id == sample[i].meta.id);
+  for (auto& c : all)
+    for (const auto& s : sample)
+      if (c.meta.id == s.meta.id) c.required = true;
+  CHECK(draw_month_sample(all, "site-A", 2026, 11).empty());  // already on the worklist
 }

@@ -1,8 +1,9 @@
 // 投诉 (SPEC §2): the workflow, the authority to close, and every deadline.
+#include "core/complaint.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "core/callback.hpp"
-#include "core/complaint.hpp"
 #include "fixtures.hpp"
 
 using namespace desk;

@@ -1,9 +1,10 @@
 // Helpers shared by the core tests: a fixed clock, actors, sample records.
 #pragma once
+#include <unistd.h>
+
 #include <filesystem>
 #include <random>
 #include <string>
-#include <unistd.h>
 
 #include "core/dataset.hpp"
 #include "core/visit.hpp"

@@ -1,8 +1,8 @@
 // Merge (SPEC "Export, import and consolidation"): idempotent, commutative and
 // associative, checked on 10,000 seeded random cases of divergent edits,
 // tombstones and equal-revision conflicts across record types.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "core/exchange.hpp"
 #include "core/sample_data.hpp"

@@ -1,9 +1,10 @@
 // 报修 / 派工单 (SPEC §3): workflow, paid work agreed first, 15-minute
 // emergency arrival, appointment, and the repair's callback.
+#include "core/repair.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "core/callback.hpp"
-#include "core/repair.hpp"
 #include "fixtures.hpp"
 
 using namespace desk;
@@ -43,8 +44,7 @@ TEST_CASE("repair: 报修 → 派工 → 到场 → 完工 → 验收 → 回访
   auto r = create_checked(draft(), actor_as(Role::receptionist)).value();
   r = go(r, RepairAction::dispatch, Role::receptionist, morning() + 5 * kMinute, assign);
   r = go(r, RepairAction::arrive, Role::technician, morning() + 2 * kHour);
-  r = go(r, RepairAction::finish, Role::technician, morning() + 3 * kHour,
-         [](Repair& x) { x.work_done = "更换阀芯"; });
+  r = go(r, RepairAction::finish, Role::technician, morning() + 3 * kHour, [](Repair& x) { x.work_done = "更换阀芯"; });
   r = go(r, RepairAction::accept, Role::technician, morning() + 3 * kHour + 5 * kMinute,
          [](Repair& x) { x.signed_by = "张女士"; });
   CHECK(r.dispatched_at == morning() + 5 * kMinute);

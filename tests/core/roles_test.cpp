@@ -1,16 +1,17 @@
 // The permission matrix (SPEC "Staff, roles, audit", §2, §4, §5, §8): every
 // action × every role, against the table written here from the manuals.
+#include "core/roles.hpp"
+
 #include <catch2/catch.hpp>
 #include <map>
 #include <set>
 
-#include "core/roles.hpp"
-
 using namespace desk;
 
 namespace {
-const std::set<Role> kAll = {Role::receptionist,    Role::supervisor, Role::manager_assistant, Role::center_manager,
-                             Role::project_manager, Role::technician, Role::guard};
+const std::set<Role> kAll = {Role::receptionist,   Role::supervisor,      Role::manager_assistant,
+                             Role::center_manager, Role::project_manager, Role::technician,
+                             Role::guard};
 const std::set<Role> kDesk = {Role::receptionist, Role::supervisor, Role::manager_assistant, Role::center_manager,
                               Role::project_manager};
 const std::set<Role> kSupervisorsUp = {Role::supervisor, Role::manager_assistant, Role::center_manager,

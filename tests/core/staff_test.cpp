@@ -1,8 +1,9 @@
 // Staff sign-in (SPEC "Staff, roles, audit"): salted slow PIN hash, lockout.
+#include "core/staff.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "core/crypto.hpp"
-#include "core/staff.hpp"
 #include "fixtures.hpp"
 
 using namespace desk;

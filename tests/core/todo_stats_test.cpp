@@ -116,7 +116,8 @@ TEST_CASE("(rule) repeat complaints: the same matter twice or more in a row, per
 
 TEST_CASE("(rule) repeat repairs: same unit and fault 3 or more times in the month") {
   const Timestamp d = from_civil({2026, 11, 2, 9});
-  std::vector<Repair> rs = {repair("3栋-1202", FaultType::plumbing, d), repair("3栋-1202", FaultType::plumbing, d + kDay),
+  std::vector<Repair> rs = {repair("3栋-1202", FaultType::plumbing, d),
+                            repair("3栋-1202", FaultType::plumbing, d + kDay),
                             repair("3栋-1202", FaultType::electrical, d + kDay)};
   rs.reserve(4);  // ptrs below must stay valid
   std::vector<const Repair*> ptrs;

@@ -1,7 +1,8 @@
 // 违章 (SPEC §5): the authority rule enforced in the core.
+#include "core/violation.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "core/violation.hpp"
 #include "fixtures.hpp"
 
 using namespace desk;

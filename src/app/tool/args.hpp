@@ -21,8 +21,10 @@ inline Args parse_args(int argc, char** argv) {
   for (int i = 0; i < argc; ++i) {
     const std::string s = argv[i];
     if (s.rfind("--", 0) == 0) {
-      if (i + 1 >= argc) a.ok = false;
-      else a.options[s.substr(2)] = argv[++i];
+      if (i + 1 >= argc)
+        a.ok = false;
+      else
+        a.options[s.substr(2)] = argv[++i];
     } else {
       a.files.push_back(s);
     }

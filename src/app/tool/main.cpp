@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "app/tool/args.hpp"
 #include "core/exchange.hpp"
 #include "core/sample_data.hpp"
 #include "core/stats.hpp"
-#include "app/tool/args.hpp"
 
 namespace {
 
@@ -105,8 +105,8 @@ int consolidate(const Args& args) {
       }
     });
     const auto changed = desk::merge_into(all, r->records);
-    std::cerr << "merged: " << f << " (site " << r->header.site << ", " << r->records.size() << " records, "
-              << changed << " new or changed)\n";
+    std::cerr << "merged: " << f << " (site " << r->header.site << ", " << r->records.size() << " records, " << changed
+              << " new or changed)\n";
   }
   desk::ExportOptions o;
   o.site = "consolidated";
@@ -116,13 +116,12 @@ int consolidate(const Args& args) {
     std::cerr << out << ": cannot write\n";
     return 1;
   }
-  std::cout << "consolidated " << (args.files.size() - bad) << " of " << args.files.size() << " files, "
-            << all.size() << " records, into " << out << "\n";
+  std::cout << "consolidated " << (args.files.size() - bad) << " of " << args.files.size() << " files, " << all.size()
+            << " records, into " << out << "\n";
   // The month reported: --month, else that of the newest record.
   const desk::CivilTime at = desk::to_civil(newest_record);
   int year = at.year, month = at.month;
-  if (auto m = args.option("month"); !m.empty() && std::sscanf(m.c_str(), "%d-%d", &year, &month) != 2)
-    return usage();
+  if (auto m = args.option("month"); !m.empty() && std::sscanf(m.c_str(), "%d-%d", &year, &month) != 2) return usage();
   for (const auto& site : sites) std::cout << desk::stats_text(desk::monthly_stats(all, site, year, month, newest));
   std::cout << desk::stats_text(desk::monthly_stats(all, "", year, month, newest));
   return bad == 0 ? 0 : 3;  // 3: done, but some files were skipped
