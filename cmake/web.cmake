@@ -59,9 +59,12 @@ set(DESK_LINK
   "-sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString','stringToUTF8','lengthBytesUTF8','FS','IDBFS']"
   --shell-file "${CMAKE_SOURCE_DIR}/shell.html" -sMINIFY_HTML=0
   "SHELL:--preload-file ${FONT_BASE}@/fonts/desk-base.ttf"
-  "SHELL:--preload-file ${FONT_BASE}.chars@/fonts/app-chars.txt")
+  "SHELL:--preload-file ${FONT_BASE}.chars@/fonts/app-chars.txt"
+  # The manuals' data (plans, duties, scripts, phrases, scenarios) at /assets.
+  "SHELL:--preload-file ${CMAKE_SOURCE_DIR}/assets@/assets")
+file(GLOB_RECURSE DESK_ASSETS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/*.json)
 foreach(js ${DESK_WEB_JS})
   list(APPEND DESK_LINK "SHELL:--pre-js ${js}")  # SHELL: keeps CMake from merging repeated flags
 endforeach()
 target_link_options(index PRIVATE ${DESK_LINK})
-set_property(TARGET index APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/shell.html" ${DESK_WEB_JS} "${FONT_BASE}" "${FONT_BASE}.chars")
+set_property(TARGET index APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/shell.html" ${DESK_WEB_JS} "${FONT_BASE}" "${FONT_BASE}.chars" ${DESK_ASSETS})
