@@ -30,7 +30,7 @@ run: web
 test-native: native
 	@cd $(NATIVE) && ctest --output-on-failure
 
-test-browser: web
+test-browser: web native
 	@node --test --test-concurrency=1 tests/browser/
 
 test: test-native test-browser

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "core/exchange.hpp"
+#include "core/journal.hpp"
+#include "core/workflow.hpp"
 #include "platform/file_store.hpp"
 
 namespace desk {
@@ -40,6 +42,21 @@ class Desk {
   template <HasFields R>
   Errors save(const R& draft, const Actor& actor, Done done = {});
 
+  // A workflow step on the stored record draft.meta.id (core `perform`:
+  // role, state machine, fields). A complaint replied or a repair accepted
+  // creates its callback in the same durable write (SPEC §4).
+  template <HasFields R, DeskEnum A>
+  Errors perform(const R& draft, A action, const Actor& actor, Done done = {});
+
+  // Stores a record a core function produced (add_measure, tick_item…),
+  // refusing it when the stored one changed meanwhile.
+  template <HasFields R>
+  Errors store(const Expected<R>& produced, Msg saved, Done done = {});
+  // Several edits of one type in one durable write (e.g. the month's callback sample).
+  template <HasFields R>
+  Errors save_all(const std::vector<R>& drafts, const Actor& actor, const std::string& action, Msg saved,
+                  Done done = {});
+
   // Import: validate the whole file first; nothing changes when it is bad.
   struct ImportPlan {
     Imported imported;
@@ -70,22 +87,100 @@ template <HasFields R>
 Errors Desk::save(const R& draft, const Actor& actor, Done done) {
   if (read_only_) return read_only_error();
   if (busy()) return busy_error();
-  Errors errors = validate(draft);
-  if (!errors.empty()) return errors;
   const R* stored = draft.meta.id.empty() ? nullptr : data_.table<R>().find(draft.meta.id);
   if (!draft.meta.id.empty() && !stored)
     return {{"record", {"要修改的记录不存在", "The record being edited no longer exists"}}};
   if (stored && stored->meta.revision != draft.meta.revision)
     return {{"record", {"此记录已被他人修改，请重新打开后再改", "Someone else changed this record; reopen it first"}}};
   if (stored && diff_fields(*stored, draft).empty()) {
+    if (auto errors = validate(draft); !errors.empty()) return errors;
     status_ = {"没有改动", "No changes"};
     if (done) done(true);
     return {};
   }
-  R record = stored ? revise_record(*stored, draft, actor) : create_record(draft, actor);
+  Expected<R> record = stored ? edit_checked(*stored, draft, actor) : create_checked(draft, actor);
+  if (!record) return record.errors();
+  const R r = record.value();
   commit(
-      journal_line(record), [record](Dataset& d) { d.table<R>().upsert(record); },
+      journal_line(r), [r](Dataset& d) { d.table<R>().upsert(r); },
       {stored ? "已保存修改" : "已保存", stored ? "Changes saved" : "Saved"}, std::move(done));
+  return {};
+}
+
+template <HasFields R, DeskEnum A>
+Errors Desk::perform(const R& draft, A action, const Actor& actor, Done done) {
+  if (read_only_) return read_only_error();
+  if (busy()) return busy_error();
+  const R* stored = data_.table<R>().find(draft.meta.id);
+  if (!stored) return {{"record", {"请先保存记录", "Save the record first"}}};
+  if (stored->meta.revision != draft.meta.revision)
+    return {{"record", {"此记录已被他人修改，请重新打开后再改", "Someone else changed this record; reopen it first"}}};
+  Expected<R> next = desk::perform(*stored, draft, action, actor);
+  if (!next) return next.errors();
+  const R r = next.value();
+  std::string lines = journal_line(r);
+  std::optional<Callback> callback;
+  if constexpr (std::is_same_v<R, Complaint> || std::is_same_v<R, Repair>) {
+    if (auto cb = callback_on_finish(*stored, r)) {
+      Actor system = actor;
+      system.random = actor.random;
+      system.random[0] ^= 0x5a;  // a different id from the same bits
+      callback = create_record(*cb, system);
+      lines += journal_line(*callback);
+    }
+  }
+  const Msg label = enum_label(action);
+  commit(
+      lines,
+      [r, callback](Dataset& d) {
+        d.table<R>().upsert(r);
+        if (callback) d.table<Callback>().upsert(*callback);
+      },
+      {"已办理：" + label.zh + (callback ? "，已生成回访" : ""),
+       "Done: " + label.en + (callback ? "; callback created" : "")},
+      std::move(done));
+  return {};
+}
+
+template <HasFields R>
+Errors Desk::save_all(const std::vector<R>& drafts, const Actor& actor, const std::string& action, Msg saved,
+                      Done done) {
+  if (read_only_) return read_only_error();
+  if (busy()) return busy_error();
+  std::vector<R> revised;
+  std::string lines;
+  for (const R& d : drafts) {
+    const R* stored = data_.table<R>().find(d.meta.id);
+    if (!stored || stored->meta.revision != d.meta.revision)
+      return {{"record", {"记录已被他人修改，请重试", "A record changed meanwhile; try again"}}};
+    if (auto e = check_permission(actor.role, create_permission(d))) return {*e};
+    revised.push_back(revise_record(*stored, d, actor, action));
+    lines += journal_line(revised.back());
+  }
+  if (revised.empty()) {
+    if (done) done(true);
+    return {};
+  }
+  commit(
+      lines,
+      [revised](Dataset& data) {
+        for (const auto& r : revised) data.table<R>().upsert(r);
+      },
+      std::move(saved), std::move(done));
+  return {};
+}
+
+template <HasFields R>
+Errors Desk::store(const Expected<R>& produced, Msg saved, Done done) {
+  if (read_only_) return read_only_error();
+  if (busy()) return busy_error();
+  if (!produced) return produced.errors();
+  const R r = produced.value();
+  const R* stored = data_.table<R>().find(r.meta.id);
+  if (stored && stored->meta.revision + 1 != r.meta.revision)
+    return {{"record", {"此记录已被他人修改，请重新打开后再改", "Someone else changed this record; reopen it first"}}};
+  commit(
+      journal_line(r), [r](Dataset& d) { d.table<R>().upsert(r); }, std::move(saved), std::move(done));
   return {};
 }
 

@@ -215,32 +215,60 @@ MonthlyStats monthly_stats(const Dataset& data, const std::string& site, int yea
   return s;
 }
 
+std::vector<std::vector<std::string>> stats_rows(const MonthlyStats& s) {
+  std::vector<std::vector<std::string>> out;
+  const std::string month = std::to_string(s.year) + "-" + (s.month < 10 ? "0" : "") + std::to_string(s.month);
+  auto row = [&](std::string item, std::string category, std::string value) {
+    out.push_back({month, std::move(item), std::move(category), std::move(value)});
+  };
+  for (const auto& [type, n] : s.created) row("新建记录", type, std::to_string(n));
+  for (const auto& [k, n] : s.complaints_by_type) row("投诉类型", k, std::to_string(n));
+  for (const auto& [k, n] : s.repairs_by_fault) row("维修类型", k, std::to_string(n));
+  for (const auto& [k, n] : s.violations_by_category) row("违章类别", k, std::to_string(n));
+  for (const auto& c : s.compliance)
+    row("时限达标率", c.label.zh,
+        percent(c.rate()) + " (" + std::to_string(c.met) + "/" + std::to_string(c.met + c.missed + c.overdue) + ")");
+  for (const auto& r : s.callback_rates)
+    row("回访", enum_label(r.source).zh,
+        std::to_string(r.done) + "/" + std::to_string(r.required) + (r.meets() ? " 达标" : " 未达标"));
+  row("满意率", "回访", percent(s.satisfaction()));
+  row("回访不合格", "", std::to_string(s.failed_callbacks.size()));
+  for (const auto& r : s.repeat_complaints)
+    row("连续同一事项投诉", r.customer + " " + r.matter, std::to_string(r.times));
+  for (const auto& r : s.repeat_repairs)
+    row("同一维修3次以上", r.unit + " " + enum_label(r.fault).zh, std::to_string(r.times));
+  return out;
+}
+
 std::string stats_csv(const MonthlyStats& s) {
   std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads UTF-8
-  auto row = [&](std::initializer_list<std::string> cells) {
-    bool first = true;
-    for (const auto& c : cells) out += (first ? "" : ",") + csv_field(c), first = false;
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);
     out += "\r\n";
   };
-  const std::string month = std::to_string(s.year) + "-" + (s.month < 10 ? "0" : "") + std::to_string(s.month);
-  row({"月份", "项目", "类别", "数值"});
-  for (const auto& [type, n] : s.created) row({month, "新建记录", type, std::to_string(n)});
-  for (const auto& [k, n] : s.complaints_by_type) row({month, "投诉类型", k, std::to_string(n)});
-  for (const auto& [k, n] : s.repairs_by_fault) row({month, "维修类型", k, std::to_string(n)});
-  for (const auto& [k, n] : s.violations_by_category) row({month, "违章类别", k, std::to_string(n)});
-  for (const auto& c : s.compliance)
-    row({month, "时限达标率", c.label.zh,
-         percent(c.rate()) + " (" + std::to_string(c.met) + "/" + std::to_string(c.met + c.missed + c.overdue) + ")"});
-  for (const auto& r : s.callback_rates)
-    row({month, "回访", enum_label(r.source).zh,
-         std::to_string(r.done) + "/" + std::to_string(r.required) + (r.meets() ? " 达标" : " 未达标")});
-  row({month, "满意率", "回访", percent(s.satisfaction())});
-  row({month, "回访不合格", "", std::to_string(s.failed_callbacks.size())});
-  for (const auto& r : s.repeat_complaints)
-    row({month, "连续同一事项投诉", r.customer + " " + r.matter, std::to_string(r.times)});
-  for (const auto& r : s.repeat_repairs)
-    row({month, "同一维修3次以上", r.unit + " " + enum_label(r.fault).zh, std::to_string(r.times)});
+  line({"月份", "项目", "类别", "数值"});
+  for (const auto& r : stats_rows(s)) line(r);
   return out;
+}
+
+std::string stats_html(const MonthlyStats& s, const std::string& title) {
+  auto esc = [](const std::string& t) {
+    std::string o;
+    for (char c : t) o += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : std::string(1, c);
+    return o;
+  };
+  std::string h =
+      "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + esc(title) +
+      "</title><style>@page{size:A4;margin:15mm}body{font-family:'WenQuanYi Micro Hei','Microsoft YaHei',sans-serif;"
+      "font-size:10.5pt}table{width:100%;border-collapse:collapse}th,td{border:1px solid #444;padding:1.5mm 2mm;"
+      "text-align:left}th{background:#eee}</style></head><body><h1 style=\"font-size:15pt\">" +
+      esc(title) + "</h1><table><tr><th>月份</th><th>项目</th><th>类别</th><th>数值</th></tr>";
+  for (const auto& r : stats_rows(s)) {
+    h += "<tr>";
+    for (const auto& c : r) h += "<td>" + esc(c) + "</td>";
+    h += "</tr>";
+  }
+  return h + "</table></body></html>";
 }
 
 std::string stats_text(const MonthlyStats& s) {

@@ -70,8 +70,13 @@ std::vector<RepeatRepair> repeat_repairs(const std::vector<const Repair*>& month
 // month at site time; deadlines still open are judged at `now`.
 MonthlyStats monthly_stats(const Dataset& data, const std::string& site, int year, int month, Timestamp now);
 
+// The report as rows of (month, item, category, value) — what the CSV and
+// the printed page show.
+std::vector<std::vector<std::string>> stats_rows(const MonthlyStats& s);
 // For Excel: UTF-8 with a byte-order mark, CRLF lines, quoted fields.
 std::string stats_csv(const MonthlyStats& s);
+// A printable A4 page of the report.
+std::string stats_html(const MonthlyStats& s, const std::string& title);
 // A plain-text report for the command line.
 std::string stats_text(const MonthlyStats& s);
 

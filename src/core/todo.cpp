@@ -114,8 +114,15 @@ std::vector<TodoItem> todo(const Dataset& data, Timestamp now, const TodoOptions
     std::map<std::string, std::vector<Timestamp>> done;
     for (const auto& d : data.table<DutyLog>().rows())
       if (!d.meta.deleted) done[d.duty].push_back(d.done_at);
+    // A period that ended before the desk held any record is not the desk's shortfall.
+    std::optional<Timestamp> first_record;
+    data.each_table([&](const auto& t) {
+      for (const auto& r : t.rows())
+        if (!first_record || r.meta.created_at < *first_record) first_record = r.meta.created_at;
+    });
     for (const auto& rule : *options.duties) {
-      const DutyReport report = duty_status(rule, done[rule.code], now, options.schedule);
+      DutyReport report = duty_status(rule, done[rule.code], now, options.schedule);
+      if (!first_record || !(*first_record < report.previous.period.end)) report.previous = report.current;
       const DeadlineStatus w = report.warning();
       if (w != DeadlineStatus::overdue && w != DeadlineStatus::due_soon && !options.include_not_due) continue;
       if (w == DeadlineStatus::met) continue;

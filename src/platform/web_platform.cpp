@@ -48,6 +48,21 @@ EM_JS(char*, desk_js_query_param, (const char* name), {
   stringToUTF8(v, p, n);
   return p;
 });
+// A hidden iframe holds the sheet; its own print() shows the dialog, so the
+// app's canvas is not printed and no pop-up blocker interferes.
+EM_JS(void, desk_js_print, (const char* html), {
+  var frame = document.getElementById('desk-print');
+  if (frame) frame.remove();
+  frame = document.createElement('iframe');
+  frame.id = 'desk-print';
+  frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0';
+  document.body.appendChild(frame);
+  frame.contentDocument.open();
+  frame.contentDocument.write(UTF8ToString(html));
+  frame.contentDocument.close();
+  Module.deskLastPrint = UTF8ToString(html);
+  setTimeout(function() { frame.contentWindow.focus(); frame.contentWindow.print(); }, 50);
+});
 EM_JS(void, desk_js_ready, (), { if (Module.deskReady) Module.deskReady(); });
 EM_JS(int, desk_js_persisted, (), { return Module.deskStorage.persisted; });
 EM_JS(double, desk_js_usage, (), { return Module.deskStorage.usage; });
@@ -76,6 +91,10 @@ RandomBits random_bits() {
   RandomBits r;
   for (auto& b : r) b = static_cast<std::uint8_t>(rd());
   return r;
+}
+
+void print_html(const std::string& html) {
+  desk_js_print(html.c_str());
 }
 
 void download(const std::string& filename, const std::string& mime, const std::string& bytes) {

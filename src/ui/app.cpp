@@ -4,6 +4,7 @@
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "ui/modules.hpp"
 #include "ui/strings.hpp"
 #include "ui/test_probe.hpp"
 #include "ui/widgets.hpp"
@@ -25,8 +26,19 @@ const char* save_state_name(Desk::SaveState s) {
 }
 }  // namespace
 
+App::App(Desk& desk, Fonts& fonts, Settings settings) : desk_(desk), fonts_(fonts), settings_(std::move(settings)) {
+  for (auto make : {make_complaints, make_repairs, make_callbacks, make_violations, make_key_loans, make_access_log,
+                    make_incidents, make_inspections, make_duty_logs, make_staff})
+    modules_.push_back(make());
+  if (const std::string m = platform::query_param("module"); !m.empty()) screen_ = m;
+}
+
 void App::draw(Timestamp now) {
   Context ctx{desk_, fonts_, now, settings_.staff, settings_.site, settings_.device};
+  if (signed_in_) {
+    ctx.staff = signed_in_->code;
+    ctx.role = signed_in_->role;
+  }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -45,10 +57,19 @@ void App::draw(Timestamp now) {
     probe::message("readonly", tr(S::read_only_banner));
   }
   const float status_h = ImGui::GetFrameHeightWithSpacing() + 4;
-  ImGui::BeginChild("module", ImVec2(0, -status_h), false);
-  ImGui::TextColored(colors::accent, "%s", tr(S::module_visits));
-  visits_.draw(ctx);
-  ImGui::EndChild();
+  if (sign_in_required() && !signed_in_) {
+    ImGui::BeginChild("signin", ImVec2(0, -status_h), false);
+    draw_sign_in(ctx);
+    ImGui::EndChild();
+  } else {
+    ImGui::BeginChild("nav", ImVec2(150, -status_h), true);
+    draw_nav(ctx);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("module", ImVec2(0, -status_h), false);
+    draw_screen(ctx);
+    ImGui::EndChild();
+  }
   draw_status_bar(ctx);
   draw_import_dialogs(ctx);
   ImGui::End();
@@ -72,9 +93,24 @@ void App::draw_top_bar(Context& ctx) {
   ImGui::SameLine(0, 16);
   ImGui::TextUnformatted(tr(S::on_duty));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(110);
-  ImGui::InputText("##settings.staff", &settings_.staff);
-  if (ImGui::IsItemDeactivatedAfterEdit()) settings_changed_ = true;
+  if (signed_in_) {
+    ImGui::Text("%s %s · %s", signed_in_->code.c_str(), signed_in_->name.c_str(),
+                tr(enum_label(signed_in_->role)).c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton(id_label(lang() == Lang::zh ? "退出" : "Sign out", "signin.out"))) {
+      signed_in_.reset();
+      screen_ = "today";
+    }
+  } else {
+    ImGui::SetNextItemWidth(110);
+    ImGui::InputText("##settings.staff", &settings_.staff);
+    if (ImGui::IsItemDeactivatedAfterEdit()) settings_changed_ = true;
+    if (!sign_in_required()) {
+      ImGui::SameLine();
+      ImGui::TextColored(colors::due_soon, "%s",
+                         lang() == Lang::zh ? "（未设置员工：全部权限）" : "(no staff set up: all rights)");
+    }
+  }
 
   const float right = ImGui::GetWindowContentRegionMax().x;
   const char* export_label = tr(S::export_json);
@@ -190,6 +226,93 @@ void App::draw_import_dialogs(Context&) {
     }
     ImGui::EndPopup();
   }
+}
+
+bool App::sign_in_required() const {
+  for (const auto& s : desk_.data().table<Staff>().rows())
+    if (!s.meta.deleted && s.active && !s.pin_hash.empty()) return true;
+  return false;
+}
+
+void App::draw_sign_in(Context& ctx) {
+  const bool zh = lang() == Lang::zh;
+  ImGui::SetCursorPos(ImVec2(ImGui::GetContentRegionAvail().x * 0.5f - 170, 120));
+  ImGui::BeginChild("signin.box", ImVec2(340, 260), true);
+  ImGui::TextColored(colors::accent, "%s", zh ? "员工登录" : "Staff sign-in");
+  ImGui::Separator();
+  ImGui::TextUnformatted(zh ? "工号" : "Staff number");
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputText("##signin.code", &sign_in_code_);
+  ImGui::TextUnformatted("PIN");
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  const bool enter = ImGui::InputText("##signin.pin", &sign_in_pin_,
+                                      ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+  field_error(sign_in_errors_, "pin");
+  for (const auto& e : sign_in_errors_) probe::message("signin.error", tr(e.message));
+  if (primary_button(id_label(zh ? "登录" : "Sign in", "signin.ok"), ImVec2(-FLT_MIN, 0)) || enter) {
+    const auto& rows = desk_.data().table<Staff>().rows();
+    auto r = sign_in(rows, trim(sign_in_code_), sign_in_pin_, guard_, ctx.now);
+    sign_in_pin_.clear();
+    if (r) {
+      signed_in_ = r.value();
+      sign_in_errors_.clear();
+      screen_ = "today";
+    } else {
+      sign_in_errors_ = r.errors();
+    }
+  }
+  ImGui::EndChild();
+}
+
+void App::draw_nav(Context& ctx) {
+  const bool zh = lang() == Lang::zh;
+  auto item = [&](const std::string& id, const char* label, std::size_t open) {
+    std::string text = label;
+    if (open) text += "  (" + std::to_string(open) + ")";
+    if (ImGui::Selectable((text + "##nav." + id).c_str(), screen_ == id)) screen_ = id;
+  };
+  item("today", zh ? "今日待办" : "Today", 0);
+  item("visits", tr(S::module_visits), 0);
+  for (const auto& m : modules_) item(m->id(), tr(m->title()).c_str(), m->open_count(ctx));
+  ImGui::Separator();
+  item("stats", zh ? "月度统计" : "Statistics", 0);
+}
+
+void App::draw_screen(Context& ctx) {
+  if (screen_ == "today") {
+    today_.draw(ctx, [this, &ctx](const std::string& type, const std::string& id) { open_record(ctx, type, id); });
+    return;
+  }
+  if (screen_ == "stats") return stats_.draw(ctx);
+  for (const auto& m : modules_)
+    if (screen_ == m->id()) {
+      ImGui::TextColored(colors::accent, "%s", tr(m->title()).c_str());
+      return m->draw(ctx);
+    }
+  ImGui::TextColored(colors::accent, "%s", tr(S::module_visits));
+  visits_.draw(ctx);
+}
+
+void App::open_record(Context& ctx, const std::string& type, const std::string& id) {
+  if (type == Visit::kType) {
+    screen_ = "visits";
+    if (const Visit* v = desk_.data().table<Visit>().find(id)) visits_.open(*v);
+    return;
+  }
+  if (type == "duty") {
+    screen_ = "duties";
+    return;
+  }
+  static const std::pair<const char*, const char*> kScreens[] = {
+      {"complaint", "complaints"}, {"repair", "repairs"}, {"callback", "callbacks"}, {"violation", "violations"},
+      {"key_loan", "keys"},        {"access", "access"},  {"incident", "incidents"}, {"inspection", "inspections"},
+      {"duty_log", "duties"},      {"staff", "staff"}};
+  for (const auto& [t, screen] : kScreens)
+    if (type == t) {
+      screen_ = screen;
+      for (const auto& m : modules_)
+        if (screen_ == m->id()) m->open_record(ctx, id);
+    }
 }
 
 }  // namespace desk::ui

@@ -1,10 +1,16 @@
 // The whole interface, one frame at a time: the top bar (site, person on
 // duty, language, export/import), the module area and the status bar.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "core/staff.hpp"
 #include "ui/context.hpp"
+#include "ui/module_view.hpp"
+#include "ui/stats_view.hpp"
+#include "ui/today_view.hpp"
 #include "ui/visits_view.hpp"
 
 namespace desk::ui {
@@ -18,7 +24,7 @@ struct Settings {
 
 class App {
  public:
-  App(Desk& desk, Fonts& fonts, Settings settings) : desk_(desk), fonts_(fonts), settings_(std::move(settings)) {}
+  App(Desk& desk, Fonts& fonts, Settings settings);
   void draw(Timestamp now);
   // Settings changed this frame (the runner stores them).
   bool settings_changed() { return std::exchange(settings_changed_, false); }
@@ -26,6 +32,12 @@ class App {
 
  private:
   void draw_top_bar(Context& ctx);
+  void draw_nav(Context& ctx);
+  void draw_screen(Context& ctx);
+  void draw_sign_in(Context& ctx);
+  void open_record(Context& ctx, const std::string& type, const std::string& id);
+  // Staff with a PIN exist: the desk needs a sign-in (else it is being set up).
+  bool sign_in_required() const;
   void draw_status_bar(Context& ctx);
   void draw_import_dialogs(Context& ctx);
   void export_all(Context& ctx);
@@ -36,6 +48,14 @@ class App {
   Settings settings_;
   bool settings_changed_ = false;
   VisitsView visits_;
+  TodayView today_;
+  StatsView stats_;
+  std::vector<std::unique_ptr<ModuleBase>> modules_;
+  std::string screen_ = "today";
+  std::optional<Staff> signed_in_;
+  SignInGuard guard_;
+  std::string sign_in_code_, sign_in_pin_;
+  Errors sign_in_errors_;
   std::optional<Desk::ImportPlan> import_plan_;
   Errors import_errors_;
   std::string import_name_;

@@ -16,7 +16,8 @@ struct Context {
   std::string staff;  // the person on duty
   std::string site;
   std::string device;
-  Actor actor() const { return {staff, site, now, platform::random_bits()}; }
+  Role role = Role::project_manager;  // of the signed-in staff; all rights before staff are set up
+  Actor actor() const { return {staff, site, now, platform::random_bits(), role}; }
 };
 
 }  // namespace desk::ui

@@ -48,7 +48,7 @@ test(`${CYCLES} kill -9 cycles lose no acknowledged visit`, { timeout: 30 * 60 *
       const browser = await chromium.connectOverCDP(ws);
       const page = browser.contexts()[0].pages()[0] || await browser.contexts()[0].newPage();
       await page.setViewportSize({ width: 1366, height: 768 });
-      await page.goto(`${base}?test=1`);
+      await page.goto(`${base}?test=1&module=visits`);
       await page.waitForFunction(() => window.deskTest && window.deskTest.ready, null, { timeout: 30000 });
       await page.evaluate(() => window.deskTest.enable());
       await frames(page, 2);

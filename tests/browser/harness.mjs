@@ -37,7 +37,7 @@ export async function openBrowser() {
 }
 
 // Opens the app with the test map on and waits for the first editable frame.
-export async function openApp(context, base, query = 'test=1') {
+export async function openApp(context, base, query = 'test=1&module=visits') {
   const page = context.pages()[0] || await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   const t0 = Date.now();

@@ -22,7 +22,7 @@ test('a second tab is read-only, loses nothing, and takes over when the first cl
   await save(first, 'visit.save');
 
   const second = await b.context.newPage();
-  await second.goto(`${b.base}?test=1`);
+  await second.goto(`${b.base}?test=1&module=visits`);
   await ready(second);
   const messages = (await snapshot(second)).messages.map((m) => m.id).join(',');
   assert.match(messages, /readonly/);

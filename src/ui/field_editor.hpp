@@ -1,0 +1,202 @@
+// A record's form drawn from its field table (fields.hpp): one editor per
+// field type, labels from the table, errors under each field. Times and
+// lists are edited as text and parsed back on save, with a message when a
+// value does not parse — the draft is never half-updated.
+#pragma once
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/fields.hpp"
+#include "imgui.h"
+#include "imgui_stdlib.h"
+#include "ui/strings.hpp"
+#include "ui/widgets.hpp"
+
+namespace desk::ui {
+
+struct FormState {
+  std::map<std::string, std::string> texts;  // times and lists being typed
+  Errors errors;
+  std::set<std::string> hidden;    // keys not shown
+  std::set<std::string> readonly;  // keys shown but stamped by actions
+  std::set<std::string> multiline;
+  std::set<std::string> required;
+  std::string prefix;  // widget id prefix, e.g. "complaint"
+};
+
+// A value as text in a list cell or a read-only row.
+inline std::string value_text(const std::string& v) {
+  return v;
+}
+inline std::string value_text(bool v) {
+  return v ? "√" : "—";
+}
+inline std::string value_text(int v) {
+  return std::to_string(v);
+}
+inline std::string value_text(std::int64_t v) {
+  return std::to_string(v);
+}
+inline std::string value_text(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+inline std::string value_text(Timestamp t) {
+  return format_local(t);
+}
+template <DeskEnum E>
+std::string value_text(E e) {
+  return tr(enum_label(e));
+}
+template <class T>
+std::string value_text(const std::optional<T>& v) {
+  return v ? value_text(*v) : std::string();
+}
+template <class T>
+std::string value_text(const std::vector<T>& v) {
+  if constexpr (HasFields<T>) {
+    return std::to_string(v.size());
+  } else {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : "、") + value_text(x);
+    return s;
+  }
+}
+
+// ---- editors: return true when the value changed ------------------------------
+inline bool edit_value(const std::string& id, std::string& v, FormState& st, const std::string& key) {
+  return st.multiline.count(key) ? input_multiline(id.c_str(), v, 2.5f) : input_text(id.c_str(), v);
+}
+inline bool edit_value(const std::string& id, bool& v, FormState&, const std::string&) {
+  return ImGui::Checkbox(("##" + id).c_str(), &v);
+}
+inline bool edit_value(const std::string& id, int& v, FormState&, const std::string&) {
+  ImGui::SetNextItemWidth(140);
+  return ImGui::InputInt(("##" + id).c_str(), &v);
+}
+inline bool edit_value(const std::string& id, std::int64_t& v, FormState&, const std::string&) {
+  ImGui::SetNextItemWidth(140);
+  return ImGui::InputScalar(("##" + id).c_str(), ImGuiDataType_S64, &v);
+}
+inline bool edit_value(const std::string& id, double& v, FormState&, const std::string&) {
+  ImGui::SetNextItemWidth(140);
+  return ImGui::InputDouble(("##" + id).c_str(), &v, 0, 0, "%.2f");
+}
+bool edit_time_text(const std::string& id, std::string& text, Timestamp now, bool optional);
+template <DeskEnum E>
+bool edit_value(const std::string& id, E& v, FormState&, const std::string&) {
+  return enum_entries(E{}).size() <= 4 ? enum_radios(id.c_str(), v) : enum_combo(id.c_str(), v, 260);
+}
+template <DeskEnum E>
+bool edit_value(const std::string& id, std::vector<E>& v, FormState&, const std::string&) {
+  bool changed = false;
+  for (const auto& e : enum_entries(E{})) {
+    bool on = std::find(v.begin(), v.end(), e.value) != v.end();
+    if (ImGui::Checkbox((std::string(lang() == Lang::zh ? e.zh : e.en) + "##" + id + "." + e.code).c_str(), &on)) {
+      if (on)
+        v.push_back(e.value);
+      else
+        v.erase(std::remove(v.begin(), v.end(), e.value), v.end());
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+// Times and string lists are typed into st.texts[key].
+template <class T>
+constexpr bool kTextEdited = std::is_same_v<T, Timestamp> || std::is_same_v<T, std::optional<Timestamp>> ||
+                             std::is_same_v<T, std::vector<std::string>>;
+
+// Fills st.texts from the draft (when a form opens).
+template <HasFields R>
+void load_texts(const R& r, FormState& st) {
+  st.texts.clear();
+  std::apply(
+      [&](const auto&... f) {
+        (
+            [&] {
+              using T = std::decay_t<decltype(r.*(f.member))>;
+              if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+                std::string s;
+                for (const auto& x : r.*(f.member)) s += (s.empty() ? "" : "\n") + x;
+                st.texts[f.key] = s;
+              } else if constexpr (kTextEdited<T>) {
+                st.texts[f.key] = value_text(r.*(f.member));
+              }
+            }(),
+            ...);
+      },
+      R::fields());
+}
+
+// Parses st.texts back into `r`; adds an error per text that does not parse.
+template <HasFields R>
+bool apply_texts(R& r, FormState& st) {
+  bool ok = true;
+  std::apply(
+      [&](const auto&... f) {
+        (
+            [&] {
+              using T = std::decay_t<decltype(r.*(f.member))>;
+              if constexpr (kTextEdited<T>) {
+                const std::string text = trim(st.texts[f.key]);
+                if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+                  (r.*(f.member)).clear();
+                  std::size_t pos = 0;
+                  while (pos <= text.size()) {
+                    const std::size_t nl = std::min(text.find('\n', pos), text.size());
+                    if (auto line = trim(text.substr(pos, nl - pos)); !line.empty()) (r.*(f.member)).push_back(line);
+                    pos = nl + 1;
+                  }
+                } else if (text.empty() && std::is_same_v<T, std::optional<Timestamp>>) {
+                  r.*(f.member) = T{};
+                } else if (auto t = parse_local(text)) {
+                  r.*(f.member) = *t;
+                } else if (!st.readonly.count(f.key) && !st.hidden.count(f.key)) {
+                  st.errors.push_back({f.key, {"时间格式应为 2026-11-22 14:30", "Time format: 2026-11-22 14:30"}});
+                  ok = false;
+                }
+              }
+            }(),
+            ...);
+      },
+      R::fields());
+  return ok;
+}
+
+// The fields of `r` as label/editor rows of a two-column table.
+template <HasFields R>
+void draw_fields(R& r, FormState& st, Timestamp now) {
+  std::apply(
+      [&](const auto&... f) {
+        (
+            [&] {
+              using T = std::decay_t<decltype(r.*(f.member))>;
+              if (st.hidden.count(f.key)) return;
+              const std::string id = st.prefix + "." + f.key;
+              form_label(lang() == Lang::zh ? f.zh : f.en, st.required.count(f.key) > 0);
+              if (st.readonly.count(f.key)) {
+                const std::string text = kTextEdited<T> ? st.texts[f.key] : value_text(r.*(f.member));
+                ImGui::TextColored(colors::muted, "%s", text.empty() ? "—" : text.c_str());
+              } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+                input_multiline(id.c_str(), st.texts[f.key], 2.5f);
+              } else if constexpr (kTextEdited<T>) {
+                edit_time_text(id, st.texts[f.key], now, std::is_same_v<T, std::optional<Timestamp>>);
+              } else if constexpr (requires { edit_value(id, r.*(f.member), st, f.key); }) {
+                edit_value(id, r.*(f.member), st, f.key);
+              } else {
+                ImGui::TextColored(colors::muted, "%s", value_text(r.*(f.member)).c_str());
+              }
+              field_error(st.errors, f.key);
+            }(),
+            ...);
+      },
+      R::fields());
+}
+
+}  // namespace desk::ui

@@ -1,0 +1,326 @@
+// ModuleView<R> member definitions (included by module_view.hpp; the
+// modules_*.cpp files instantiate them for their record type).
+#pragma once
+#include "imgui.h"
+#include "imgui_stdlib.h"
+#include "ui/test_probe.hpp"
+
+namespace desk::ui {
+
+namespace detail {
+inline std::string lower_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+template <class R>
+concept HasStatus = requires(R r) {
+  r.status;
+};
+template <class R>
+concept HasWorkflow = HasStatus<R> && requires(const R& r) {
+  transitions(r);
+};
+template <class R>
+concept HasOpen = requires(const R& r) {
+  is_open(r);
+};
+}  // namespace detail
+
+template <class R>
+std::size_t ModuleView<R>::open_count(const Context& ctx) const {
+  if constexpr (detail::HasOpen<R>) {
+    std::size_t n = 0;
+    for (const auto& r : ctx.desk.data().template table<R>().rows()) n += is_open(r);
+    return n;
+  }
+  return 0;
+}
+
+template <class R>
+void ModuleView<R>::refresh(const Context& ctx) {
+  const auto& all = ctx.desk.data().template table<R>().rows();
+  const std::string key = detail::lower_ascii(trim(search_)) + "|" + std::to_string(status_filter_) + "|" +
+                          std::to_string(only_open_) + "|" + std::to_string(sort_column_) +
+                          (sort_ascending_ ? "a" : "d");
+  if (rows_version_ == ctx.desk.version() && rows_key_ == key) return;
+  if (rows_version_ != ctx.desk.version()) {
+    haystack_.resize(all.size());
+    for (std::size_t i = 0; i < all.size(); ++i) haystack_[i] = detail::lower_ascii(search_text(all[i]));
+  }
+  rows_version_ = ctx.desk.version();
+  rows_key_ = key;
+  const std::string needle = detail::lower_ascii(trim(search_));
+  rows_.clear();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const R& r = all[i];
+    if (r.meta.deleted) continue;
+    if constexpr (detail::HasStatus<R>) {
+      if (status_filter_ >= 0 && static_cast<int>(r.status) != status_filter_) continue;
+    }
+    if constexpr (detail::HasOpen<R>) {
+      if (only_open_ && !is_open(r)) continue;
+    }
+    if (!needle.empty() && haystack_[i].find(needle) == std::string::npos) continue;
+    rows_.push_back(i);
+  }
+  if (sort_column_ >= 0 && sort_column_ < static_cast<int>(columns_.size())) {
+    const auto& text = columns_[sort_column_].text;
+    std::vector<std::pair<std::string, std::size_t>> keyed;
+    keyed.reserve(rows_.size());
+    for (auto i : rows_) keyed.emplace_back(text(all[i]), i);
+    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+      return sort_ascending_ ? a.first < b.first : b.first < a.first;
+    });
+    for (std::size_t k = 0; k < keyed.size(); ++k) rows_[k] = keyed[k].second;
+  } else {
+    std::stable_sort(rows_.begin(), rows_.end(),
+                     [&](std::size_t a, std::size_t b) { return all[b].meta.created_at < all[a].meta.created_at; });
+  }
+}
+
+template <class R>
+void ModuleView<R>::draw(Context& ctx) {
+  refresh(ctx);
+  draw_toolbar(ctx);
+  const float form_width = form_open_ ? std::max(480.0f, ImGui::GetContentRegionAvail().x * 0.44f) : 0.0f;
+  ImGui::BeginChild((std::string(Spec::kId) + "-list").c_str(), ImVec2(-form_width - (form_open_ ? 8 : 0), 0));
+  draw_list(ctx);
+  ImGui::EndChild();
+  if (form_open_) {
+    ImGui::SameLine();
+    ImGui::BeginChild((std::string(Spec::kId) + "-form").c_str(), ImVec2(0, 0), true);
+    draw_form(ctx);
+    ImGui::EndChild();
+  }
+}
+
+template <class R>
+void ModuleView<R>::draw_toolbar(Context& ctx) {
+  const std::string id = Spec::kId;
+  ImGui::BeginDisabled(ctx.desk.read_only());
+  if (primary_button(id_label(("＋ " + tr(Spec::new_label())).c_str(), (id + ".new").c_str()))) {
+    R blank = Spec::blank(ctx);
+    open(ctx, blank);
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(240);
+  ImGui::InputTextWithHint(("##" + id + ".search").c_str(), tr(S::search_hint), &search_);
+  if constexpr (detail::HasStatus<R>) {
+    using St = decltype(R{}.status);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(150);
+    const char* all_label = lang() == Lang::zh ? "全部状态" : "All states";
+    const char* preview = status_filter_ < 0 ? all_label : tr(enum_label(static_cast<St>(status_filter_))).c_str();
+    if (ImGui::BeginCombo(("##" + id + ".status").c_str(), preview)) {
+      if (ImGui::Selectable((std::string(all_label) + "##" + id + ".status.all").c_str(), status_filter_ < 0))
+        status_filter_ = -1;
+      for (const auto& e : enum_entries(St{}))
+        if (ImGui::Selectable((std::string(lang() == Lang::zh ? e.zh : e.en) + "##" + id + ".status." + e.code).c_str(),
+                              status_filter_ == static_cast<int>(e.value)))
+          status_filter_ = static_cast<int>(e.value);
+      ImGui::EndCombo();
+    }
+  }
+  if constexpr (detail::HasOpen<R>) {
+    ImGui::SameLine();
+    ImGui::Checkbox(id_label(lang() == Lang::zh ? "仅未完成" : "Open only", (id + ".open_only").c_str()), &only_open_);
+  }
+  ImGui::SameLine();
+  ImGui::TextColored(colors::muted, "%zu / %zu", rows_.size(), ctx.desk.data().template table<R>().size());
+  if constexpr (requires { Spec::toolbar(ctx, *this); }) Spec::toolbar(ctx, *this);
+}
+
+template <class R>
+void ModuleView<R>::draw_list(Context& ctx) {
+  const auto& all = ctx.desk.data().template table<R>().rows();
+  const int ncols = static_cast<int>(columns_.size()) + 1;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable |
+                                ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable((std::string(Spec::kId) + ".table").c_str(), ncols, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  // Every column stretches by its weight, so the list reads well beside the form too.
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    ImGuiTableColumnFlags f = ImGuiTableColumnFlags_WidthStretch;
+    if (c == 0) f |= ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending;
+    ImGui::TableSetupColumn(tr(columns_[c].header).c_str(), f, columns_[c].width > 0 ? columns_[c].width : 240);
+  }
+  ImGui::TableSetupColumn(lang() == Lang::zh ? "时限" : "Deadline",
+                          ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 110);
+  ImGui::TableHeadersRow();
+  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+    if (specs->SpecsCount > 0) {
+      sort_column_ = specs->Specs[0].ColumnIndex;
+      sort_ascending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+    }
+    specs->SpecsDirty = false;
+  }
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(rows_.size()));
+  while (clipper.Step()) {
+    for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+      const R& r = all[rows_[k]];
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      const bool selected = r.meta.id == selected_id_;
+      const std::string first = columns_.empty() ? r.meta.id : columns_[0].text(r);
+      if (ImGui::Selectable(("##row." + r.meta.id).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
+        open(ctx, r);
+      std::string label;
+      for (const auto& c : columns_) label += (label.empty() ? "" : " ") + c.text(r);
+      probe::record(Spec::kType, r.meta.id, label);
+      ImGui::SameLine();
+      text_fit(first);
+      for (std::size_t c = 1; c < columns_.size(); ++c) {
+        ImGui::TableSetColumnIndex(static_cast<int>(c));
+        text_fit(columns_[c].text(r));
+      }
+      ImGui::TableSetColumnIndex(ncols - 1);
+      if (auto d = Spec::deadline(r)) deadline_badge(*d, ctx.now);
+    }
+  }
+  if (rows_.empty()) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextColored(colors::muted, "%s", tr(S::no_records));
+  }
+  ImGui::EndTable();
+}
+
+template <class R>
+void ModuleView<R>::open(const Context& ctx, const R& r) {
+  draft_ = r;
+  selected_id_ = r.meta.id;
+  form_ = FormState{};
+  form_.prefix = Spec::kId;
+  Spec::setup_form(form_);
+  if constexpr (detail::HasStatus<R>) form_.readonly.insert("status");
+  load_texts(draft_, form_);
+  form_open_ = true;
+  (void)ctx;
+}
+
+template <class R>
+void ModuleView<R>::open_record(const Context& ctx, const std::string& record_id) {
+  if (const R* r = ctx.desk.data().template table<R>().find(record_id)) open(ctx, *r);
+}
+
+template <class R>
+void ModuleView<R>::save(Context& ctx) {
+  R candidate = draft_;
+  form_.errors.clear();
+  if (!apply_texts(candidate, form_)) return;
+  const bool is_new = candidate.meta.id.empty();
+  form_.errors = ctx.desk.save(candidate, ctx.actor(), [this, is_new, &desk = ctx.desk](bool ok) {
+    if (!ok) return;  // the form keeps what was typed; the status bar says why
+    const auto& rows = desk.data().template table<R>().rows();
+    if (is_new && !rows.empty()) selected_id_ = rows.back().meta.id;
+    form_open_ = false;
+  });
+}
+
+template <class R>
+void ModuleView<R>::draw_form(Context& ctx) {
+  const std::string id = Spec::kId;
+  const bool is_new = draft_.meta.id.empty();
+  const R* stored = is_new ? nullptr : ctx.desk.data().template table<R>().find(draft_.meta.id);
+  ImGui::TextColored(
+      colors::accent, "%s · %s", tr(Spec::title()).c_str(),
+      is_new ? (lang() == Lang::zh ? "新建" : "New") : (lang() == Lang::zh ? "查看/修改" : "View / edit"));
+  if (stored) {
+    ImGui::SameLine();
+    ImGui::TextColored(colors::muted, "%s %lld", tr(S::revision), static_cast<long long>(stored->meta.revision));
+    if constexpr (detail::HasStatus<R>) {
+      ImGui::SameLine();
+      ImGui::TextColored(colors::ok, "· %s", tr(enum_label(stored->status)).c_str());
+    }
+  }
+  ImGui::Separator();
+  const float footer = ImGui::GetFrameHeightWithSpacing() * 1.4f;
+  if (stored) draw_actions(ctx, *stored);  // above the scrolling fields: always in view
+  ImGui::BeginChild((id + ".body").c_str(), ImVec2(0, -footer));
+  ImGui::BeginDisabled(ctx.desk.busy());
+  if (ImGui::BeginTable((id + ".fields").c_str(), 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("l", ImGuiTableColumnFlags_WidthFixed, 120);
+    ImGui::TableSetupColumn("f", ImGuiTableColumnFlags_WidthStretch);
+    draw_fields(draft_, form_, ctx.now);
+    ImGui::EndTable();
+  }
+  ImGui::EndDisabled();
+  if constexpr (requires { Spec::extras(ctx, *this, stored); }) Spec::extras(ctx, *this, stored);
+  if (stored && ImGui::CollapsingHeader(id_label(tr(S::history), (id + ".history").c_str()))) {
+    for (auto it = stored->meta.history.rbegin(); it != stored->meta.history.rend(); ++it) {
+      ImGui::TextColored(colors::muted, "%s  %s  r%lld  %s", format_local(it->at).c_str(), it->by.c_str(),
+                         static_cast<long long>(it->revision), it->action.c_str());
+      for (const auto& c : it->changes)
+        ImGui::TextWrapped("    %s: %s → %s", tr(field_label<R>(c.field)).c_str(),
+                           c.from.is_string() ? c.from.template get<std::string>().c_str() : c.from.dump().c_str(),
+                           c.to.is_string() ? c.to.template get<std::string>().c_str() : c.to.dump().c_str());
+    }
+  }
+  for (const auto& e : form_.errors) probe::message(id + ".error." + e.where, tr(e.message));
+  ImGui::EndChild();
+  if (const FieldError* e = error_for(form_.errors, "record"); e || error_for(form_.errors, "role")) {
+    if (!e) e = error_for(form_.errors, "role");
+    ImGui::TextColored(colors::error, "%s", tr(e->message).c_str());
+  }
+  ImGui::BeginDisabled(ctx.desk.busy() || ctx.desk.read_only());
+  if (primary_button(id_label(tr(ctx.desk.busy() ? S::saving : S::save), (id + ".save").c_str()))) save(ctx);
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button(id_label(tr(S::cancel), (id + ".cancel").c_str()))) form_open_ = false;
+  if (stored) {
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!may(ctx.role, Action::delete_record) || ctx.desk.busy());
+    if (ImGui::Button(id_label(lang() == Lang::zh ? "删除" : "Delete", (id + ".delete").c_str()))) {
+      form_.errors = ctx.desk.store(delete_checked(*stored, ctx.actor()), Msg{"已删除（可从历史恢复）", "Deleted"},
+                                    [this](bool ok) { form_open_ = !ok; });
+    }
+    ImGui::EndDisabled();
+  }
+}
+
+template <class R>
+void ModuleView<R>::draw_actions(Context& ctx, const R& stored) {
+  if constexpr (detail::HasWorkflow<R>) {
+    using A = std::decay_t<decltype(transitions(stored)[0].action)>;
+    const std::string id = std::string(Spec::kId) + ".action.";
+    bool first = true;
+    for (const auto& e : enum_entries(A{})) {
+      auto to = next_state(transitions(stored), stored.status, e.value);
+      auto refused = check_permission(ctx.role, permission_for(stored, e.value));
+      std::string reason = !to ? tr(to.errors().front().message) : refused ? tr(refused->message) : "";
+      const bool legal = reason.empty() && !ctx.desk.read_only();
+      if (!first) ImGui::SameLine();
+      if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(lang() == Lang::zh ? e.zh : e.en).x + 24 >
+          ImGui::GetContentRegionMax().x)
+        ImGui::NewLine();
+      first = false;
+      ImGui::BeginDisabled(!legal || ctx.desk.busy());
+      const char* label = id_label(lang() == Lang::zh ? e.zh : e.en, (id + e.code).c_str());
+      const bool pressed = ImGui::Button(label) && legal;
+      ImGui::EndDisabled();
+      if (!reason.empty()) {
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", reason.c_str());
+        probe::message(id + e.code + ".reason", reason);
+      }
+      if (pressed) {
+        R candidate = draft_;
+        form_.errors.clear();
+        if (apply_texts(candidate, form_))
+          form_.errors = ctx.desk.perform(candidate, e.value, ctx.actor(), [this, &desk = ctx.desk](bool ok) {
+            if (!ok) return;
+            if (const R* r = desk.data().template table<R>().find(draft_.meta.id)) {
+              draft_ = *r;
+              load_texts(draft_, form_);
+            }
+          });
+      }
+    }
+    ImGui::Separator();
+  }
+}
+
+}  // namespace desk::ui

@@ -1,0 +1,34 @@
+// Every module's screen (SPEC §2–§10 and the staff list), made by one
+// factory each; the visit register has its own view (visits_view.hpp).
+#pragma once
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/deadline.hpp"
+#include "ui/module_view.hpp"
+
+namespace desk::ui {
+
+std::unique_ptr<ModuleBase> make_complaints();
+std::unique_ptr<ModuleBase> make_repairs();
+std::unique_ptr<ModuleBase> make_callbacks();
+std::unique_ptr<ModuleBase> make_violations();
+std::unique_ptr<ModuleBase> make_key_loans();
+std::unique_ptr<ModuleBase> make_access_log();
+std::unique_ptr<ModuleBase> make_incidents();
+std::unique_ptr<ModuleBase> make_inspections();
+std::unique_ptr<ModuleBase> make_duty_logs();
+std::unique_ptr<ModuleBase> make_staff();
+
+// A titled section inside a form (ImGui 1.86 has no SeparatorText).
+inline void section(const char* title) {
+  ImGui::Spacing();
+  ImGui::TextColored(colors::accent, "%s", title);
+  ImGui::Separator();
+}
+
+// The open deadline due first, else the last one fulfilled (for the badge).
+std::optional<Deadline> nearest(std::initializer_list<std::optional<Deadline>> ds);
+
+}  // namespace desk::ui

@@ -1,0 +1,92 @@
+#include "ui/today_view.hpp"
+
+#include "imgui.h"
+#include "ui/assets.hpp"
+#include "ui/test_probe.hpp"
+#include "ui/widgets.hpp"
+
+namespace desk::ui {
+
+namespace {
+const char* L(const char* zh, const char* en) {
+  return lang() == Lang::zh ? zh : en;
+}
+Msg type_name(const std::string& type) {
+  static const std::pair<const char*, Msg> kNames[] = {
+      {"visit", {"来访", "Visit"}},        {"complaint", {"投诉", "Complaint"}}, {"repair", {"报修", "Repair"}},
+      {"callback", {"回访", "Callback"}},  {"violation", {"违章", "Violation"}}, {"key_loan", {"钥匙", "Key"}},
+      {"incident", {"应急", "Emergency"}}, {"duty", {"例行工作", "Duty"}},
+  };
+  for (const auto& [code, name] : kNames)
+    if (type == code) return name;
+  return {type, type};
+}
+}  // namespace
+
+void TodayView::draw(Context& ctx, const OpenFn& open) {
+  ImGui::TextColored(colors::accent, "%s", L("今日待办", "Today"));
+  ImGui::SameLine(0, 24);
+  ImGui::Checkbox(id_label(L("只看我的", "Mine only"), "today.mine"), &mine_only_);
+  ImGui::SameLine();
+  ImGui::Checkbox(id_label(L("含未到期", "Include not yet due"), "today.all"), &include_not_due_);
+  // Recomputed when the data changes, the filter changes, or a minute passes.
+  const std::string key = std::to_string(mine_only_) + std::to_string(include_not_due_) + ctx.staff;
+  const std::int64_t minute = ctx.now.ms / kMinute;
+  if (version_ != ctx.desk.version() || key_ != key || computed_minute_ != minute) {
+    TodoOptions o;
+    o.staff = mine_only_ ? ctx.staff : "";
+    o.include_not_due = include_not_due_;
+    o.plans = &assets().plans;
+    o.duties = &assets().duties;
+    items_ = todo(ctx.desk.data(), ctx.now, o);
+    version_ = ctx.desk.version();
+    key_ = key;
+    computed_minute_ = minute;
+  }
+  int overdue = 0, soon = 0;
+  for (const auto& i : items_)
+    overdue += i.status == DeadlineStatus::overdue, soon += i.status == DeadlineStatus::due_soon;
+  ImGui::SameLine(0, 24);
+  ImGui::TextColored(colors::overdue, "%s %d", L("已逾期", "Overdue"), overdue);
+  ImGui::SameLine();
+  ImGui::TextColored(colors::due_soon, "%s %d", L("即将到期", "Due soon"), soon);
+  probe::fact("todoOverdue", std::to_string(overdue));
+  probe::fact("todoDueSoon", std::to_string(soon));
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+  if (!ImGui::BeginTable("today.table", 5, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn(L("时限", "Deadline"), ImGuiTableColumnFlags_WidthFixed, 120);
+  ImGui::TableSetupColumn(L("类别", "Kind"), ImGuiTableColumnFlags_WidthFixed, 70);
+  ImGui::TableSetupColumn(L("要做的事", "What"), ImGuiTableColumnFlags_WidthStretch, 2);
+  ImGui::TableSetupColumn(L("记录", "Record"), ImGuiTableColumnFlags_WidthStretch, 2);
+  ImGui::TableSetupColumn(L("负责", "Owner"), ImGuiTableColumnFlags_WidthFixed, 110);
+  ImGui::TableHeadersRow();
+  for (std::size_t k = 0; k < items_.size(); ++k) {
+    const TodoItem& i = items_[k];
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::PushID(static_cast<int>(k));
+    if (ImGui::Selectable("##today.row", false, ImGuiSelectableFlags_SpanAllColumns)) open(i.type, i.id);
+    probe::record("todo", i.id, i.rule + " " + i.subject);
+    ImGui::PopID();
+    ImGui::SameLine();
+    deadline_badge(Deadline{i.due, std::nullopt}, ctx.now);
+    ImGui::TableSetColumnIndex(1);
+    ImGui::TextUnformatted(tr(type_name(i.type)).c_str());
+    ImGui::TableSetColumnIndex(2);
+    text_fit(tr(i.what));
+    ImGui::TableSetColumnIndex(3);
+    text_fit(i.subject);
+    ImGui::TableSetColumnIndex(4);
+    const std::string owner = !i.owner.empty() ? i.owner : i.role ? tr(enum_label(*i.role)) : L("服务中心", "Center");
+    ImGui::TextUnformatted(owner.c_str());
+  }
+  if (items_.empty()) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(2);
+    ImGui::TextColored(colors::ok, "%s", L("没有逾期或即将到期的事项", "Nothing overdue or due soon"));
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace desk::ui
