@@ -6,6 +6,7 @@
 #include "imgui_stdlib.h"
 #include "ui/strings.hpp"
 #include "ui/test_probe.hpp"
+#include "ui/training_strings.hpp"
 #include "ui/widgets.hpp"
 
 namespace desk::ui {
@@ -46,8 +47,12 @@ void App::draw(Timestamp now) {
   }
   const float status_h = ImGui::GetFrameHeightWithSpacing() + 4;
   ImGui::BeginChild("module", ImVec2(0, -status_h), false);
-  ImGui::TextColored(colors::accent, "%s", tr(S::module_visits));
-  visits_.draw(ctx);
+  if (show_training_) {  // training: module toggle until the left navigation lands
+    training_.draw(ctx);
+  } else {
+    ImGui::TextColored(colors::accent, "%s", tr(S::module_visits));
+    visits_.draw(ctx);
+  }
   ImGui::EndChild();
   draw_status_bar(ctx);
   draw_import_dialogs(ctx);
@@ -75,6 +80,11 @@ void App::draw_top_bar(Context& ctx) {
   ImGui::SetNextItemWidth(110);
   ImGui::InputText("##settings.staff", &settings_.staff);
   if (ImGui::IsItemDeactivatedAfterEdit()) settings_changed_ = true;
+  ImGui::SameLine(0, 16);  // training: module toggle until the left navigation lands
+  if (ImGui::Button(
+          id_label(training_text::t(show_training_ ? training_text::toggle_visits : training_text::toggle_training),
+                   "module.training")))
+    show_training_ = !show_training_;
 
   const float right = ImGui::GetWindowContentRegionMax().x;
   const char* export_label = tr(S::export_json);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ui/context.hpp"
+#include "ui/training_area.hpp"
 #include "ui/visits_view.hpp"
 
 namespace desk::ui {
@@ -36,6 +37,8 @@ class App {
   Settings settings_;
   bool settings_changed_ = false;
   VisitsView visits_;
+  TrainingArea training_;       // training: module toggle until the left navigation lands
+  bool show_training_ = false;  // training
   std::optional<Desk::ImportPlan> import_plan_;
   Errors import_errors_;
   std::string import_name_;
