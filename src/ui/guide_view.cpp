@@ -107,10 +107,10 @@ void GuideView::draw_step(Context& ctx, const PhraseBook& book) {
     const bool changed =
         key == "content" || key == "answer" ? input_multiline(id.c_str(), value, 2.5f) : input_text(id.c_str(), value);
     if (changed) {
+      std::erase_if(errors_, [&](const FieldError& e) { return e.where == key; });  // typed: no longer missing
       Errors e = set_visit_field(g, key, value);
-      if (!e.empty()) errors_ = std::move(e);
+      errors_.insert(errors_.end(), e.begin(), e.end());
     }
-    field_error(errors_, key.c_str());
   }
   for (const auto& note : g.notes) ImGui::TextColored(colors::due_soon, "%s", tr(note).c_str());
   show_errors(errors_);

@@ -5,6 +5,7 @@
 
 #include "core/wording.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "imgui_stdlib.h"
 #include "ui/test_probe.hpp"
 #include "ui/training_strings.hpp"
@@ -91,7 +92,11 @@ void TrainerView::draw_setup(Context& ctx, const ScenarioSet& set) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(300);
   const char* preview = set.scenarios.empty() ? "" : t(set.scenarios[scenario_].title);
-  if (ImGui::BeginCombo("##trainer.scenario", preview)) {
+  const bool open = ImGui::BeginCombo("##trainer.scenario", preview);
+  // ImGui 1.86 does not report a combo to the test engine; report it here.
+  if (probe::enabled())
+    ImGuiTestEngineHook_ItemInfo(ImGui::GetCurrentContext(), ImGui::GetItemID(), "##trainer.scenario", 0);
+  if (open) {
     for (std::size_t i = 0; i < set.scenarios.size(); ++i) {
       const std::string id = "trainer.scenario." + set.scenarios[i].id;
       if (ImGui::Selectable(id_label(t(set.scenarios[i].title), id.c_str()), i == scenario_)) scenario_ = i;

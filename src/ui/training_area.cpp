@@ -76,29 +76,44 @@ TrainingAssets load_training_assets(Fonts& fonts, const std::string& root) {
 void TrainingArea::draw(Context& ctx) {
   if (!assets_) assets_ = load_training_assets(ctx.fonts);
   const TrainingAssets& a = *assets_;
-  if (!ImGui::BeginTabBar("training.tabs")) return;
-  if (ImGui::BeginTabItem(id_label(t(tab_guide), "training.tab.guide"))) {
-    if (a.visit_script && a.phrases)
-      guide_.draw(ctx, *a.visit_script, *a.phrases);
-    else
-      unavailable(a.script_error, "training.asset_error");
-    ImGui::EndTabItem();
+  // Tabs drawn as buttons: ImGui 1.86 reports a tab item to the test map with
+  // the previous item's rectangle, so real tab items cannot be clicked by id.
+  auto tab = [&](const Msg& label, const char* id, Tab which) {
+    const bool on = tab_ == which;
+    ImGui::PushStyleColor(ImGuiCol_Button, on ? colors::accent : ImGui::GetStyleColorVec4(ImGuiCol_Tab));
+    ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+    if (ImGui::Button(id_label(t(label), id), ImVec2(120, 0))) tab_ = which;
+    ImGui::PopStyleColor(2);
+    ImGui::SameLine(0, 4);
+  };
+  tab(tab_guide, "training.tab.guide", Tab::guide);
+  tab(tab_trainer, "training.tab.trainer", Tab::trainer);
+  tab(tab_phrases, "training.tab.phrases", Tab::phrases);
+  ImGui::NewLine();
+  ImGui::Separator();
+  switch (tab_) {
+    case Tab::guide:
+      probe::fact("training.tab", "guide");
+      if (a.visit_script && a.phrases)
+        guide_.draw(ctx, *a.visit_script, *a.phrases);
+      else
+        unavailable(a.script_error, "training.asset_error");
+      break;
+    case Tab::trainer:
+      probe::fact("training.tab", "trainer");
+      if (a.scenarios)
+        trainer_.draw(ctx, *a.scenarios);
+      else
+        unavailable(a.scenarios_error, "training.asset_error");
+      break;
+    case Tab::phrases:
+      probe::fact("training.tab", "phrases");
+      if (a.phrases)
+        phrases_.draw(ctx, *a.phrases);
+      else
+        unavailable(a.phrases_error, "training.asset_error");
+      break;
   }
-  if (ImGui::BeginTabItem(id_label(t(tab_trainer), "training.tab.trainer"))) {
-    if (a.scenarios)
-      trainer_.draw(ctx, *a.scenarios);
-    else
-      unavailable(a.scenarios_error, "training.asset_error");
-    ImGui::EndTabItem();
-  }
-  if (ImGui::BeginTabItem(id_label(t(tab_phrases), "training.tab.phrases"))) {
-    if (a.phrases)
-      phrases_.draw(ctx, *a.phrases);
-    else
-      unavailable(a.phrases_error, "training.asset_error");
-    ImGui::EndTabItem();
-  }
-  ImGui::EndTabBar();
 }
 
 }  // namespace desk::ui

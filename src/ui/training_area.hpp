@@ -33,7 +33,9 @@ class TrainingArea {
   void draw(Context& ctx);
 
  private:
+  enum class Tab { guide, trainer, phrases };
   std::optional<TrainingAssets> assets_;
+  Tab tab_ = Tab::guide;
   GuideView guide_;
   TrainerView trainer_;
   PhrasesView phrases_;
