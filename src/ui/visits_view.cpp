@@ -69,8 +69,8 @@ void VisitsView::refresh_rows(const Context& ctx) {
     for (std::size_t i = 0; i < visits.size(); ++i) haystack_[i] = lower_ascii(search_text(visits[i]));
   }
   // Typing on narrows the current rows instead of scanning everything again.
-  const bool narrowing =
-      !data_changed && rows_key_ == key && !rows_needle_.empty() && needle.find(rows_needle_) != std::string::npos;
+  const bool narrowing = !data_changed && rows_key_ == key && !rows_needle_.empty() &&
+                         needle.find(rows_needle_) != std::string::npos;
   rows_version_ = ctx.desk.version();
   rows_key_ = key;
   rows_needle_ = needle;

@@ -30,8 +30,8 @@ class VisitsView {
   bool only_promises_ = false;
   std::vector<std::size_t> rows_;  // indices into the visit table, newest first
   std::uint64_t rows_version_ = ~0ull;
-  std::string rows_key_;               // the date and promise filters the rows were made for
-  std::string rows_needle_;            // and the search text
+  std::string rows_key_;     // the date and promise filters the rows were made for
+  std::string rows_needle_;  // and the search text
   std::vector<std::string> haystack_;  // lower-cased search text per visit
   std::string selected_id_;
 
