@@ -50,7 +50,7 @@ void trainee_table(const TraineeProgress& p, const ScenarioSet& set) {
       ImGui::TextColored(colors::muted, "—");
     ImGui::TableSetColumnIndex(3);
     if (s.passed)
-      ImGui::TextColored(colors::ok, "✓ %s", t(passed));
+      ImGui::TextColored(colors::ok, "√ %s", t(passed));
     else if (s.attempts > 0)
       ImGui::TextColored(colors::error, "%s", t(failed));
     const std::string best = s.best ? std::to_string(*s.best) : "-";

@@ -52,8 +52,8 @@ inline const Msg need_trainee{"请先填写学员工号", "Enter the trainee's s
 inline const Msg pick_move{"请选择：", "Choose:"};
 inline const Msg your_answer{"请输入你要说的话：", "Type what you would say:"};
 inline const Msg submit_answer{"提交答复", "Submit"};
-inline const Msg right{"✓ 正确", "✓ Right"};
-inline const Msg wrong{"✗ 不对", "✗ Not right"};
+inline const Msg right{"√ 正确", "√ Right"};
+inline const Msg wrong{"× 不对", "× Not right"};
 inline const Msg rule{"规定：", "Rule: "};
 inline const Msg source{"出处：", "Source: "};
 inline const Msg customer_reply{"客户：", "Customer: "};
