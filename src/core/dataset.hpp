@@ -16,6 +16,7 @@
 #include "core/record.hpp"
 #include "core/repair.hpp"
 #include "core/staff.hpp"
+#include "core/training_record.hpp"
 #include "core/violation.hpp"
 #include "core/visit.hpp"
 
@@ -87,9 +88,9 @@ struct TableSet {
   }
 };
 
-// The eleven modules of SPEC "Records", plus the staff list.
-using Dataset =
-    TableSet<Visit, Complaint, Repair, Callback, Violation, KeyLoan, AccessEntry, Incident, Inspection, DutyLog, Staff>;
+// The eleven modules of SPEC "Records", plus the staff list and training attempts.
+using Dataset = TableSet<Visit, Complaint, Repair, Callback, Violation, KeyLoan, AccessEntry, Incident, Inspection,
+                         DutyLog, Staff, TrainingAttempt>;
 
 // Merges every record of `from` into `into`; returns how many stored records
 // changed or were added.

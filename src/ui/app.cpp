@@ -276,6 +276,7 @@ void App::draw_nav(Context& ctx) {
   for (const auto& m : modules_) item(m->id(), tr(m->title()).c_str(), m->open_count(ctx));
   ImGui::Separator();
   item("stats", zh ? "月度统计" : "Statistics", 0);
+  item("training", zh ? "接待引导与培训" : "Guide & training", 0);
 }
 
 void App::draw_screen(Context& ctx) {
@@ -284,6 +285,7 @@ void App::draw_screen(Context& ctx) {
     return;
   }
   if (screen_ == "stats") return stats_.draw(ctx);
+  if (screen_ == "training") return training_.draw(ctx);
   for (const auto& m : modules_)
     if (screen_ == m->id()) {
       ImGui::TextColored(colors::accent, "%s", tr(m->title()).c_str());

@@ -11,6 +11,7 @@
 #include "ui/module_view.hpp"
 #include "ui/stats_view.hpp"
 #include "ui/today_view.hpp"
+#include "ui/training_area.hpp"
 #include "ui/visits_view.hpp"
 
 namespace desk::ui {
@@ -49,6 +50,7 @@ class App {
   bool settings_changed_ = false;
   VisitsView visits_;
   TodayView today_;
+  TrainingArea training_;
   StatsView stats_;
   std::vector<std::unique_ptr<ModuleBase>> modules_;
   std::string screen_ = "today";
