@@ -2,6 +2,27 @@
 
 namespace desk {
 
+Msg record_type_label(const std::string& type) {
+  static const std::pair<const char*, Msg> kNames[] = {
+      {"visit", {"来访", "Visit"}},
+      {"complaint", {"投诉", "Complaint"}},
+      {"repair", {"报修", "Repair"}},
+      {"callback", {"回访", "Callback"}},
+      {"violation", {"违章", "Violation"}},
+      {"key_loan", {"钥匙", "Key"}},
+      {"access", {"出入登记", "Access"}},
+      {"incident", {"应急", "Emergency"}},
+      {"inspection", {"巡查", "Inspection"}},
+      {"duty_log", {"例行工作", "Duty"}},
+      {"duty", {"例行工作", "Duty"}},
+      {"staff", {"员工", "Staff"}},
+      {"training_attempt", {"培训考核", "Training"}},
+  };
+  for (const auto& [code, name] : kNames)
+    if (type == code) return name;
+  return {type, type};
+}
+
 std::size_t merge_into(Dataset& into, const Dataset& from) {
   std::size_t changed = 0;
   from.each_table([&](const auto& table) {

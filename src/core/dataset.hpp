@@ -92,6 +92,10 @@ struct TableSet {
 using Dataset = TableSet<Visit, Complaint, Repair, Callback, Violation, KeyLoan, AccessEntry, Incident, Inspection,
                          DutyLog, Staff, TrainingAttempt>;
 
+// The Chinese/English name of a record type code ("complaint" → 投诉), or
+// the code itself.
+Msg record_type_label(const std::string& type);
+
 // Merges every record of `from` into `into`; returns how many stored records
 // changed or were added.
 std::size_t merge_into(Dataset& into, const Dataset& from);

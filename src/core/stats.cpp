@@ -221,7 +221,7 @@ std::vector<std::vector<std::string>> stats_rows(const MonthlyStats& s) {
   auto row = [&](std::string item, std::string category, std::string value) {
     out.push_back({month, std::move(item), std::move(category), std::move(value)});
   };
-  for (const auto& [type, n] : s.created) row("新建记录", type, std::to_string(n));
+  for (const auto& [type, n] : s.created) row("新建记录", record_type_label(type).zh, std::to_string(n));
   for (const auto& [k, n] : s.complaints_by_type) row("投诉类型", k, std::to_string(n));
   for (const auto& [k, n] : s.repairs_by_fault) row("维修类型", k, std::to_string(n));
   for (const auto& [k, n] : s.violations_by_category) row("违章类别", k, std::to_string(n));

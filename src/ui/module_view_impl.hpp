@@ -241,6 +241,10 @@ void ModuleView<R>::draw_form(Context& ctx) {
   const float footer = ImGui::GetFrameHeightWithSpacing() * 1.4f;
   if (stored) draw_actions(ctx, *stored);  // above the scrolling fields: always in view
   ImGui::BeginChild((id + ".body").c_str(), ImVec2(0, -footer));
+  constexpr bool extras_first = requires {
+    Spec::kExtrasFirst;
+  };
+  if constexpr (extras_first) Spec::extras(ctx, *this, stored);
   ImGui::BeginDisabled(ctx.desk.busy());
   if (ImGui::BeginTable((id + ".fields").c_str(), 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("l", ImGuiTableColumnFlags_WidthFixed, 120);
@@ -249,7 +253,7 @@ void ModuleView<R>::draw_form(Context& ctx) {
     ImGui::EndTable();
   }
   ImGui::EndDisabled();
-  if constexpr (requires { Spec::extras(ctx, *this, stored); }) Spec::extras(ctx, *this, stored);
+  if constexpr (!extras_first && requires { Spec::extras(ctx, *this, stored); }) Spec::extras(ctx, *this, stored);
   if (stored && ImGui::CollapsingHeader(id_label(tr(S::history), (id + ".history").c_str()))) {
     for (auto it = stored->meta.history.rbegin(); it != stored->meta.history.rend(); ++it) {
       ImGui::TextColored(colors::muted, "%s  %s  r%lld  %s", format_local(it->at).c_str(), it->by.c_str(),

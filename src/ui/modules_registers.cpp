@@ -185,6 +185,7 @@ struct ModuleSpec<AccessEntry> {
 template <>
 struct ModuleSpec<Incident> {
   static constexpr const char* kId = "incidents";
+  static constexpr bool kExtrasFirst = true;  // the checklist is what the desk works on
   static constexpr const char* kType = Incident::kType;
   static Msg title() { return {"应急事件", "Emergencies"}; }
   static Msg new_label() { return {"启动应急预案", "Open an incident"}; }
@@ -229,9 +230,14 @@ struct ModuleSpec<Incident> {
     Incident& d = view.draft();
     if (!stored) {
       section(L("选择应急预案", "Choose the plan"));
-      for (const auto& p : assets().plans)
-        if (ImGui::RadioButton((plan_name(p.code) + "##incidents.plan." + p.code).c_str(), d.plan == p.code))
-          d.plan = p.code, d.level = p.level;
+      if (ImGui::BeginTable("incidents.plans", 3)) {
+        for (const auto& p : assets().plans) {
+          ImGui::TableNextColumn();
+          if (ImGui::RadioButton((plan_name(p.code) + "##incidents.plan." + p.code).c_str(), d.plan == p.code))
+            d.plan = p.code, d.level = p.level;
+        }
+        ImGui::EndTable();
+      }
       return;
     }
     const EmergencyPlan* plan = find_plan(assets().plans, stored->plan);

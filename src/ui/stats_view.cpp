@@ -70,7 +70,7 @@ void StatsView::draw(Context& ctx) {
   ImGui::TextColored(colors::accent, "%s", L("本月新建记录", "Records created"));
   std::map<std::string, int> created;
   for (const auto& [type, n] : s.created)
-    if (n) created[type] = n;
+    if (n) created[tr(record_type_label(type))] = n;
   bars("stats.created", created);
   ImGui::TextColored(colors::accent, "%s", L("投诉类型", "Complaints by type"));
   bars("stats.complaints", s.complaints_by_type);

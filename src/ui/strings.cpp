@@ -35,7 +35,7 @@ constexpr Entry kTable[] = {
     {"处理结果", "Outcome"},
     {"答复期限", "Answer due"},
     {"显示 %zu / 共 %zu 条", "Showing %zu of %zu"},
-    {"没有符合条件的来访记录", "No visits match"},
+    {"没有符合条件的记录", "No records match"},
     {"新建来访登记", "New visit"},
     {"修改来访登记", "Edit visit"},
     {"保存", "Save"},
@@ -84,6 +84,9 @@ constexpr Entry kTable[] = {
     {" · 已用 %.1f MB · %s", " · %.1f MB used · %s"},
     {"持久存储已获准", "persistent storage granted"},
     {"未获持久存储（浏览器空间紧张时可能清理，请定期导出）", "storage not persistent (export regularly)"},
+    {"逾期 %d 天", "%d days overdue"},
+    {"剩 %d 分钟", "%d min left"},
+    {"逾期 %d 分钟", "%d min overdue"},
 };
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == static_cast<std::size_t>(S::count), "one entry per key");
 }  // namespace

@@ -76,6 +76,9 @@ enum class S {
   storage_used,
   storage_persistent,
   storage_not_persistent,
+  days_over,
+  minutes_left,
+  minutes_over,
   count
 };
 

@@ -11,16 +11,6 @@ namespace {
 const char* L(const char* zh, const char* en) {
   return lang() == Lang::zh ? zh : en;
 }
-Msg type_name(const std::string& type) {
-  static const std::pair<const char*, Msg> kNames[] = {
-      {"visit", {"来访", "Visit"}},        {"complaint", {"投诉", "Complaint"}}, {"repair", {"报修", "Repair"}},
-      {"callback", {"回访", "Callback"}},  {"violation", {"违章", "Violation"}}, {"key_loan", {"钥匙", "Key"}},
-      {"incident", {"应急", "Emergency"}}, {"duty", {"例行工作", "Duty"}},
-  };
-  for (const auto& [code, name] : kNames)
-    if (type == code) return name;
-  return {type, type};
-}
 }  // namespace
 
 void TodayView::draw(Context& ctx, const OpenFn& open) {
@@ -72,7 +62,7 @@ void TodayView::draw(Context& ctx, const OpenFn& open) {
     ImGui::SameLine();
     deadline_badge(Deadline{i.due, std::nullopt}, ctx.now);
     ImGui::TableSetColumnIndex(1);
-    ImGui::TextUnformatted(tr(type_name(i.type)).c_str());
+    ImGui::TextUnformatted(tr(record_type_label(i.type)).c_str());
     ImGui::TableSetColumnIndex(2);
     text_fit(tr(i.what));
     ImGui::TableSetColumnIndex(3);

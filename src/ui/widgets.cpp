@@ -88,17 +88,24 @@ ImVec4 deadline_color(DeadlineStatus s) {
 void deadline_badge(const Deadline& d, Timestamp now) {
   const DeadlineStatus s = deadline_status(d, now);
   char text[64];
-  const int hours_left = static_cast<int>((d.due - now) / kHour);
+  const std::int64_t left = d.due - now, over = now - d.due;
   switch (s) {
     case DeadlineStatus::overdue:
-      std::snprintf(text, sizeof text, tr(S::hours_over), static_cast<int>((now - d.due) / kHour));
+      if (over >= 48 * kHour)
+        std::snprintf(text, sizeof text, tr(S::days_over), static_cast<int>(over / kDay));
+      else if (over >= kHour)
+        std::snprintf(text, sizeof text, tr(S::hours_over), static_cast<int>(over / kHour));
+      else
+        std::snprintf(text, sizeof text, tr(S::minutes_over), static_cast<int>(over / kMinute) + 1);
       break;
     case DeadlineStatus::not_due:
     case DeadlineStatus::due_soon:
-      if (hours_left >= 48)
-        std::snprintf(text, sizeof text, tr(S::days_left), hours_left / 24);
+      if (left >= 48 * kHour)
+        std::snprintf(text, sizeof text, tr(S::days_left), static_cast<int>(left / kDay));
+      else if (left >= kHour)
+        std::snprintf(text, sizeof text, tr(S::hours_left), static_cast<int>(left / kHour));
       else
-        std::snprintf(text, sizeof text, tr(S::hours_left), hours_left);
+        std::snprintf(text, sizeof text, tr(S::minutes_left), static_cast<int>(left / kMinute));
       break;
     default:
       std::snprintf(text, sizeof text, "%s", tr(enum_label(s)).c_str());

@@ -33,7 +33,9 @@ struct Case {
   const char* message;  // expected part of the Chinese message
 };
 
-json doc_of(const std::string& good) { return json::parse(good); }
+json doc_of(const std::string& good) {
+  return json::parse(good);
+}
 
 }  // namespace
 
@@ -73,7 +75,8 @@ TEST_CASE("bad imports are refused with a specific message and change nothing") 
       {"no records", edit([](json& d) { d.erase("records"); }), "records", "缺少字段"},
       {"records not a list", edit([](json& d) { d["records"] = "x"; }), "records", "应为列表"},
       {"record without type", edit([](json& d) { d["records"][0].erase("type"); }), "records[0].type", "缺少记录类型"},
-      {"unknown record type", edit([](json& d) { d["records"][1]["type"] = "ufo"; }), "records[1].type", "未知记录类型"},
+      {"unknown record type", edit([](json& d) { d["records"][1]["type"] = "ufo"; }), "records[1].type",
+       "未知记录类型"},
       {"bad record id", edit([](json& d) { d["records"][0]["id"] = "123"; }), "records[0].id", "编号格式无效"},
       {"duplicate ids", edit([](json& d) { d["records"][1]["id"] = d["records"][0]["id"]; }), "records[1].id",
        "记录编号重复"},

@@ -1,10 +1,11 @@
 // The save rule of the desk service: a change is applied and reported saved
 // only once persisted; a failed persist leaves storage and data unchanged.
+#include "app/desk.hpp"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "../core/fixtures.hpp"
-#include "app/desk.hpp"
 
 using namespace desk;
 using namespace desk::test;

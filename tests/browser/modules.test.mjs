@@ -118,3 +118,27 @@ test('staff sign-in: PIN hashed, a wrong PIN counted, the role limits the button
   assert.match(await messages(page), /complaints\.action\.investigate\.reason=.*主管/);
   await shot(page, 'complaint-as-receptionist');
 });
+
+test('a typhoon signal 1 incident: the plan checklist ticked with time and staff, the 30-minute notice tracked', async () => {
+  const { page } = await openApp(b.context, b.base, 'test=1&module=incidents');
+  // Signed in from the previous test? Sign in again after a reload if asked.
+  if (await page.evaluate(() => !!window.deskTest.widget('signin.ok'))) {
+    await type(page, 'signin.code', 'S100');
+    await type(page, 'signin.pin', '2468');
+    await click(page, 'signin.ok');
+    await click(page, 'nav.incidents');
+  }
+  await click(page, 'incidents.new');
+  await click(page, 'incidents.plan.typhoon_1');
+  await type(page, 'incidents.location', '全小区');
+  await save(page, 'incidents.save');
+  await clickRecord(page, 'incident');
+  await widget(page, 'incidents.tick.notice');
+  await shot(page, 'incident-typhoon-open');
+  await save(page, 'incidents.tick.notice');
+  await frames(page, 2);
+  const s = await snapshot(page);
+  assert.ok(!s.widgets.some((w) => w.id === 'incidents.tick.notice'), 'the notice item is ticked');
+  assert.ok(s.widgets.some((w) => w.id === 'incidents.tick.check_tools'), 'other items still to do');
+  await shot(page, 'incident-typhoon-ticked');
+});

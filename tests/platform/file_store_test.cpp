@@ -10,7 +10,6 @@ using namespace desk;
 using namespace desk::test;
 namespace fs = std::filesystem;
 
-
 TEST_CASE("file store: appended records come back after reopening") {
   const std::string dir = fresh_dir("reopen");
   {
