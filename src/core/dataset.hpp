@@ -44,8 +44,9 @@ class Table {
       return true;
     }
     R& stored = rows_[it->second];
+    if (stored == r) return false;  // the same version again: nothing to do
     R merged = merge_record(stored, r);
-    if (record_to_json(merged) == record_to_json(stored)) return false;
+    if (merged == stored) return false;
     stored = std::move(merged);
     return true;
   }
