@@ -8,6 +8,7 @@
 
 #include "core/exchange.hpp"
 #include "core/journal.hpp"
+#include "core/visit_turns.hpp"
 #include "core/workflow.hpp"
 #include "platform/file_store.hpp"
 
@@ -47,6 +48,12 @@ class Desk {
   // creates its callback in the same durable write (SPEC §4).
   template <HasFields R, DeskEnum A>
   Errors perform(const R& draft, A action, const Actor& actor, Done done = {});
+
+  // SPEC §1: the stored visit `visit_id` turns into a repair or complaint
+  // (R), both linked, in one durable write.
+  // `unit` fills the place when the visit did not record one.
+  template <class R>
+  Errors turn_visit_into(const std::string& visit_id, const Actor& actor, Done done = {}, const std::string& unit = "");
 
   // Stores a record a core function produced (add_measure, tick_item…),
   // refusing it when the stored one changed meanwhile.
@@ -167,6 +174,42 @@ Errors Desk::save_all(const std::vector<R>& drafts, const Actor& actor, const st
         for (const auto& r : revised) data.table<R>().upsert(r);
       },
       std::move(saved), std::move(done));
+  return {};
+}
+
+template <class R>
+Errors Desk::turn_visit_into(const std::string& visit_id, const Actor& actor, Done done, const std::string& unit) {
+  if (read_only_) return read_only_error();
+  if (busy()) return busy_error();
+  const Visit* visit = data_.table<Visit>().find(visit_id);
+  if (!visit) return {{"record", {"请先保存来访登记", "Save the visit first"}}};
+  if (!visit->linked_record.empty())
+    return {{"linked_record", {"此来访已转办", "This visit has already been turned into a record"}}};
+  R draft;
+  if constexpr (std::is_same_v<R, Repair>)
+    draft = repair_from_visit(*visit);
+  else
+    draft = complaint_from_visit(*visit);
+  if (draft.unit.empty()) draft.unit = trim(unit);
+  Actor second = actor;
+  second.random[0] ^= 0xa5;  // the new record's id differs from any the visit's actor makes
+  Expected<R> created = create_checked(draft, second);
+  if (!created) return created.errors();
+  Visit linked = *visit;
+  linked.linked_record = created->meta.id;
+  Expected<Visit> revised = edit_checked(*visit, linked, actor);
+  if (!revised) return revised.errors();
+  const R r = created.value();
+  const Visit v = revised.value();
+  const bool repair = std::is_same_v<R, Repair>;
+  commit(
+      journal_line(r) + journal_line(v),
+      [r, v](Dataset& d) {
+        d.table<R>().upsert(r);
+        d.table<Visit>().upsert(v);
+      },
+      {repair ? "已转为报修单" : "已转为投诉", repair ? "Turned into a repair" : "Turned into a complaint"},
+      std::move(done));
   return {};
 }
 

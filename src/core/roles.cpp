@@ -34,6 +34,7 @@ std::span<const Role> grants(Action a) {
     case Action::record_inspection:  // the team leader's daily and weekly checks
     case Action::delete_record:
     case Action::import_data:
+    case Action::view_team_training:
       return kSupervisors;
     case Action::close_serious_complaint:
     case Action::close_major_violation:  // SPEC §5: 重大 by the manager

@@ -57,6 +57,7 @@ enum class Action {
   manage_staff,
   delete_record,
   import_data,
+  view_team_training,  // the manager sees the team's training progress
 };
 DESK_ENUM_TABLE(
     Action, {Action::record_visit, "record_visit", "登记来访", "Record a visit"},

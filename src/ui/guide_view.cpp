@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "imgui_stdlib.h"
 #include "ui/test_probe.hpp"
 #include "ui/training_strings.hpp"
 #include "ui/widgets.hpp"
@@ -205,6 +206,37 @@ void GuideView::draw_saved(Context& ctx) {
     ImGui::SetWindowFontScale(1.0f);
     ImGui::TextWrapped("%s", t(guide_promise_rule));
     probe::message("guide.promise_due", format_local(d->due));
+  }
+  // SPEC §1: a visit that is really a repair or complaint turns into it with one action.
+  if (const std::string into = turns_into(v); !into.empty()) {
+    ImGui::Spacing();
+    if (!v.linked_record.empty()) {
+      ImGui::TextColored(colors::ok, "%s %s",
+                         lang() == Lang::zh ? "已转办：" : "Turned into:", v.linked_record.c_str());
+      probe::message("guide.linked", v.linked_record);
+    } else {
+      const bool repair = into == "repair";
+      const char* label = repair ? (lang() == Lang::zh ? "转为报修单" : "Turn into a repair")
+                                 : (lang() == Lang::zh ? "转为投诉" : "Turn into a complaint");
+      if (v.unit.empty() && v.company.empty()) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(tr(field_label<Visit>("unit")).c_str());
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(200);
+        ImGui::InputTextWithHint("##guide.turn_unit", "3栋-1202", &turn_unit_);
+        ImGui::SameLine();
+      }
+      ImGui::BeginDisabled(ctx.desk.busy() || ctx.desk.read_only());
+      if (primary_button(id_label(label, "guide.turn_into"), ImVec2(160, 0))) {
+        auto refresh = [this, &desk = ctx.desk](bool ok) {
+          if (const Visit* stored = desk.data().table<Visit>().find(saved_->meta.id); ok && stored) saved_ = *stored;
+        };
+        errors_ = repair ? ctx.desk.turn_visit_into<Repair>(v.meta.id, ctx.actor(), refresh, turn_unit_)
+                         : ctx.desk.turn_visit_into<Complaint>(v.meta.id, ctx.actor(), refresh, turn_unit_);
+      }
+      ImGui::EndDisabled();
+      for (const auto& e : errors_) ImGui::TextColored(colors::error, "%s", tr(e.message).c_str());
+    }
   }
   ImGui::Spacing();
   ImGui::BeginDisabled(ctx.desk.read_only());

@@ -24,6 +24,7 @@ class GuideView {
 
   std::optional<GuidedVisit> guide_;
   Errors errors_;
+  std::string turn_unit_;  // the place, when the visit did not record one
   bool saving_ = false;
   std::optional<Visit> saved_;  // the visit as stored, once durable
 };

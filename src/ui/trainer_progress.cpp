@@ -95,7 +95,15 @@ void TrainerView::draw_progress(Context& ctx, const ScenarioSet& set) {
       trainee_table(p, set);
   }
   ImGui::Spacing();
+  // The whole team's progress is for supervisors and managers.
+  const auto refused = check_permission(ctx.role, Action::view_team_training);
+  ImGui::BeginDisabled(refused.has_value());
   ImGui::Checkbox(id_label(t(team), "trainer.team"), &team_);
+  ImGui::EndDisabled();
+  if (refused) {
+    team_ = false;
+    ImGui::TextColored(colors::muted, "%s", tr(refused->message).c_str());
+  }
   if (team_) {
     const auto all = team_progress(rows, set);
     if (all.empty())

@@ -114,3 +114,28 @@ TEST_CASE("desk: import is planned, then applied after it is durable; a bad file
   REQUIRE(again.ok());
   CHECK(again->unchanged == 1);
 }
+
+TEST_CASE("desk: a visit turns into a repair with one action, both linked, in one durable write") {
+  FakePersist persist;
+  Desk desk(fresh_dir("turn"), persist.fn());
+  desk.load();
+  Visit v = sample_visit();
+  v.purpose = VisitPurpose::repair;
+  v.content = "厨房水龙头漏水";
+  REQUIRE(desk.save(v, actor()).empty());
+  persist.finish(true);
+  const std::string visit_id = desk.data().table<Visit>().rows()[0].meta.id;
+  REQUIRE(desk.turn_visit_into<Repair>(visit_id, actor("S001", morning(), 2)).empty());
+  CHECK(desk.data().table<Repair>().size() == 0);  // not before it is durable
+  persist.finish(true);
+  REQUIRE(desk.data().table<Repair>().size() == 1);
+  const Repair& r = desk.data().table<Repair>().rows()[0];
+  const Visit& stored = *desk.data().table<Visit>().find(visit_id);
+  CHECK(r.linked_visit == visit_id);
+  CHECK(stored.linked_record == r.meta.id);
+  CHECK(r.description == "厨房水龙头漏水");
+  CHECK(r.unit == "3栋-1202");
+  CHECK(r.source == RepairSource::in_person);
+  // Only once; and a failed write changes nothing.
+  CHECK_FALSE(desk.turn_visit_into<Complaint>(visit_id, actor()).empty());
+}

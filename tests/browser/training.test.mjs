@@ -132,3 +132,37 @@ test('a guided visit ends in a 24-hour promise, is saved and is in the visit reg
   await frames(page, 2);
   await shot(page, 'guide-in-register');
 });
+
+test('a guided visit that is really a repair turns into a linked repair request with one action', async () => {
+  const { page } = await openApp(b.context, b.base);
+  await openTraining(page, 'guide');
+  await click(page, 'guide.start');
+  for (const id of ['a_prepare', 'b_greet', 'c_seat', 'd_ready', 'e_water', 'g_ask']) {
+    assert.equal((await snapshot(page))['guide.step'], id);
+    await click(page, 'guide.branch.0');
+  }
+  await click(page, 'guide.branch.2');  // 客户要报修：转为报修单
+  assert.equal((await snapshot(page))['guide.purpose'], 'repair');
+  let typed = false;
+  for (;;) {
+    const s = await snapshot(page);
+    if (!typed && s.widgets.some((w) => w.id === 'guide.content')) {
+      await type(page, 'guide.content', '厨房水龙头漏水，想请师傅上门');
+      typed = true;
+    }
+    if (s['guide.step'] === 'q_record') break;
+    await click(page, 'guide.branch.0');
+  }
+  assert.ok(typed, 'the guide asked what the repair is');
+  await save(page, 'guide.save');
+  await shot(page, 'guide-repair-saved');
+  await type(page, 'guide.turn_unit', '2栋-0303');
+  await save(page, 'guide.turn_into');
+  const linked = (await messages(page, 'guide.linked'))[0];
+  assert.ok(linked, 'the visit shows the repair it became');
+  await shot(page, 'guide-repair-linked');
+  await click(page, 'nav.repairs');
+  const repair = (await records(page)).find((r) => r.type === 'repair' && r.id === linked);
+  assert.ok(repair, 'the repair request is in the repair list');
+  assert.match(repair.label, /厨房水龙头漏水/);
+});

@@ -53,6 +53,7 @@ const std::map<Action, std::set<Role>>& expected() {
       {Action::manage_staff, kManagers},
       {Action::delete_record, kSupervisorsUp},
       {Action::import_data, kSupervisorsUp},
+      {Action::view_team_training, kSupervisorsUp},
   };
   return m;
 }

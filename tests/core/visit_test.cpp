@@ -87,3 +87,24 @@ TEST_CASE("visit: a follow-up only belongs to a promise and not before the visit
   v.follow_up_done = v.time + -kHour;
   CHECK(error_for(validate(v), "follow_up_done"));
 }
+
+#include "core/visit_turns.hpp"
+
+TEST_CASE("visit: turning into a repair or complaint keeps who, where, what and the link") {
+  Visit v = sample_visit();
+  v.meta.id = "V1";
+  v.purpose = VisitPurpose::complaint;
+  v.content = "楼上装修噪音太大";
+  const Complaint c = complaint_from_visit(v);
+  CHECK(c.linked_visit == "V1");
+  CHECK(c.channel == ComplaintChannel::in_person);
+  CHECK(c.complainant == "王珺");
+  CHECK(c.unit == "3栋-1202");
+  CHECK(c.content == "楼上装修噪音太大");
+  CHECK(c.received_at == v.time);
+  CHECK(validate(c).empty());
+  const Repair r = repair_from_visit(v);
+  CHECK(r.linked_visit == "V1");
+  CHECK(r.requester == "王珺");
+  CHECK(validate(r).empty());
+}
