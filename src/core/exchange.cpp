@@ -89,14 +89,14 @@ std::string export_document(const Dataset& data, const ExportOptions& o) {
   return doc.dump(1, '\t', false, json::error_handler_t::replace);
 }
 
-Expected<Imported> parse_export(std::string_view text) {
+Expected<Imported> parse_export(std::string_view text, std::size_t max_bytes) {
   auto refuse = [](std::string where, std::string zh, std::string en) {
     return Expected<Imported>(Errors{{std::move(where), {std::move(zh), std::move(en)}}});
   };
   if (text.empty()) return refuse("文件", "文件是空的", "the file is empty");
-  if (text.size() > kMaxImportBytes)
-    return refuse("文件", "文件太大（超过 " + std::to_string(kMaxImportBytes >> 20) + " MB）",
-                  "the file is too large (over " + std::to_string(kMaxImportBytes >> 20) + " MB)");
+  if (text.size() > max_bytes)
+    return refuse("文件", "文件太大（超过 " + std::to_string(max_bytes >> 20) + " MB）",
+                  "the file is too large (over " + std::to_string(max_bytes >> 20) + " MB)");
   if (nesting_depth(text, kMaxImportDepth) > kMaxImportDepth)
     return refuse("文件", "文件结构嵌套过深，不是本系统的导出文件", "nesting too deep: not an export of this app");
   json doc;

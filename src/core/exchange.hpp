@@ -43,7 +43,9 @@ struct Imported {
 };
 
 std::string export_document(const Dataset& data, const ExportOptions& options);
-Expected<Imported> parse_export(std::string_view text);
+// `max_bytes`: the browser refuses files over kMaxImportBytes; the native
+// consolidation tool, reading head office's files from disk, allows more.
+Expected<Imported> parse_export(std::string_view text, std::size_t max_bytes = kMaxImportBytes);
 
 // "138****5678": the first 3 and last 4 characters around four stars.
 std::string mask_phone(const std::string& phone);

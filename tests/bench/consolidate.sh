@@ -21,11 +21,15 @@ echo "input: $files files, $((bytes / 1048576)) MB"
 measure() {  # label, command...
   label="$1"; shift
   /usr/bin/time -f "%e %M" -o "$dir/time" "$@" > "$dir/out" 2>/dev/null || true
-  read -r secs kb < "$dir/time"
+  read -r secs kb <<EOT
+$(tail -n 1 "$dir/time")
+EOT
   printf '| %-32s | %8s s | %8d MB |\n' "$label" "$secs" "$((kb / 1024))"
 }
 echo "| consolidation of $files × $records records | wall time | peak memory |"
 echo "|---|---:|---:|"
 measure "desk-tool consolidate (C++)" "$tool" consolidate --out "$dir/all.json" "$dir"/export-*.json
+cp "$dir/out" "$dir/out.cpp"
 measure "python3 json merge (peer)" python3 "$(dirname "$0")/consolidate.py" "$dir/all-py.json" "$dir"/export-*.json
-grep -o "[0-9]* records, into" "$dir/out" 2>/dev/null || true
+echo "C++ result: $(grep -o "consolidated .* records" "$dir/out.cpp" || echo none)"
+python3 -c "import json,sys; print('same ids:', {r['id'] for r in json.load(open(sys.argv[1]))['records']} == {r['id'] for r in json.load(open(sys.argv[2]))['records']})" "$dir/all.json" "$dir/all-py.json"

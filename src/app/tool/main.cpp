@@ -20,6 +20,9 @@ namespace {
 
 using desk::tool::Args;
 
+// Exports read from disk may be larger than the browser accepts.
+constexpr std::size_t kToolMaxBytes = std::size_t{4} << 30;
+
 int usage() {
   std::cerr << "usage:\n"
                "  desk-tool check FILE...\n"
@@ -63,7 +66,7 @@ int check(const std::vector<std::string>& files) {
       ++bad;
       continue;
     }
-    auto r = desk::parse_export(text);
+    auto r = desk::parse_export(text, kToolMaxBytes);
     if (!r.ok()) {
       ++bad;
       for (const auto& e : r.errors()) std::cout << f << ": " << e.where << ": " << e.message.en << "\n";
@@ -86,7 +89,7 @@ int consolidate(const Args& args) {
   for (const auto& f : args.files) {
     std::string text;
     desk::Expected<desk::Imported> r =
-        read_file(f, text) ? desk::parse_export(text) : desk::Errors{{"file", {"无法打开", "cannot open"}}};
+        read_file(f, text) ? desk::parse_export(text, kToolMaxBytes) : desk::Errors{{"file", {"无法打开", "cannot open"}}};
     if (!r.ok()) {
       ++bad;
       report(f, r.errors());
