@@ -42,8 +42,9 @@ fuzz: deps
 	@mkdir -p build/fuzz/corpus && cp -n tests/fuzz/corpus/* build/fuzz/corpus/
 	@build/fuzz/import_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 build/fuzz/corpus
 
-bench: web
+bench: web native
 	@node tests/bench/first_frame.mjs 5
+	@sh tests/bench/consolidate.sh $(NATIVE)/desk-tool 20 50000
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')

@@ -13,7 +13,7 @@ sudo=""
 [ "$(id -u)" = 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
 
-packages=(make cmake ninja-build g++ dpkg-dev clang-format emscripten nlohmann-json3-dev catch2
+packages=(time make cmake ninja-build g++ dpkg-dev clang-format emscripten nlohmann-json3-dev catch2
   fonts-wqy-microhei python3-fonttools chromium chromium-driver nodejs npm
   clang-14 libclang-rt-14-dev)
 missing=()
