@@ -66,6 +66,7 @@ class ModuleView : public ModuleBase {
   std::string search_;
   int status_filter_ = -1;  // index into the status enum; -1 = all
   bool only_open_ = false;
+  std::string from_text_, to_text_;  // date range (created), "2026-11-01"
   std::vector<std::size_t> rows_;
   std::vector<std::string> haystack_;
   std::uint64_t rows_version_ = ~0ull;

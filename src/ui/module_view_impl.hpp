@@ -42,7 +42,7 @@ void ModuleView<R>::refresh(const Context& ctx) {
   const auto& all = ctx.desk.data().template table<R>().rows();
   const std::string key = detail::lower_ascii(trim(search_)) + "|" + std::to_string(status_filter_) + "|" +
                           std::to_string(only_open_) + "|" + std::to_string(sort_column_) +
-                          (sort_ascending_ ? "a" : "d");
+                          (sort_ascending_ ? "a" : "d") + "|" + from_text_ + "|" + to_text_;
   if (rows_version_ == ctx.desk.version() && rows_key_ == key) return;
   if (rows_version_ != ctx.desk.version()) {
     haystack_.resize(all.size());
@@ -51,6 +51,10 @@ void ModuleView<R>::refresh(const Context& ctx) {
   rows_version_ = ctx.desk.version();
   rows_key_ = key;
   const std::string needle = detail::lower_ascii(trim(search_));
+  // Date range on the day the record was created (site time); a date that
+  // does not parse is ignored (the field shows it in red).
+  const auto from = parse_local(trim(from_text_));
+  const auto to = parse_local(trim(to_text_));
   rows_.clear();
   for (std::size_t i = 0; i < all.size(); ++i) {
     const R& r = all[i];
@@ -62,6 +66,8 @@ void ModuleView<R>::refresh(const Context& ctx) {
       if (only_open_ && !is_open(r)) continue;
     }
     if (!needle.empty() && haystack_[i].find(needle) == std::string::npos) continue;
+    if (from && r.meta.created_at < start_of_day(*from)) continue;
+    if (to && !(r.meta.created_at < start_of_day(*to) + kDay)) continue;
     rows_.push_back(i);
   }
   if (sort_column_ >= 0 && sort_column_ < static_cast<int>(columns_.size())) {
@@ -105,12 +111,12 @@ void ModuleView<R>::draw_toolbar(Context& ctx) {
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(240);
+  ImGui::SetNextItemWidth(200);
   ImGui::InputTextWithHint(("##" + id + ".search").c_str(), tr(S::search_hint), &search_);
   if constexpr (detail::HasStatus<R>) {
     using St = decltype(R{}.status);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(150);
+    ImGui::SetNextItemWidth(120);
     const char* all_label = lang() == Lang::zh ? "全部状态" : "All states";
     const char* preview = status_filter_ < 0 ? all_label : tr(enum_label(static_cast<St>(status_filter_))).c_str();
     if (ImGui::BeginCombo(("##" + id + ".status").c_str(), preview)) {
@@ -122,6 +128,18 @@ void ModuleView<R>::draw_toolbar(Context& ctx) {
           status_filter_ = static_cast<int>(e.value);
       ImGui::EndCombo();
     }
+  }
+  for (auto [text, label, key] :
+       {std::tuple{&from_text_, S::date_from, ".from"}, std::tuple{&to_text_, S::date_to, ".to"}}) {
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(label));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(96);
+    const bool bad = !trim(*text).empty() && !parse_local(trim(*text));
+    if (bad) ImGui::PushStyleColor(ImGuiCol_Text, colors::error);
+    ImGui::InputTextWithHint(("##" + id + key).c_str(), tr(S::date_hint), text);
+    if (bad) ImGui::PopStyleColor();
   }
   if constexpr (detail::HasOpen<R>) {
     ImGui::SameLine();

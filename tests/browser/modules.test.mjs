@@ -51,6 +51,13 @@ test('a month of records: Today, every module and the statistics', async () => {
   await clickRecord(page, 'repair');
   await widget(page, 'repairs.save');
   await shot(page, 'repair-form');
+  await click(page, 'repairs.cancel');
+  // The date range narrows the list (created on or after the "from" day).
+  await type(page, 'repairs.from', '2099-01-01');
+  await shot(page, 'repairs-date-filter');
+  assert.equal((await records(page)).filter((r) => r.type === 'repair').length, 0);
+  await type(page, 'repairs.from', '');
+  assert.ok((await records(page)).filter((r) => r.type === 'repair').length > 0);
 
   await click(page, 'nav.stats');
   await widget(page, 'stats.csv');
