@@ -135,7 +135,7 @@ void ModuleView<R>::draw_toolbar(Context& ctx) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(label));
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(96);
+    ImGui::SetNextItemWidth(108);
     const bool bad = !trim(*text).empty() && !parse_local(trim(*text));
     if (bad) ImGui::PushStyleColor(ImGuiCol_Text, colors::error);
     ImGui::InputTextWithHint(("##" + id + key).c_str(), tr(S::date_hint), text);
@@ -157,13 +157,16 @@ void ModuleView<R>::draw_list(Context& ctx) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable |
                                 ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable((std::string(Spec::kId) + ".table").c_str(), ncols, flags)) return;
+  const ImVec2 size(0, rows_.empty() ? ImGui::GetFrameHeightWithSpacing() * 1.2f : 0.0f);
+  if (!ImGui::BeginTable((std::string(Spec::kId) + ".table").c_str(), ncols, flags, size)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   // Every column stretches by its weight, so the list reads well beside the form too.
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     ImGuiTableColumnFlags f = ImGuiTableColumnFlags_WidthStretch;
     if (c == 0) f |= ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending;
-    ImGui::TableSetupColumn(tr(columns_[c].header).c_str(), f, columns_[c].width > 0 ? columns_[c].width : 240);
+    // Narrow columns keep room for a two-character header and value.
+    ImGui::TableSetupColumn(tr(columns_[c].header).c_str(), f,
+                            columns_[c].width > 0 ? std::max(columns_[c].width, 60.0f) : 240);
   }
   ImGui::TableSetupColumn(lang() == Lang::zh ? "时限" : "Deadline",
                           ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 110);
@@ -199,12 +202,8 @@ void ModuleView<R>::draw_list(Context& ctx) {
       if (auto d = Spec::deadline(r)) deadline_badge(*d, ctx.now);
     }
   }
-  if (rows_.empty()) {
-    ImGui::TableNextRow();
-    ImGui::TableSetColumnIndex(0);
-    ImGui::TextColored(colors::muted, "%s", tr(S::no_records));
-  }
   ImGui::EndTable();
+  if (rows_.empty()) ImGui::TextColored(colors::muted, "%s", tr(S::no_records));  // full width, not one cell
 }
 
 template <class R>
