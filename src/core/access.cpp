@@ -27,20 +27,17 @@ void on_action(AccessEntry& e, AccessAction, Timestamp now) {
 
 Errors validate(const AccessEntry& e) {
   Errors errors;
-  auto need = [&](const std::string& value, const char* key, const char* zh, const char* en) {
-    if (trim(value).empty()) errors.push_back({key, {std::string("请填写") + zh, std::string(en) + " is required"}});
-  };
-  need(e.person, "person", "来访人", "Person");
-  need(e.logged_by, "logged_by", "登记人", "Logged by");
+  require_text(errors, e.person, "person", "来访人", "Person");
+  require_text(errors, e.logged_by, "logged_by", "登记人", "Logged by");
   // Seed 000: the visitor names the person and department visited.
   if (!e.contractor && e.official == Official::none) {
-    need(e.visiting_person, "visiting_person", "被访人", "Person visited");
-    need(e.visiting_department, "visiting_department", "被访部门", "Department visited");
+    require_text(errors, e.visiting_person, "visiting_person", "被访人", "Person visited");
+    require_text(errors, e.visiting_department, "visiting_department", "被访部门", "Department visited");
   }
   if (e.group_size < 1 || e.group_size > 200)
     errors.push_back({"group_size", {"同行人数应为 1–200", "Group size must be 1–200"}});
   if (e.id_type != IdType::none) {
-    need(e.id_number, "id_number", "证件号码", "ID number");
+    require_text(errors, e.id_number, "id_number", "证件号码", "ID number");
     if (e.no_id_check != NoIdCheck::none)
       errors.push_back({"no_id_check", {"已登记证件，无需无证件处理", "An ID was registered"}});
   } else {
@@ -52,9 +49,9 @@ Errors validate(const AccessEntry& e) {
           {"no_id_check", {"无证件须电话联系被访人或由被访人带领", "Without ID: phone the host or be escorted"}});
     if (e.no_id_check == NoIdCheck::host_phoned && !plausible_phone(trim(e.host_phone)))
       errors.push_back({"host_phone", {"请记录被访人的电话号码", "Record the host's phone number"}});
-    if (e.no_id_check == NoIdCheck::host_escorts) need(e.escort, "escort", "带领人", "Escort");
+    if (e.no_id_check == NoIdCheck::host_escorts) require_text(errors, e.escort, "escort", "带领人", "Escort");
   }
-  if (e.contractor) need(e.pass_number, "pass_number", "出入证号", "Pass number");
+  if (e.contractor) require_text(errors, e.pass_number, "pass_number", "出入证号", "Pass number");
   if (e.id_handling_ms < 0) errors.push_back({"id_handling_ms", {"用时不能为负", "Time cannot be negative"}});
   if (e.time_out && *e.time_out < e.time_in)
     errors.push_back({"time_out", {"离开时间不能早于进入时间", "Time out cannot be before time in"}});

@@ -44,8 +44,7 @@ Errors validate(const Callback& c) {
   Errors errors;
   if (trim(c.source_id).empty() && c.source != CallbackSource::other)
     errors.push_back({"source_id", {"请填写回访的原记录", "Give the record being called back"}});
-  if (!trim(c.phone).empty() && !plausible_phone(trim(c.phone)))
-    errors.push_back({"phone", {"电话号码格式不对", "Phone number looks wrong"}});
+  check_phone(errors, c.phone);
   if (c.due < c.source_finished_at)
     errors.push_back({"due", {"回访期限不能早于完成时间", "The due time cannot be before the source finished"}});
   if (c.status == S::done) {

@@ -47,11 +47,6 @@ constexpr ChecklistItem kGoldenRules[] = {
     {"g4", "最后要有后续，让客人觉得有头有尾", "Follow up to the end"},
 };
 
-bool after(S s, std::initializer_list<S> set) {
-  for (S x : set)
-    if (s == x) return true;
-  return false;
-}
 }  // namespace
 
 std::span<const ChecklistItem> complaint_procedure() {
@@ -114,20 +109,16 @@ void on_action(Complaint& c, ComplaintAction a, Timestamp now) {
 
 Errors validate(const Complaint& c) {
   Errors errors;
-  auto need = [&](const std::string& value, const char* key, const char* zh, const char* en) {
-    if (trim(value).empty()) errors.push_back({key, {std::string("请填写") + zh, std::string(en) + " is required"}});
-  };
-  need(c.content, "content", "投诉内容", "Content");
-  need(c.received_by, "received_by", "受理人", "Received by");
+  require_text(errors, c.content, "content", "投诉内容", "Content");
+  require_text(errors, c.received_by, "received_by", "受理人", "Received by");
   if (trim(c.complainant).empty() && trim(c.unit).empty())
     errors.push_back({"complainant", {"请填写投诉人或楼栋-房号", "Enter the complainant or the unit"}});
-  if (!trim(c.phone).empty() && !plausible_phone(trim(c.phone)))
-    errors.push_back({"phone", {"电话号码格式不对", "Phone number looks wrong"}});
+  check_phone(errors, c.phone);
   if (c.severity == Severity::serious && c.serious_criteria.empty())
     errors.push_back(
         {"serious_criteria", {"严重投诉请勾选至少一条判定依据", "Choose at least one reason it is serious"}});
-  const bool judged = after(c.status, {S::valid, S::invalid, S::handling, S::replied, S::called_back, S::closed});
-  if (judged) need(c.investigation, "investigation", "调查情况", "Investigation");
+  const bool judged = one_of(c.status, {S::valid, S::invalid, S::handling, S::replied, S::called_back, S::closed});
+  if (judged) require_text(errors, c.investigation, "investigation", "调查情况", "Investigation");
   // SPEC §2: 严重 is escalated in writing to the project office.
   if (judged && c.severity == Severity::serious) {
     if (!c.escalated_in_writing)
@@ -140,17 +131,18 @@ Errors validate(const Complaint& c) {
   }
   // SPEC §2: 有效 → cause, responsibility and a corrective action with a due date.
   if (c.record_filed_at) {
-    need(c.cause_analysis, "cause_analysis", "原因分析", "Cause analysis");
-    need(c.responsibility, "responsibility", "责任分析", "Responsibility");
-    need(c.corrective_action, "corrective_action", "纠正措施", "Corrective action");
+    require_text(errors, c.cause_analysis, "cause_analysis", "原因分析", "Cause analysis");
+    require_text(errors, c.responsibility, "responsibility", "责任分析", "Responsibility");
+    require_text(errors, c.corrective_action, "corrective_action", "纠正措施", "Corrective action");
     if (!c.corrective_due)
       errors.push_back({"corrective_due", {"请填写纠正措施的完成期限", "Give the corrective action a due date"}});
   }
-  if (after(c.status, {S::replied, S::called_back, S::closed})) need(c.reply, "reply", "答复内容", "Reply");
+  if (one_of(c.status, {S::replied, S::called_back, S::closed}))
+    require_text(errors, c.reply, "reply", "答复内容", "Reply");
   if (c.status == S::closed && c.severity == Severity::serious) {
     // A closed major complaint becomes a case: 原因分析 + 预防措施.
-    need(c.cause_analysis, "cause_analysis", "原因分析", "Cause analysis");
-    need(c.prevention, "prevention", "预防措施", "Preventive measures");
+    require_text(errors, c.cause_analysis, "cause_analysis", "原因分析", "Cause analysis");
+    require_text(errors, c.prevention, "prevention", "预防措施", "Preventive measures");
   }
   if (!c.involves_other_org && c.other_org_contacted_at)
     errors.push_back(
@@ -180,7 +172,7 @@ bool is_open(const Complaint& c) {
 
 std::optional<Deadline> complaint_invalid_reply_deadline(const Complaint& c) {
   if (!c.judged_at || c.record_filed_at) return std::nullopt;
-  if (!after(c.status, {S::invalid, S::replied, S::called_back, S::closed})) return std::nullopt;
+  if (!one_of(c.status, {S::invalid, S::replied, S::called_back, S::closed})) return std::nullopt;
   return Deadline{*c.judged_at + kInvalidComplaintReplyWindow, c.replied_at};
 }
 

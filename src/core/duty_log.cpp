@@ -9,7 +9,7 @@ Action create_permission(const DutyLog&) {
 Errors validate(const DutyLog& d) {
   Errors errors;
   if (trim(d.duty).empty()) errors.push_back({"duty", {"请选择例行工作", "Choose the duty"}});
-  if (trim(d.done_by).empty()) errors.push_back({"done_by", {"请填写负责人", "Done by is required"}});
+  require_text(errors, d.done_by, "done_by", "负责人", "Done by");
   for (std::size_t i = 0; i < d.attendees.size(); ++i)
     if (trim(d.attendees[i]).empty())
       errors.push_back({"attendees[" + std::to_string(i) + "]", {"参加人员姓名为空", "An attendee has no name"}});

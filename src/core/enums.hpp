@@ -2,6 +2,7 @@
 // files) and Chinese/English labels (used on screen). A module declares its
 // table with DESK_ENUM_TABLE next to the enum.
 #pragma once
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -47,6 +48,14 @@ template <DeskEnum E>
 Msg enum_label(E value) {
   const auto* entry = enum_entry(value);
   return entry ? Msg{entry->zh, entry->en} : Msg{"?", "?"};
+}
+
+// True when `value` is one of `set` (e.g. a status in a group of states).
+template <class E>
+bool one_of(E value, std::initializer_list<E> set) {
+  for (E x : set)
+    if (value == x) return true;
+  return false;
 }
 
 template <DeskEnum E>

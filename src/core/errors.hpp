@@ -37,6 +37,11 @@ class Expected {
   std::variant<T, Errors> v_;
 };
 
+// Adds "请填写<zh>" / "<en> is required" under `key` when `value` is blank.
+inline void require_text(Errors& errors, const std::string& value, const char* key, const char* zh, const char* en) {
+  if (trim(value).empty()) errors.push_back({key, {std::string("请填写") + zh, std::string(en) + " is required"}});
+}
+
 // The first error for a field key, or nullptr.
 inline const FieldError* error_for(const Errors& errors, const std::string& where) {
   for (const auto& e : errors)

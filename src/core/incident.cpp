@@ -25,7 +25,7 @@ void on_action(Incident& i, IncidentAction a, Timestamp now) {
 Errors validate(const Incident& i) {
   Errors errors;
   if (trim(i.plan).empty()) errors.push_back({"plan", {"请选择应急预案", "Choose the emergency plan"}});
-  if (trim(i.reported_by).empty()) errors.push_back({"reported_by", {"请填写报告人", "Reported by is required"}});
+  require_text(errors, i.reported_by, "reported_by", "报告人", "Reported by");
   if (i.status == S::closed) {
     if (trim(i.damage_list).empty())
       errors.push_back(

@@ -10,8 +10,8 @@ Action create_permission(const Inspection&) {
 
 Errors validate(const Inspection& i) {
   Errors errors;
-  if (trim(i.area).empty()) errors.push_back({"area", {"请填写检查区域", "Area is required"}});
-  if (trim(i.inspector).empty()) errors.push_back({"inspector", {"请填写检查人", "Inspector is required"}});
+  require_text(errors, i.area, "area", "检查区域", "Area");
+  require_text(errors, i.inspector, "inspector", "检查人", "Inspector");
   if (i.problems < 0 || i.problems > 1000)
     errors.push_back({"problems", {"问题数应为 0–1000", "Problems must be 0–1000"}});
   if (i.problems > 0 && trim(i.findings).empty())

@@ -25,19 +25,15 @@ void on_action(KeyLoan& k, KeyLoanAction a, Timestamp now) {
 
 Errors validate(const KeyLoan& k) {
   Errors errors;
-  auto need = [&](const std::string& value, const char* key, const char* zh, const char* en) {
-    if (trim(value).empty()) errors.push_back({key, {std::string("请填写") + zh, std::string(en) + " is required"}});
-  };
-  need(k.key, "key", "钥匙（单元/房间）", "Key");
-  need(k.borrower, "borrower", "借用人", "Borrower");
-  need(k.purpose, "purpose", "借用事由", "Purpose");
-  need(k.lent_by, "lent_by", "经手人", "Lent by");
+  require_text(errors, k.key, "key", "钥匙（单元/房间）", "Key");
+  require_text(errors, k.borrower, "borrower", "借用人", "Borrower");
+  require_text(errors, k.purpose, "purpose", "借用事由", "Purpose");
+  require_text(errors, k.lent_by, "lent_by", "经手人", "Lent by");
   // SPEC §6: contractors never borrow directly.
   if (k.contractor && trim(k.responsible_staff).empty())
     errors.push_back({"responsible_staff",
                       {"施工单位不能直接借钥匙，须由员工代借并负责", "A staff member must borrow for a contractor"}});
-  if (!trim(k.phone).empty() && !plausible_phone(trim(k.phone)))
-    errors.push_back({"phone", {"电话号码格式不对", "Phone number looks wrong"}});
+  check_phone(errors, k.phone);
   if (k.expected_return <= k.out_at)
     errors.push_back({"expected_return", {"预计归还时间应晚于借出时间", "Expected return must be after lending"}});
   if (k.status == S::returned) {

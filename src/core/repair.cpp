@@ -13,11 +13,6 @@ constexpr Transition<S, A> kTransitions[] = {
     {A::finish, S::arrived, S::finished},       {A::accept, S::finished, S::accepted},
     {A::callback, S::accepted, S::called_back},
 };
-bool past(S s, std::initializer_list<S> set) {
-  for (S x : set)
-    if (s == x) return true;
-  return false;
-}
 }  // namespace
 
 std::span<const Transition<RepairStatus, RepairAction>> transitions(const Repair&) {
@@ -72,16 +67,12 @@ void on_action(Repair& r, RepairAction a, Timestamp now) {
 
 Errors validate(const Repair& r) {
   Errors errors;
-  auto need = [&](const std::string& value, const char* key, const char* zh, const char* en) {
-    if (trim(value).empty()) errors.push_back({key, {std::string("请填写") + zh, std::string(en) + " is required"}});
-  };
-  need(r.unit, "unit", "楼栋-房号/位置", "Unit / place");
-  need(r.description, "description", "报修内容", "Description");
-  need(r.received_by, "received_by", "受理人", "Received by");
-  if (!trim(r.phone).empty() && !plausible_phone(trim(r.phone)))
-    errors.push_back({"phone", {"电话号码格式不对", "Phone number looks wrong"}});
+  require_text(errors, r.unit, "unit", "楼栋-房号/位置", "Unit / place");
+  require_text(errors, r.description, "description", "报修内容", "Description");
+  require_text(errors, r.received_by, "received_by", "受理人", "Received by");
+  check_phone(errors, r.phone);
   const bool dispatched = r.status != S::reported;
-  if (dispatched) need(r.technician, "technician", "维修人员", "Technician");
+  if (dispatched) require_text(errors, r.technician, "technician", "维修人员", "Technician");
   // SPEC §3: 普通 → an appointment agreed with the customer.
   if (dispatched && r.urgency == Urgency::normal && !r.appointment)
     errors.push_back({"appointment", {"普通报修请与客户约定上门时间", "Agree an appointment time with the customer"}});
@@ -90,19 +81,19 @@ Errors validate(const Repair& r) {
   if (r.fee < 0) errors.push_back({"fee", {"收费不能为负数", "The fee cannot be negative"}});
   if (!r.paid && r.fee > 0) errors.push_back({"fee", {"无偿服务不收费", "A free service has no fee"}});
   // SPEC §3: paid work is quoted and agreed before it starts; declined → the job ends.
-  if (r.paid && past(r.status, {S::finished, S::accepted, S::called_back, S::declined}))
-    need(r.quote, "quote", "工时、材料及收费标准", "Quote");
-  if (r.paid && past(r.status, {S::finished, S::accepted, S::called_back}) && !r.customer_agreed)
+  if (r.paid && one_of(r.status, {S::finished, S::accepted, S::called_back, S::declined}))
+    require_text(errors, r.quote, "quote", "工时、材料及收费标准", "Quote");
+  if (r.paid && one_of(r.status, {S::finished, S::accepted, S::called_back}) && !r.customer_agreed)
     errors.push_back({"customer_agreed",
                       {"有偿维修须先征得客户同意收费标准再开工", "Paid work needs the customer's agreement first"}});
   if (r.status == S::declined && !r.paid)
     errors.push_back({"paid", {"只有有偿维修才会因报价被谢绝", "Only paid work can be declined over the quote"}});
   if (r.status == S::declined && r.customer_agreed)
     errors.push_back({"customer_agreed", {"客户已同意，不能记为谢绝", "The customer agreed; it is not declined"}});
-  if (past(r.status, {S::finished, S::accepted, S::called_back}))
-    need(r.work_done, "work_done", "维修情况", "Work done");
-  if (past(r.status, {S::accepted, S::called_back})) {
-    need(r.signed_by, "signed_by", "客户签名", "Customer signature");
+  if (one_of(r.status, {S::finished, S::accepted, S::called_back}))
+    require_text(errors, r.work_done, "work_done", "维修情况", "Work done");
+  if (one_of(r.status, {S::accepted, S::called_back})) {
+    require_text(errors, r.signed_by, "signed_by", "客户签名", "Customer signature");
     if (r.paid && r.fee > 0 && !r.fee_collected)
       errors.push_back({"fee_collected", {"有偿维修须现场收费后验收", "Collect the fee before acceptance"}});
   }
@@ -119,7 +110,7 @@ std::string search_text(const Repair& r) {
 }
 
 bool is_open(const Repair& r) {
-  return !r.meta.deleted && past(r.status, {S::reported, S::dispatched, S::arrived, S::finished});
+  return !r.meta.deleted && one_of(r.status, {S::reported, S::dispatched, S::arrived, S::finished});
 }
 
 std::optional<Deadline> repair_emergency_arrival_deadline(const Repair& r) {

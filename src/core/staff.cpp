@@ -17,10 +17,9 @@ Action create_permission(const Staff&) {
 
 Errors validate(const Staff& s) {
   Errors errors;
-  if (trim(s.code).empty()) errors.push_back({"code", {"请填写工号", "Staff number is required"}});
-  if (trim(s.name).empty()) errors.push_back({"name", {"请填写姓名", "Name is required"}});
-  if (!trim(s.phone).empty() && !plausible_phone(trim(s.phone)))
-    errors.push_back({"phone", {"电话号码格式不对", "Phone number looks wrong"}});
+  require_text(errors, s.code, "code", "工号", "Staff number");
+  require_text(errors, s.name, "name", "姓名", "Name");
+  check_phone(errors, s.phone);
   if (s.pin_hash.empty() != s.pin_salt.empty() || (!s.pin_hash.empty() && s.pin_iterations < 1000))
     errors.push_back({"pin_hash", {"PIN 数据不完整", "The PIN data is incomplete"}});
   return errors;

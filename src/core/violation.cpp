@@ -43,14 +43,10 @@ bool in_effect(const MeasureEntry& m) {
 
 Errors validate(const Violation& v) {
   Errors errors;
-  auto need = [&](const std::string& value, const char* key, const char* zh, const char* en) {
-    if (trim(value).empty()) errors.push_back({key, {std::string("请填写") + zh, std::string(en) + " is required"}});
-  };
-  need(v.unit, "unit", "楼栋-房号/位置", "Unit / place");
-  need(v.description, "description", "违章情况", "Description");
-  need(v.recorded_by, "recorded_by", "登记人", "Recorded by");
-  if (!trim(v.phone).empty() && !plausible_phone(trim(v.phone)))
-    errors.push_back({"phone", {"电话号码格式不对", "Phone number looks wrong"}});
+  require_text(errors, v.unit, "unit", "楼栋-房号/位置", "Unit / place");
+  require_text(errors, v.description, "description", "违章情况", "Description");
+  require_text(errors, v.recorded_by, "recorded_by", "登记人", "Recorded by");
+  check_phone(errors, v.phone);
   bool beyond_persuasion = false;
   for (std::size_t i = 0; i < v.measures.size(); ++i) {
     const auto& m = v.measures[i];

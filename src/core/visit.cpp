@@ -30,17 +30,18 @@ bool plausible_phone(const std::string& phone) {
   return digits >= 7 && digits <= 20;
 }
 
-Errors validate(const Visit& v) {
-  Errors errors;
-  auto require = [&](const std::string& value, const char* key, const char* zh, const char* en) {
-    if (trim(value).empty()) errors.push_back({key, {std::string("请填写") + zh, std::string(en) + " is required"}});
-  };
-  require(v.content, "content", "来访内容", "Content");
-  require(v.received_by, "received_by", "接待人", "Received by");
-  if (!trim(v.phone).empty() && !plausible_phone(trim(v.phone)))
-    errors.push_back({"phone",
+void check_phone(Errors& errors, const std::string& phone, const char* key) {
+  if (!trim(phone).empty() && !plausible_phone(trim(phone)))
+    errors.push_back({key,
                       {"电话号码格式不对（7–20 位数字，可含 - 或空格）",
                        "Phone number looks wrong (7–20 digits, '-' or spaces allowed)"}});
+}
+
+Errors validate(const Visit& v) {
+  Errors errors;
+  require_text(errors, v.content, "content", "来访内容", "Content");
+  require_text(errors, v.received_by, "received_by", "接待人", "Received by");
+  check_phone(errors, v.phone);
   if (v.outcome == VisitOutcome::promised_24h) {
     // SPEC §1: the promise needs the visitor's name and phone to call back.
     if (trim(v.visitor_name).empty())
@@ -52,7 +53,7 @@ Errors validate(const Visit& v) {
   const bool answered = v.outcome == VisitOutcome::answered_on_spot ||
                         v.outcome == VisitOutcome::answered_after_colleague ||
                         v.outcome == VisitOutcome::answered_after_outside_inquiry;
-  if (answered) require(v.answer, "answer", "答复内容", "Answer given");
+  if (answered) require_text(errors, v.answer, "answer", "答复内容", "Answer given");
   if (v.outcome == VisitOutcome::answered_after_colleague && v.consulted == Consulted::none)
     errors.push_back({"consulted", {"请选择请教了谁", "Choose whom you asked"}});
   if (v.follow_up_done && v.outcome != VisitOutcome::promised_24h)

@@ -100,6 +100,8 @@ std::optional<Deadline> inquiry_promise_deadline(const Visit& v);
 // True for a phone number a person can dial: 7–20 digits, with optional
 // leading '+', spaces and '-' between digits.
 bool plausible_phone(const std::string& phone);
+// Adds an error under `key` for a phone that is given but not plausible.
+void check_phone(Errors& errors, const std::string& phone, const char* key = "phone");
 
 Action create_permission(const Visit&);
 
