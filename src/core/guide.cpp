@@ -4,16 +4,6 @@ namespace desk {
 
 namespace {
 
-std::string* visit_field(Visit& v, std::string_view key) {
-  if (key == "visitor_name") return &v.visitor_name;
-  if (key == "phone") return &v.phone;
-  if (key == "content") return &v.content;
-  if (key == "answer") return &v.answer;
-  if (key == "unit") return &v.unit;
-  if (key == "company") return &v.company;
-  return nullptr;
-}
-
 // Index of the first branch of `step_id` in the flattened branch list.
 std::size_t branch_base(const Script& s, std::string_view step_id) {
   std::size_t base = 0;
@@ -25,6 +15,20 @@ std::size_t branch_base(const Script& s, std::string_view step_id) {
 }
 
 }  // namespace
+
+std::string* visit_field(Visit& v, std::string_view key) {
+  if (key == "visitor_name") return &v.visitor_name;
+  if (key == "phone") return &v.phone;
+  if (key == "content") return &v.content;
+  if (key == "answer") return &v.answer;
+  if (key == "unit") return &v.unit;
+  if (key == "company") return &v.company;
+  return nullptr;
+}
+
+const std::string* visit_field(const Visit& v, std::string_view key) {
+  return visit_field(const_cast<Visit&>(v), key);
+}
 
 GuidedVisit start_guided_visit(const Script& script, Visit draft) {
   GuidedVisit g;

@@ -53,6 +53,11 @@ inline Visit leave_guided_visit(const GuidedVisit& g) {
   return g.draft;
 }
 
+// The visit's text field a script input key names (visitor_name, phone,
+// content, answer, unit, company), or nullptr.
+std::string* visit_field(Visit& v, std::string_view key);
+const std::string* visit_field(const Visit& v, std::string_view key);
+
 // The record the visit turns into (SPEC §1), when its purpose is repair or
 // complaint: "repair", "complaint", or empty.
 std::string turns_into(const Visit& v);

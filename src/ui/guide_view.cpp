@@ -14,17 +14,6 @@ namespace desk::ui {
 namespace {
 using namespace training_text;
 
-// The draft's text field for a script input key (binding only, no rules).
-const std::string* draft_text(const Visit& v, const std::string& key) {
-  if (key == "visitor_name") return &v.visitor_name;
-  if (key == "phone") return &v.phone;
-  if (key == "content") return &v.content;
-  if (key == "answer") return &v.answer;
-  if (key == "unit") return &v.unit;
-  if (key == "company") return &v.company;
-  return nullptr;
-}
-
 void draft_row(const std::string& label, const std::string& value) {
   ImGui::TableNextRow();
   ImGui::TableSetColumnIndex(0);
@@ -99,7 +88,7 @@ void GuideView::draw_step(Context& ctx, const PhraseBook& book) {
       if (const Phrase* p = book.find(id)) ImGui::BulletText("%s", p->text.c_str());
   }
   for (const auto& key : step.inputs) {
-    const std::string* current = draft_text(g.draft, key);
+    const std::string* current = visit_field(g.draft, key);
     if (!current) continue;
     ImGui::Spacing();
     ImGui::TextUnformatted(tr(field_label<Visit>(key)).c_str());
@@ -211,13 +200,11 @@ void GuideView::draw_saved(Context& ctx) {
   if (const std::string into = turns_into(v); !into.empty()) {
     ImGui::Spacing();
     if (!v.linked_record.empty()) {
-      ImGui::TextColored(colors::ok, "%s %s",
-                         lang() == Lang::zh ? "已转办：" : "Turned into:", v.linked_record.c_str());
+      ImGui::TextColored(colors::ok, "%s %s", tr("已转办：", "Turned into:"), v.linked_record.c_str());
       probe::message("guide.linked", v.linked_record);
     } else {
       const bool repair = into == "repair";
-      const char* label = repair ? (lang() == Lang::zh ? "转为报修单" : "Turn into a repair")
-                                 : (lang() == Lang::zh ? "转为投诉" : "Turn into a complaint");
+      const char* label = repair ? tr("转为报修单", "Turn into a repair") : tr("转为投诉", "Turn into a complaint");
       if (v.unit.empty() && v.company.empty()) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(tr(field_label<Visit>("unit")).c_str());
