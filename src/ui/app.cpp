@@ -74,7 +74,7 @@ void App::draw(Timestamp now) {
   draw_import_dialogs(ctx);
   ImGui::End();
 
-  probe::fact("lang", lang() == Lang::zh ? "zh" : "en");
+  probe::fact("lang", tr("zh", "en"));
   probe::fact("saveState", save_state_name(desk_.state()));
   probe::fact("status", tr(desk_.status()));
   probe::fact("dataVersion", std::to_string(desk_.version()));
@@ -97,7 +97,7 @@ void App::draw_top_bar(Context& ctx) {
     ImGui::Text("%s %s · %s", signed_in_->code.c_str(), signed_in_->name.c_str(),
                 tr(enum_label(signed_in_->role)).c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton(id_label(lang() == Lang::zh ? "退出" : "Sign out", "signin.out"))) {
+    if (ImGui::SmallButton(id_label(tr("退出", "Sign out"), "signin.out"))) {
       signed_in_.reset();
       screen_ = "today";
     }
@@ -107,8 +107,7 @@ void App::draw_top_bar(Context& ctx) {
     if (ImGui::IsItemDeactivatedAfterEdit()) settings_changed_ = true;
     if (!sign_in_required()) {
       ImGui::SameLine();
-      ImGui::TextColored(colors::due_soon, "%s",
-                         lang() == Lang::zh ? "（未设置员工：全部权限）" : "(no staff set up: all rights)");
+      ImGui::TextColored(colors::due_soon, "%s", tr("（未设置员工：全部权限）", "(no staff set up: all rights)"));
     }
   }
 

@@ -12,7 +12,7 @@ bool edit_time_text(const std::string& id, std::string& text, Timestamp now, boo
   }
   if (optional && !text.empty()) {
     ImGui::SameLine();
-    if (ImGui::SmallButton(id_label(lang() == Lang::zh ? "清空" : "Clear", (id + ".clear").c_str()))) {
+    if (ImGui::SmallButton(id_label(tr("清空", "Clear"), (id + ".clear").c_str()))) {
       text.clear();
       changed = true;
     }

@@ -74,6 +74,9 @@ class ModuleView : public ModuleBase {
   int sort_column_ = -1;
   bool sort_ascending_ = false;
   std::string selected_id_;
+  // The navigation asks every frame; counted again only when the data changes.
+  mutable std::size_t open_count_ = 0;
+  mutable std::uint64_t open_count_version_ = ~0ull;
 
   bool form_open_ = false;
   R draft_{};

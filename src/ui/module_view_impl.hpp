@@ -30,9 +30,12 @@ concept HasOpen = requires(const R& r) {
 template <class R>
 std::size_t ModuleView<R>::open_count(const Context& ctx) const {
   if constexpr (detail::HasOpen<R>) {
-    std::size_t n = 0;
-    for (const auto& r : ctx.desk.data().template table<R>().rows()) n += is_open(r);
-    return n;
+    if (open_count_version_ != ctx.desk.version()) {
+      open_count_ = 0;
+      for (const auto& r : ctx.desk.data().template table<R>().rows()) open_count_ += is_open(r);
+      open_count_version_ = ctx.desk.version();
+    }
+    return open_count_;
   }
   return 0;
 }
@@ -117,7 +120,7 @@ void ModuleView<R>::draw_toolbar(Context& ctx) {
     using St = decltype(R{}.status);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(120);
-    const char* all_label = lang() == Lang::zh ? "全部状态" : "All states";
+    const char* all_label = tr("全部状态", "All states");
     const char* preview = status_filter_ < 0 ? all_label : tr(enum_label(static_cast<St>(status_filter_))).c_str();
     if (ImGui::BeginCombo(("##" + id + ".status").c_str(), preview)) {
       if (ImGui::Selectable((std::string(all_label) + "##" + id + ".status.all").c_str(), status_filter_ < 0))
@@ -143,7 +146,7 @@ void ModuleView<R>::draw_toolbar(Context& ctx) {
   }
   if constexpr (detail::HasOpen<R>) {
     ImGui::SameLine();
-    ImGui::Checkbox(id_label(lang() == Lang::zh ? "仅未完成" : "Open only", (id + ".open_only").c_str()), &only_open_);
+    ImGui::Checkbox(id_label(tr("仅未完成", "Open only"), (id + ".open_only").c_str()), &only_open_);
   }
   ImGui::SameLine();
   ImGui::TextColored(colors::muted, "%zu / %zu", rows_.size(), ctx.desk.data().template table<R>().size());
@@ -168,8 +171,7 @@ void ModuleView<R>::draw_list(Context& ctx) {
     ImGui::TableSetupColumn(tr(columns_[c].header).c_str(), f,
                             columns_[c].width > 0 ? std::max(columns_[c].width, 60.0f) : 240);
   }
-  ImGui::TableSetupColumn(lang() == Lang::zh ? "时限" : "Deadline",
-                          ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 110);
+  ImGui::TableSetupColumn(tr("时限", "Deadline"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 110);
   ImGui::TableHeadersRow();
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
     if (specs->SpecsCount > 0) {
@@ -243,9 +245,8 @@ void ModuleView<R>::draw_form(Context& ctx) {
   const std::string id = Spec::kId;
   const bool is_new = draft_.meta.id.empty();
   const R* stored = is_new ? nullptr : ctx.desk.data().template table<R>().find(draft_.meta.id);
-  ImGui::TextColored(
-      colors::accent, "%s · %s", tr(Spec::title()).c_str(),
-      is_new ? (lang() == Lang::zh ? "新建" : "New") : (lang() == Lang::zh ? "查看/修改" : "View / edit"));
+  ImGui::TextColored(colors::accent, "%s · %s", tr(Spec::title()).c_str(),
+                     is_new ? tr("新建", "New") : tr("查看/修改", "View / edit"));
   if (stored) {
     ImGui::SameLine();
     ImGui::TextColored(colors::muted, "%s %lld", tr(S::revision), static_cast<long long>(stored->meta.revision));
@@ -295,7 +296,7 @@ void ModuleView<R>::draw_form(Context& ctx) {
   if (stored) {
     ImGui::SameLine();
     ImGui::BeginDisabled(!may(ctx.role, Action::delete_record) || ctx.desk.busy());
-    if (ImGui::Button(id_label(lang() == Lang::zh ? "删除" : "Delete", (id + ".delete").c_str()))) {
+    if (ImGui::Button(id_label(tr("删除", "Delete"), (id + ".delete").c_str()))) {
       form_.errors = ctx.desk.store(delete_checked(*stored, ctx.actor()), Msg{"已删除（可从历史恢复）", "Deleted"},
                                     [this](bool ok) { form_open_ = !ok; });
     }

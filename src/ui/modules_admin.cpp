@@ -7,12 +7,6 @@
 
 namespace desk::ui {
 
-namespace {
-const char* L(const char* zh, const char* en) {
-  return lang() == Lang::zh ? zh : en;
-}
-}  // namespace
-
 template <>
 struct ModuleSpec<Inspection> {
   static constexpr const char* kId = "inspections";
@@ -45,18 +39,18 @@ struct ModuleSpec<Inspection> {
   // SPEC §9: the weekly grade of this check and the area's monthly grade.
   static void extras(Context& ctx, ModuleView<Inspection>& view, const Inspection*) {
     const Inspection& d = view.draft();
-    section(L("评分", "Grades"));
+    section(tr("评分", "Grades"));
     if (d.kind == InspectionKind::weekly)
-      ImGui::Text("%s %s", L("本次周检评分：", "This weekly check: "),
+      ImGui::Text("%s %s", tr("本次周检评分：", "This weekly check: "),
                   tr(enum_label(weekly_grade(d.problems))).c_str());
     const CivilTime c = to_civil(d.at);
     const auto& rows = ctx.desk.data().table<Inspection>().rows();
     if (auto g = monthly_grade_of(rows, d.area, c.year, c.month))
-      ImGui::Text("%s %d-%02d %s", L("本区域月评（截至25日）：", "Area's monthly grade (to the 25th): "), c.year,
+      ImGui::Text("%s %d-%02d %s", tr("本区域月评（截至25日）：", "Area's monthly grade (to the 25th): "), c.year,
                   c.month, tr(enum_label(*g)).c_str());
     ImGui::TextColored(
         colors::muted, "%s",
-        L("周检：0个问题=优，1–3=良，4–5=中，5个以上=差", "Weekly: 0 = excellent, 1–3 good, 4–5 fair, >5 poor"));
+        tr("周检：0个问题=优，1–3=良，4–5=中，5个以上=差", "Weekly: 0 = excellent, 1–3 good, 4–5 fair, >5 poor"));
   }
 };
 
@@ -95,10 +89,10 @@ struct ModuleSpec<DutyLog> {
     for (const auto& d : ctx.desk.data().table<DutyLog>().rows())
       if (!d.meta.deleted) done[d.duty].push_back(d.done_at);
     if (ImGui::BeginTable("duties.calendar", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-      ImGui::TableSetupColumn(L("例行工作", "Duty"));
-      ImGui::TableSetupColumn(L("本期完成", "Done"), ImGuiTableColumnFlags_WidthFixed, 80);
-      ImGui::TableSetupColumn(L("到期", "Due"), ImGuiTableColumnFlags_WidthFixed, 140);
-      ImGui::TableSetupColumn(L("提醒", "Warning"), ImGuiTableColumnFlags_WidthFixed, 110);
+      ImGui::TableSetupColumn(tr("例行工作", "Duty"));
+      ImGui::TableSetupColumn(tr("本期完成", "Done"), ImGuiTableColumnFlags_WidthFixed, 80);
+      ImGui::TableSetupColumn(tr("到期", "Due"), ImGuiTableColumnFlags_WidthFixed, 140);
+      ImGui::TableSetupColumn(tr("提醒", "Warning"), ImGuiTableColumnFlags_WidthFixed, 110);
       ImGui::TableHeadersRow();
       for (const auto& rule : assets().duties) {
         const DutyReport r = duty_status(rule, done[rule.code], ctx.now);
@@ -116,7 +110,7 @@ struct ModuleSpec<DutyLog> {
     }
   }
   static void extras(Context&, ModuleView<DutyLog>& view, const DutyLog*) {
-    section(L("例行工作", "Duty"));
+    section(tr("例行工作", "Duty"));
     for (const auto& r : assets().duties)
       if (ImGui::RadioButton((duty_name(r.code) + "##duties.duty." + r.code).c_str(), view.draft().duty == r.code))
         view.draft().duty = r.code;
@@ -145,11 +139,11 @@ struct ModuleSpec<Staff> {
   // The PIN is typed, hashed with a fresh salt and only the hash is kept.
   static void extras(Context&, ModuleView<Staff>& view, const Staff*) {
     static std::string pin;
-    section(L("设置 PIN（4–8位数字）", "Set the PIN (4–8 digits)"));
+    section(tr("设置 PIN（4–8位数字）", "Set the PIN (4–8 digits)"));
     ImGui::SetNextItemWidth(140);
     ImGui::InputText("##staff.pin", &pin, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
     ImGui::SameLine();
-    if (ImGui::Button(id_label(L("设置", "Set"), "staff.pin.set"))) {
+    if (ImGui::Button(id_label(tr("设置", "Set"), "staff.pin.set"))) {
       auto bits = platform::random_bits();
       auto with = with_pin(view.draft(), pin, std::span<const std::uint8_t>(bits.data(), bits.size()));
       if (with) {
@@ -162,7 +156,7 @@ struct ModuleSpec<Staff> {
     }
     field_error(view.form().errors, "pin");
     if (!view.draft().pin_hash.empty())
-      ImGui::TextColored(colors::ok, "%s", L("PIN 已设置，保存后生效", "PIN set; save to keep it"));
+      ImGui::TextColored(colors::ok, "%s", tr("PIN 已设置，保存后生效", "PIN set; save to keep it"));
   }
 };
 

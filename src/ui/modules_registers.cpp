@@ -8,12 +8,6 @@
 
 namespace desk::ui {
 
-namespace {
-const char* L(const char* zh, const char* en) {
-  return lang() == Lang::zh ? zh : en;
-}
-}  // namespace
-
 template <>
 struct ModuleSpec<Violation> {
   static constexpr const char* kId = "violations";
@@ -49,29 +43,29 @@ struct ModuleSpec<Violation> {
   // Measures are added one at a time; the core checks the authority (rule, SPEC §5).
   static void extras(Context& ctx, ModuleView<Violation>& view, const Violation* stored) {
     if (!stored) return;
-    section(L("处理措施", "Measures"));
+    section(tr("处理措施", "Measures"));
     for (const auto& m : stored->measures) {
       ImGui::BulletText("%s  %s  %s  %s", format_local(m.at).c_str(), tr(enum_label(m.measure)).c_str(), m.by.c_str(),
                         m.note.c_str());
       if (needs_sign_off(m.measure) && !in_effect(m))
         ImGui::TextColored(
             colors::due_soon, "    %s",
-            L("未生效：须与后勤中心沟通并经总经理签署", "Not in effect: needs consultation and the GM's sign-off"));
+            tr("未生效：须与后勤中心沟通并经总经理签署", "Not in effect: needs consultation and the GM's sign-off"));
     }
     static Measure measure = Measure::persuasion;
     static std::string note, deadline_text;
     enum_combo("violations.measure", measure, 160);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(200);
-    ImGui::InputTextWithHint("##violations.measure_note", L("说明", "Note"), &note);
+    ImGui::InputTextWithHint("##violations.measure_note", tr("说明", "Note"), &note);
     if (measure == Measure::rectify_by_deadline) {
       ImGui::SameLine();
       ImGui::SetNextItemWidth(150);
-      ImGui::InputTextWithHint("##violations.measure_deadline", L("整改期限", "Deadline"), &deadline_text);
+      ImGui::InputTextWithHint("##violations.measure_deadline", tr("整改期限", "Deadline"), &deadline_text);
     }
     const auto refused = check_permission(ctx.role, violation_measure_permission(measure));
     ImGui::BeginDisabled(refused.has_value() || ctx.desk.busy());
-    if (ImGui::Button(id_label(L("添加措施", "Add measure"), "violations.add_measure"))) {
+    if (ImGui::Button(id_label(tr("添加措施", "Add measure"), "violations.add_measure"))) {
       MeasureEntry e;
       e.measure = measure;
       e.note = note;
@@ -156,15 +150,15 @@ struct ModuleSpec<AccessEntry> {
   // Seed 000: from taking the ID to handing it back ≤ 25 s — the form times it.
   static void extras(Context& ctx, ModuleView<AccessEntry>& view, const AccessEntry*) {
     static std::optional<Timestamp> started;
-    section(L("证件登记计时（标准 ≤ 25 秒）", "ID handling timer (standard ≤ 25 s)"));
+    section(tr("证件登记计时（标准 ≤ 25 秒）", "ID handling timer (standard ≤ 25 s)"));
     if (!started) {
-      if (ImGui::Button(id_label(L("接过证件（开始计时）", "ID taken (start)"), "access.timer.start")))
+      if (ImGui::Button(id_label(tr("接过证件（开始计时）", "ID taken (start)"), "access.timer.start")))
         started = ctx.now;
     } else {
       const double s = (ctx.now - *started) / 1000.0;
       ImGui::TextColored(s <= 25 ? colors::ok : colors::overdue, "%.1f s", s);
       ImGui::SameLine();
-      if (ImGui::Button(id_label(L("送还证件（停止）", "ID returned (stop)"), "access.timer.stop"))) {
+      if (ImGui::Button(id_label(tr("送还证件（停止）", "ID returned (stop)"), "access.timer.stop"))) {
         view.draft().id_handling_ms = ctx.now - *started;
         started.reset();
       }
@@ -172,12 +166,12 @@ struct ModuleSpec<AccessEntry> {
     if (view.draft().id_handling_ms > 0) {
       ImGui::SameLine();
       const bool ok = id_handling_within_standard(view.draft());
-      ImGui::TextColored(ok ? colors::ok : colors::overdue, "%s %.1f s", L("本次", "This one"),
+      ImGui::TextColored(ok ? colors::ok : colors::overdue, "%s %.1f s", tr("本次", "This one"),
                          view.draft().id_handling_ms / 1000.0);
     }
     const auto& rows = ctx.desk.data().table<AccessEntry>().rows();
     if (auto median = median_id_handling_ms(rows))
-      ImGui::TextColored(colors::muted, "%s %.1f s", L("全部登记用时中位数", "Median of all entries"),
+      ImGui::TextColored(colors::muted, "%s %.1f s", tr("全部登记用时中位数", "Median of all entries"),
                          *median / 1000.0);
   }
 };
@@ -229,7 +223,7 @@ struct ModuleSpec<Incident> {
   static void extras(Context& ctx, ModuleView<Incident>& view, const Incident* stored) {
     Incident& d = view.draft();
     if (!stored) {
-      section(L("选择应急预案", "Choose the plan"));
+      section(tr("选择应急预案", "Choose the plan"));
       if (ImGui::BeginTable("incidents.plans", 3)) {
         for (const auto& p : assets().plans) {
           ImGui::TableNextColumn();
@@ -242,7 +236,7 @@ struct ModuleSpec<Incident> {
     }
     const EmergencyPlan* plan = find_plan(assets().plans, stored->plan);
     if (!plan) return;
-    section((plan_name(plan->code) + L(" · 处置清单", " · checklist")).c_str());
+    section((plan_name(plan->code) + tr(" · 处置清单", " · checklist")).c_str());
     for (const auto& item : plan->items) {
       const ChecklistTick* t = find_tick(*stored, item.id);
       ImGui::PushID(item.id.c_str());
@@ -250,7 +244,7 @@ struct ModuleSpec<Incident> {
         ImGui::TextColored(colors::ok, "√ %s  %s", format_local(t->at).c_str(), t->by.c_str());
       } else {
         ImGui::BeginDisabled(stored->status != IncidentStatus::active || ctx.desk.busy());
-        if (ImGui::SmallButton(id_label(L("完成", "Done"), ("incidents.tick." + item.id).c_str()))) {
+        if (ImGui::SmallButton(id_label(tr("完成", "Done"), ("incidents.tick." + item.id).c_str()))) {
           view.form().errors = ctx.desk.store(
               tick_item(*stored, item.id, "", ctx.actor()), {"已勾选", "Ticked"}, [&view, &desk = ctx.desk](bool ok) {
                 if (auto* r = desk.data().table<Incident>().find(view.draft().meta.id); ok && r) view.draft() = *r;

@@ -67,12 +67,11 @@ struct ModuleSpec<Complaint> {
           done.erase(std::remove(done.begin(), done.end(), item.code), done.end());
       }
     };
-    if (ImGui::CollapsingHeader(
-            id_label(lang() == Lang::zh ? "解决投诉的4条黄金法则" : "The four golden rules", "complaints.golden"),
-            ImGuiTreeNodeFlags_DefaultOpen))
+    if (ImGui::CollapsingHeader(id_label(tr("解决投诉的4条黄金法则", "The four golden rules"), "complaints.golden"),
+                                ImGuiTreeNodeFlags_DefaultOpen))
       for (const auto& item : golden_rules()) tick(item);
-    if (ImGui::CollapsingHeader(id_label(lang() == Lang::zh ? "投诉处理程序（12步）" : "Handling procedure (12 steps)",
-                                         "complaints.procedure")))
+    if (ImGui::CollapsingHeader(
+            id_label(tr("投诉处理程序（12步）", "Handling procedure (12 steps)"), "complaints.procedure")))
       for (const auto& item : complaint_procedure()) tick(item);
   }
 };
@@ -110,8 +109,7 @@ struct ModuleSpec<Repair> {
   static void extras(Context&, ModuleView<Repair>&, const Repair* stored) {
     if (!stored) return;
     ImGui::Spacing();
-    if (ImGui::Button(
-            id_label(lang() == Lang::zh ? "打印报修单/派工单（A5）" : "Print work order (A5)", "repairs.print")))
+    if (ImGui::Button(id_label(tr("打印报修单/派工单（A5）", "Print work order (A5)"), "repairs.print")))
       platform::print_html(repair_sheet_html(*stored));
   }
 };
@@ -150,8 +148,7 @@ struct ModuleSpec<Callback> {
     ImGui::SameLine();
     const CivilTime now = to_civil(ctx.now);
     ImGui::BeginDisabled(ctx.desk.busy() || ctx.desk.read_only() || !may(ctx.role, Action::record_callback));
-    if (ImGui::Button(id_label(lang() == Lang::zh ? "抽取本月维修回访样本" : "Draw this month's repair sample",
-                               "callbacks.sample"))) {
+    if (ImGui::Button(id_label(tr("抽取本月维修回访样本", "Draw this month's repair sample"), "callbacks.sample"))) {
       const auto& rows = ctx.desk.data().table<Callback>().rows();
       auto marked = draw_month_sample(rows, ctx.site, now.year, now.month);
       const auto n = std::to_string(marked.size());

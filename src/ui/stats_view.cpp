@@ -10,9 +10,6 @@
 namespace desk::ui {
 
 namespace {
-const char* L(const char* zh, const char* en) {
-  return lang() == Lang::zh ? zh : en;
-}
 
 // One horizontal bar chart: label, bar scaled to the largest value, count.
 void bars(const char* id, const std::map<std::string, int>& values) {
@@ -37,7 +34,7 @@ void StatsView::draw(Context& ctx) {
     const CivilTime c = to_civil(ctx.now);
     year_ = c.year, month_ = c.month;
   }
-  ImGui::TextColored(colors::accent, "%s", L("月度统计", "Monthly statistics"));
+  ImGui::TextColored(colors::accent, "%s", tr("月度统计", "Monthly statistics"));
   ImGui::SameLine(0, 24);
   if (ImGui::ArrowButton("##stats.prev", ImGuiDir_Left)) month_ == 1 ? (month_ = 12, --year_) : --month_;
   ImGui::SameLine();
@@ -45,7 +42,7 @@ void StatsView::draw(Context& ctx) {
   ImGui::SameLine();
   if (ImGui::ArrowButton("##stats.next", ImGuiDir_Right)) month_ == 12 ? (month_ = 1, ++year_) : ++month_;
   ImGui::SameLine(0, 16);
-  ImGui::Checkbox(id_label(L("全部站点", "All sites"), "stats.all_sites"), &all_sites_);
+  ImGui::Checkbox(id_label(tr("全部站点", "All sites"), "stats.all_sites"), &all_sites_);
   const std::string key = std::to_string(year_) + "-" + std::to_string(month_) + (all_sites_ ? "*" : ctx.site);
   if (!stats_ || version_ != ctx.desk.version() || key_ != key) {
     stats_ = monthly_stats(ctx.desk.data(), all_sites_ ? "" : ctx.site, year_, month_, ctx.now);
@@ -54,34 +51,34 @@ void StatsView::draw(Context& ctx) {
   }
   const MonthlyStats& s = *stats_;
   char title[96];
-  std::snprintf(title, sizeof title, "%s %04d-%02d", all_sites_ ? L("全部站点", "All sites") : ctx.site.c_str(), year_,
+  std::snprintf(title, sizeof title, "%s %04d-%02d", all_sites_ ? tr("全部站点", "All sites") : ctx.site.c_str(), year_,
                 month_);
   ImGui::SameLine(0, 16);
-  if (ImGui::Button(id_label(L("导出CSV（Excel）", "Export CSV (Excel)"), "stats.csv")))
+  if (ImGui::Button(id_label(tr("导出CSV（Excel）", "Export CSV (Excel)"), "stats.csv")))
     platform::download(std::string("统计-") + title + ".csv", "text/csv;charset=utf-8", stats_csv(s));
   ImGui::SameLine();
-  if (ImGui::Button(id_label(L("打印报告", "Print report"), "stats.print")))
-    platform::print_html(stats_html(s, std::string(L("月度统计 ", "Monthly statistics ")) + title));
+  if (ImGui::Button(id_label(tr("打印报告", "Print report"), "stats.print")))
+    platform::print_html(stats_html(s, std::string(tr("月度统计 ", "Monthly statistics ")) + title));
   probe::fact("statsRows", std::to_string(stats_rows(s).size()));
 
   ImGui::BeginChild("stats.body");
   const float half = ImGui::GetContentRegionAvail().x * 0.5f - 6;
   ImGui::BeginChild("stats.left", ImVec2(half, 0));
-  ImGui::TextColored(colors::accent, "%s", L("本月新建记录", "Records created"));
+  ImGui::TextColored(colors::accent, "%s", tr("本月新建记录", "Records created"));
   std::map<std::string, int> created;
   for (const auto& [type, n] : s.created)
     if (n) created[tr(record_type_label(type))] = n;
   bars("stats.created", created);
-  ImGui::TextColored(colors::accent, "%s", L("投诉类型", "Complaints by type"));
+  ImGui::TextColored(colors::accent, "%s", tr("投诉类型", "Complaints by type"));
   bars("stats.complaints", s.complaints_by_type);
-  ImGui::TextColored(colors::accent, "%s", L("维修类型", "Repairs by fault"));
+  ImGui::TextColored(colors::accent, "%s", tr("维修类型", "Repairs by fault"));
   bars("stats.repairs", s.repairs_by_fault);
-  ImGui::TextColored(colors::accent, "%s", L("违章类别", "Violations"));
+  ImGui::TextColored(colors::accent, "%s", tr("违章类别", "Violations"));
   bars("stats.violations", s.violations_by_category);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("stats.right", ImVec2(0, 0));
-  ImGui::TextColored(colors::accent, "%s", L("时限达标率", "Deadline compliance"));
+  ImGui::TextColored(colors::accent, "%s", tr("时限达标率", "Deadline compliance"));
   if (ImGui::BeginTable("stats.compliance", 3, ImGuiTableFlags_SizingStretchProp)) {
     for (const auto& c : s.compliance) {
       ImGui::TableNextRow();
@@ -98,25 +95,25 @@ void StatsView::draw(Context& ctx) {
     }
     ImGui::EndTable();
   }
-  ImGui::TextColored(colors::accent, "%s", L("回访率", "Callback rates"));
+  ImGui::TextColored(colors::accent, "%s", tr("回访率", "Callback rates"));
   for (const auto& r : s.callback_rates)
     ImGui::TextColored(r.meets() ? colors::ok : colors::overdue, "%s  %d / %d %s (%s %d)",
-                       tr(enum_label(r.source)).c_str(), r.done, r.required, L("已回访/应回访", "done / required"),
-                       L("完成", "finished"), r.finished);
-  ImGui::Text("%s %.0f%%  (%d)", L("满意率", "Satisfaction"), 100 * s.satisfaction(), s.rated);
+                       tr(enum_label(r.source)).c_str(), r.done, r.required, tr("已回访/应回访", "done / required"),
+                       tr("完成", "finished"), r.finished);
+  ImGui::Text("%s %.0f%%  (%d)", tr("满意率", "Satisfaction"), 100 * s.satisfaction(), s.rated);
   if (s.median_id_handling_ms)
-    ImGui::Text("%s %.1f s", L("证件登记用时中位数", "Median ID handling"), *s.median_id_handling_ms / 1000.0);
-  ImGui::TextColored(colors::accent, "%s", L("需书面报告的情况", "Flags for the written report"));
+    ImGui::Text("%s %.1f s", tr("证件登记用时中位数", "Median ID handling"), *s.median_id_handling_ms / 1000.0);
+  ImGui::TextColored(colors::accent, "%s", tr("需书面报告的情况", "Flags for the written report"));
   ImGui::TextColored(s.failed_callbacks.empty() ? colors::muted : colors::overdue, "%s %zu",
-                     L("回访不合格", "Failed callbacks"), s.failed_callbacks.size());
+                     tr("回访不合格", "Failed callbacks"), s.failed_callbacks.size());
   for (const auto& r : s.repeat_complaints)
-    ImGui::TextColored(colors::overdue, "%s %s「%s」× %d", L("连续同一事项投诉", "Repeat complaint"),
+    ImGui::TextColored(colors::overdue, "%s %s「%s」× %d", tr("连续同一事项投诉", "Repeat complaint"),
                        r.customer.c_str(), r.matter.c_str(), r.times);
   for (const auto& r : s.repeat_repairs)
-    ImGui::TextColored(colors::overdue, "%s %s %s × %d", L("同一维修3次以上", "Repeat repair"), r.unit.c_str(),
+    ImGui::TextColored(colors::overdue, "%s %s %s × %d", tr("同一维修3次以上", "Repeat repair"), r.unit.c_str(),
                        tr(enum_label(r.fault)).c_str(), r.times);
   if (s.repeat_complaints.empty() && s.repeat_repairs.empty())
-    ImGui::TextColored(colors::muted, "%s", L("无重复投诉或重复维修", "No repeat complaints or repairs"));
+    ImGui::TextColored(colors::muted, "%s", tr("无重复投诉或重复维修", "No repeat complaints or repairs"));
   ImGui::EndChild();
   ImGui::EndChild();
 }

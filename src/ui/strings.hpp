@@ -84,7 +84,13 @@ enum class S {
 
 const char* tr(S key);
 const std::string& tr(const Msg& m);
+// A view's own text, written in both languages where it is used.
+inline const char* tr(const char* zh, const char* en);
 Lang lang();
 void set_lang(Lang l);
+
+inline const char* tr(const char* zh, const char* en) {
+  return lang() == Lang::zh ? zh : en;
+}
 
 }  // namespace desk::ui

@@ -7,18 +7,12 @@
 
 namespace desk::ui {
 
-namespace {
-const char* L(const char* zh, const char* en) {
-  return lang() == Lang::zh ? zh : en;
-}
-}  // namespace
-
 void TodayView::draw(Context& ctx, const OpenFn& open) {
-  ImGui::TextColored(colors::accent, "%s", L("今日待办", "Today"));
+  ImGui::TextColored(colors::accent, "%s", tr("今日待办", "Today"));
   ImGui::SameLine(0, 24);
-  ImGui::Checkbox(id_label(L("只看我的", "Mine only"), "today.mine"), &mine_only_);
+  ImGui::Checkbox(id_label(tr("只看我的", "Mine only"), "today.mine"), &mine_only_);
   ImGui::SameLine();
-  ImGui::Checkbox(id_label(L("含未到期", "Include not yet due"), "today.all"), &include_not_due_);
+  ImGui::Checkbox(id_label(tr("含未到期", "Include not yet due"), "today.all"), &include_not_due_);
   // Recomputed when the data changes, the filter changes, or a minute passes.
   const std::string key = std::to_string(mine_only_) + std::to_string(include_not_due_) + ctx.staff;
   const std::int64_t minute = ctx.now.ms / kMinute;
@@ -37,19 +31,19 @@ void TodayView::draw(Context& ctx, const OpenFn& open) {
   for (const auto& i : items_)
     overdue += i.status == DeadlineStatus::overdue, soon += i.status == DeadlineStatus::due_soon;
   ImGui::SameLine(0, 24);
-  ImGui::TextColored(colors::overdue, "%s %d", L("已逾期", "Overdue"), overdue);
+  ImGui::TextColored(colors::overdue, "%s %d", tr("已逾期", "Overdue"), overdue);
   ImGui::SameLine();
-  ImGui::TextColored(colors::due_soon, "%s %d", L("即将到期", "Due soon"), soon);
+  ImGui::TextColored(colors::due_soon, "%s %d", tr("即将到期", "Due soon"), soon);
   probe::fact("todoOverdue", std::to_string(overdue));
   probe::fact("todoDueSoon", std::to_string(soon));
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
   if (!ImGui::BeginTable("today.table", 5, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn(L("时限", "Deadline"), ImGuiTableColumnFlags_WidthFixed, 120);
-  ImGui::TableSetupColumn(L("类别", "Kind"), ImGuiTableColumnFlags_WidthFixed, 70);
-  ImGui::TableSetupColumn(L("要做的事", "What"), ImGuiTableColumnFlags_WidthStretch, 2);
-  ImGui::TableSetupColumn(L("记录", "Record"), ImGuiTableColumnFlags_WidthStretch, 2);
-  ImGui::TableSetupColumn(L("负责", "Owner"), ImGuiTableColumnFlags_WidthFixed, 110);
+  ImGui::TableSetupColumn(tr("时限", "Deadline"), ImGuiTableColumnFlags_WidthFixed, 120);
+  ImGui::TableSetupColumn(tr("类别", "Kind"), ImGuiTableColumnFlags_WidthFixed, 70);
+  ImGui::TableSetupColumn(tr("要做的事", "What"), ImGuiTableColumnFlags_WidthStretch, 2);
+  ImGui::TableSetupColumn(tr("记录", "Record"), ImGuiTableColumnFlags_WidthStretch, 2);
+  ImGui::TableSetupColumn(tr("负责", "Owner"), ImGuiTableColumnFlags_WidthFixed, 110);
   ImGui::TableHeadersRow();
   for (std::size_t k = 0; k < items_.size(); ++k) {
     const TodoItem& i = items_[k];
@@ -68,13 +62,13 @@ void TodayView::draw(Context& ctx, const OpenFn& open) {
     ImGui::TableSetColumnIndex(3);
     text_fit(i.subject);
     ImGui::TableSetColumnIndex(4);
-    const std::string owner = !i.owner.empty() ? i.owner : i.role ? tr(enum_label(*i.role)) : L("服务中心", "Center");
+    const std::string owner = !i.owner.empty() ? i.owner : i.role ? tr(enum_label(*i.role)) : tr("服务中心", "Center");
     ImGui::TextUnformatted(owner.c_str());
   }
   if (items_.empty()) {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(2);
-    ImGui::TextColored(colors::ok, "%s", L("没有逾期或即将到期的事项", "Nothing overdue or due soon"));
+    ImGui::TextColored(colors::ok, "%s", tr("没有逾期或即将到期的事项", "Nothing overdue or due soon"));
   }
   ImGui::EndTable();
 }
