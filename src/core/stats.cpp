@@ -252,20 +252,15 @@ std::string stats_csv(const MonthlyStats& s) {
 }
 
 std::string stats_html(const MonthlyStats& s, const std::string& title) {
-  auto esc = [](const std::string& t) {
-    std::string o;
-    for (char c : t) o += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : std::string(1, c);
-    return o;
-  };
   std::string h =
-      "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + esc(title) +
+      "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + html_escape(title) +
       "</title><style>@page{size:A4;margin:15mm}body{font-family:'WenQuanYi Micro Hei','Microsoft YaHei',sans-serif;"
       "font-size:10.5pt}table{width:100%;border-collapse:collapse}th,td{border:1px solid #444;padding:1.5mm 2mm;"
       "text-align:left}th{background:#eee}</style></head><body><h1 style=\"font-size:15pt\">" +
-      esc(title) + "</h1><table><tr><th>月份</th><th>项目</th><th>类别</th><th>数值</th></tr>";
+      html_escape(title) + "</h1><table><tr><th>月份</th><th>项目</th><th>类别</th><th>数值</th></tr>";
   for (const auto& r : stats_rows(s)) {
     h += "<tr>";
-    for (const auto& c : r) h += "<td>" + esc(c) + "</td>";
+    for (const auto& c : r) h += "<td>" + html_escape(c) + "</td>";
     h += "</tr>";
   }
   return h + "</table></body></html>";

@@ -18,6 +18,8 @@ struct Msg {
 std::size_t utf8_length(const std::string& s);
 // True when s is well-formed UTF-8.
 bool utf8_valid(const std::string& s);
+// Escapes &, <, > and " for HTML text and attribute values.
+std::string html_escape(const std::string& s);
 // Trims ASCII and ideographic (U+3000) spaces at both ends.
 std::string trim(const std::string& s);
 

@@ -2,30 +2,6 @@
 
 namespace desk {
 
-std::string html_escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 namespace {
 std::string row(const char* label, const std::string& value) {
   return std::string("<tr><th>") + label + "</th><td>" + html_escape(value) + "</td></tr>";

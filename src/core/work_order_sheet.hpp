@@ -7,7 +7,6 @@
 
 namespace desk {
 
-std::string html_escape(const std::string& s);
 std::string repair_sheet_html(const Repair& r, const std::string& site_name = "");
 
 }  // namespace desk
