@@ -12,6 +12,10 @@ Errors read_only_error() {
             "This tab is read-only: the desk is open in another tab on this PC; work there"}}};
 }
 
+Errors stale_error() {
+  return {{"record", {"此记录已被他人修改，请重新打开后再改", "Someone else changed this record; reopen it first"}}};
+}
+
 Desk::Desk(std::string data_dir, PersistFn persist) : store_(std::move(data_dir)), persist_(std::move(persist)) {}
 
 FileStore::LoadReport Desk::load() {

@@ -14,6 +14,11 @@
 
 namespace desk {
 
+Errors busy_error();
+Errors read_only_error();
+// The stored record is newer than the one being changed.
+Errors stale_error();
+
 class Desk {
  public:
   using PersistDone = std::function<void(bool ok, std::string error)>;
@@ -36,6 +41,8 @@ class Desk {
   // Read-only: another tab of this desk is the writer (saves are refused).
   void set_read_only(bool on) { read_only_ = on; }
   bool read_only() const { return read_only_; }
+  // Why no change can start now (read-only tab, a save in flight), or nothing.
+  Errors unavailable() const { return read_only_ ? read_only_error() : busy() ? busy_error() : Errors{}; }
 
   // Validates and stores a record: new when draft.meta.id is empty, else the
   // next revision of the stored one. Returns the problems (nothing stored),
@@ -87,18 +94,13 @@ class Desk {
   Msg status_;
 };
 
-Errors busy_error();
-Errors read_only_error();
-
 template <HasFields R>
 Errors Desk::save(const R& draft, const Actor& actor, Done done) {
-  if (read_only_) return read_only_error();
-  if (busy()) return busy_error();
+  if (auto refused = unavailable(); !refused.empty()) return refused;
   const R* stored = draft.meta.id.empty() ? nullptr : data_.table<R>().find(draft.meta.id);
   if (!draft.meta.id.empty() && !stored)
     return {{"record", {"要修改的记录不存在", "The record being edited no longer exists"}}};
-  if (stored && stored->meta.revision != draft.meta.revision)
-    return {{"record", {"此记录已被他人修改，请重新打开后再改", "Someone else changed this record; reopen it first"}}};
+  if (stored && stored->meta.revision != draft.meta.revision) return stale_error();
   if (stored && diff_fields(*stored, draft).empty()) {
     if (auto errors = validate(draft); !errors.empty()) return errors;
     status_ = {"没有改动", "No changes"};
@@ -116,12 +118,10 @@ Errors Desk::save(const R& draft, const Actor& actor, Done done) {
 
 template <HasFields R, DeskEnum A>
 Errors Desk::perform(const R& draft, A action, const Actor& actor, Done done) {
-  if (read_only_) return read_only_error();
-  if (busy()) return busy_error();
+  if (auto refused = unavailable(); !refused.empty()) return refused;
   const R* stored = data_.table<R>().find(draft.meta.id);
   if (!stored) return {{"record", {"请先保存记录", "Save the record first"}}};
-  if (stored->meta.revision != draft.meta.revision)
-    return {{"record", {"此记录已被他人修改，请重新打开后再改", "Someone else changed this record; reopen it first"}}};
+  if (stored->meta.revision != draft.meta.revision) return stale_error();
   Expected<R> next = desk::perform(*stored, draft, action, actor);
   if (!next) return next.errors();
   const R r = next.value();
@@ -152,14 +152,12 @@ Errors Desk::perform(const R& draft, A action, const Actor& actor, Done done) {
 template <HasFields R>
 Errors Desk::save_all(const std::vector<R>& drafts, const Actor& actor, const std::string& action, Msg saved,
                       Done done) {
-  if (read_only_) return read_only_error();
-  if (busy()) return busy_error();
+  if (auto refused = unavailable(); !refused.empty()) return refused;
   std::vector<R> revised;
   std::string lines;
   for (const R& d : drafts) {
     const R* stored = data_.table<R>().find(d.meta.id);
-    if (!stored || stored->meta.revision != d.meta.revision)
-      return {{"record", {"记录已被他人修改，请重试", "A record changed meanwhile; try again"}}};
+    if (!stored || stored->meta.revision != d.meta.revision) return stale_error();
     if (auto e = check_permission(actor.role, create_permission(d))) return {*e};
     revised.push_back(revise_record(*stored, d, actor, action));
     lines += journal_line(revised.back());
@@ -179,8 +177,7 @@ Errors Desk::save_all(const std::vector<R>& drafts, const Actor& actor, const st
 
 template <class R>
 Errors Desk::turn_visit_into(const std::string& visit_id, const Actor& actor, Done done, const std::string& unit) {
-  if (read_only_) return read_only_error();
-  if (busy()) return busy_error();
+  if (auto refused = unavailable(); !refused.empty()) return refused;
   const Visit* visit = data_.table<Visit>().find(visit_id);
   if (!visit) return {{"record", {"请先保存来访登记", "Save the visit first"}}};
   if (!visit->linked_record.empty())
@@ -215,13 +212,11 @@ Errors Desk::turn_visit_into(const std::string& visit_id, const Actor& actor, Do
 
 template <HasFields R>
 Errors Desk::store(const Expected<R>& produced, Msg saved, Done done) {
-  if (read_only_) return read_only_error();
-  if (busy()) return busy_error();
+  if (auto refused = unavailable(); !refused.empty()) return refused;
   if (!produced) return produced.errors();
   const R r = produced.value();
   const R* stored = data_.table<R>().find(r.meta.id);
-  if (stored && stored->meta.revision + 1 != r.meta.revision)
-    return {{"record", {"此记录已被他人修改，请重新打开后再改", "Someone else changed this record; reopen it first"}}};
+  if (stored && stored->meta.revision + 1 != r.meta.revision) return stale_error();
   commit(
       journal_line(r), [r](Dataset& d) { d.table<R>().upsert(r); }, std::move(saved), std::move(done));
   return {};
