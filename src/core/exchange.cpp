@@ -12,8 +12,8 @@ void redact(R& r) {
   if constexpr (requires { r.pin_hash; }) r.pin_hash.clear(), r.pin_salt.clear(), r.pin_iterations = 0;
 }
 
-template <class R>
-void add_records(json& out, const Table<R>& table, const ExportOptions& o) {
+template <class R, class F>
+void each_exported(const Table<R>& table, const ExportOptions& o, F&& emit) {
   for (R r : table.rows()) {
     if (o.from && r.meta.updated_at < *o.from) continue;
     if (o.to && !(r.meta.updated_at < *o.to)) continue;
@@ -21,7 +21,7 @@ void add_records(json& out, const Table<R>& table, const ExportOptions& o) {
       redact(r);
       r.meta.history.clear();  // history holds the unmasked values
     }
-    out.push_back(record_to_json(r));
+    emit(record_to_json(r));
   }
 }
 
@@ -81,13 +81,71 @@ std::string mask_phone(const std::string& phone) {
 }
 
 std::string export_document(const Dataset& data, const ExportOptions& o) {
-  json records = json::array();
-  data.each_table([&](const auto& table) { add_records(records, table, o); });
-  json doc = {{"format", kExportFormat},      {"version", kExportVersion},        {"site", o.site},
-              {"device", o.device},           {"exported_at", format_iso(o.now)}, {"redacted", o.redact},
-              {"records", std::move(records)}};
-  return doc.dump(1, '\t', false, json::error_handler_t::replace);
+  // One record per line: readable, diff-able, and written without building
+  // the whole document in memory (100,000 records are ~100 MB of text).
+  const json header = {{"format", kExportFormat}, {"version", kExportVersion},        {"site", o.site},
+                       {"device", o.device},      {"exported_at", format_iso(o.now)}, {"redacted", o.redact}};
+  std::string out = header.dump(-1, ' ', false, json::error_handler_t::replace);
+  out.pop_back();  // the closing brace; the records follow
+  out += ",\n\"records\": [";
+  bool first = true;
+  data.each_table([&](const auto& table) {
+    each_exported(table, o, [&](const json& record) {
+      out += first ? "\n" : ",\n";
+      first = false;
+      out += record.dump(-1, ' ', false, json::error_handler_t::replace);
+    });
+  });
+  out += "\n]}\n";
+  return out;
 }
+
+namespace {
+// Reads the records array one element at a time: each record is checked and
+// stored as soon as the parser completes it, then dropped from the document,
+// so a 100 MB file needs the text and the records, not a DOM of it as well.
+class RecordStream {
+ public:
+  RecordStream(Imported& out, Errors& errors) : out_(out), errors_(errors) {}
+
+  bool operator()(int depth, json::parse_event_t event, json& parsed) {
+    using E = json::parse_event_t;
+    if (depth == 1 && event == E::key) {
+      key_ = parsed.get<std::string>();
+      if (key_ == "records") records_seen_ = true;
+    }
+    if (depth == 1 && event == E::array_start && key_ == "records") in_records_ = true;
+    if (depth == 1 && event == E::array_end && key_ == "records") in_records_ = false;
+    const bool element_done = event == E::object_end || event == E::array_end || event == E::value;
+    if (!(in_records_ && depth == 2 && element_done)) return true;
+    take(parsed);
+    return false;  // keep the document small: the record is stored
+  }
+
+  bool records_seen() const { return records_seen_; }
+
+ private:
+  void take(const json& r) {
+    const std::string path = "records[" + std::to_string(index_++) + "]";
+    if (errors_.size() >= kMaxReportedErrors) return;
+    if (!r.is_object() || !r.contains("type") || !r["type"].is_string()) {
+      errors_.push_back({path + ".type", {"缺少记录类型", "missing record type"}});
+      return;
+    }
+    const std::string type = r["type"].get<std::string>();
+    bool known = false;
+    read_record(type, r, out_.records, errors_, path, known);
+    if (!known) errors_.push_back({path + ".type", {"未知记录类型：" + type, "unknown record type: " + type}});
+  }
+
+  Imported& out_;
+  Errors& errors_;
+  std::string key_;
+  bool records_seen_ = false;
+  bool in_records_ = false;
+  std::size_t index_ = 0;
+};
+}  // namespace
 
 Expected<Imported> parse_export(std::string_view text, std::size_t max_bytes) {
   auto refuse = [](std::string where, std::string zh, std::string en) {
@@ -99,9 +157,12 @@ Expected<Imported> parse_export(std::string_view text, std::size_t max_bytes) {
                   "the file is too large (over " + std::to_string(max_bytes >> 20) + " MB)");
   if (nesting_depth(text, kMaxImportDepth) > kMaxImportDepth)
     return refuse("文件", "文件结构嵌套过深，不是本系统的导出文件", "nesting too deep: not an export of this app");
+  Imported out;
+  Errors record_errors;
+  RecordStream stream(out, record_errors);
   json doc;
   try {
-    doc = json::parse(text.begin(), text.end());
+    doc = json::parse(text.begin(), text.end(), std::ref(stream));
   } catch (const json::parse_error& e) {
     const std::string at = std::to_string(e.byte);
     return refuse("文件", "不是完整的 JSON（可能被截断或损坏）：第 " + at + " 字节处出错",
@@ -111,6 +172,8 @@ Expected<Imported> parse_export(std::string_view text, std::size_t max_bytes) {
     return refuse("文件", "文件中有超出范围的数值，不是本系统的导出文件",
                   "a number in the file is out of range: not an export of this app");
   }
+  // The header is checked first: a file that is not ours gets that message,
+  // not a list of record problems.
   if (!doc.is_object() || !doc.contains("format") || doc["format"] != kExportFormat)
     return refuse("format", "这不是物业客服台的导出文件（格式名不符）",
                   "not an export of this app (format name does not match)");
@@ -122,30 +185,18 @@ Expected<Imported> parse_export(std::string_view text, std::size_t max_bytes) {
                   "made by a newer version (format " + std::to_string(version) + "); please update the app");
   if (version < 1) return refuse("version", "格式版本号无效", "invalid format version");
 
-  Imported out;
   Errors errors;
   out.header.format = kExportFormat;
   out.header.version = static_cast<int>(version);
-  for (const char* key : {"site", "device", "exported_at", "records"})
+  for (const char* key : {"site", "device", "exported_at"})
     if (!doc.contains(key)) errors.push_back({key, {"缺少字段", "missing field"}});
+  if (!stream.records_seen()) errors.push_back({"records", {"缺少字段", "missing field"}});
   if (!errors.empty()) return errors;
   from_value(doc["site"], out.header.site, errors, "site");
   from_value(doc["device"], out.header.device, errors, "device");
   from_value(doc["exported_at"], out.header.exported_at, errors, "exported_at");
-  const json& records = doc["records"];
-  if (!records.is_array()) return refuse("records", "records 应为列表", "records must be a list");
-  for (std::size_t i = 0; i < records.size() && errors.size() < kMaxReportedErrors; ++i) {
-    const std::string path = "records[" + std::to_string(i) + "]";
-    const json& r = records[i];
-    if (!r.is_object() || !r.contains("type") || !r["type"].is_string()) {
-      errors.push_back({path + ".type", {"缺少记录类型", "missing record type"}});
-      continue;
-    }
-    const std::string type = r["type"].get<std::string>();
-    bool known = false;
-    read_record(type, r, out.records, errors, path, known);
-    if (!known) errors.push_back({path + ".type", {"未知记录类型：" + type, "unknown record type: " + type}});
-  }
+  if (!doc["records"].is_array()) return refuse("records", "records 应为列表", "records must be a list");
+  errors.insert(errors.end(), record_errors.begin(), record_errors.end());
   if (errors.size() >= kMaxReportedErrors)
     errors.push_back({"…",
                       {"错误太多，只列出前 " + std::to_string(kMaxReportedErrors) + " 条",

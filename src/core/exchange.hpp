@@ -13,8 +13,10 @@ namespace desk {
 
 constexpr const char* kExportFormat = "wuye-desk-export";
 constexpr int kExportVersion = 1;
-// Refuse files larger than this before parsing (the browser holds them whole).
-constexpr std::size_t kMaxImportBytes = 64u << 20;
+// Refuse files larger than this before parsing (the browser holds them
+// whole). An export takes about 1 KB per record, so a desk's 100,000 records
+// fit with room to spare.
+constexpr std::size_t kMaxImportBytes = 160u << 20;
 // Deepest bracket nesting a valid export has is 6; allow a margin.
 constexpr int kMaxImportDepth = 16;
 // Stop collecting after this many problems; the message says there are more.

@@ -98,7 +98,7 @@ TEST_CASE("bad imports are refused with a specific message and change nothing") 
       {"out-of-range number in a record",
        [](const std::string& g) {
          std::string t = g;
-         const auto at = t.find("\"revision\": ") + 12;
+         const auto at = t.find("\"revision\":") + 11;  // the revision's first digit
          return t.insert(at, "1e999"), t.erase(at + 5, 1), t;
        },
        "文件", "超出范围的数值"},
