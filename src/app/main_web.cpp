@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/desk.hpp"
+#include "app/web_bench.hpp"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
@@ -135,6 +136,7 @@ void frame() {
   // Idle desks redraw twice a second (the clock, deadlines), not 60 times.
   if (now_ms - R.last_activity > 2000 && now_ms - R.last_render < 500 && R.ready_signalled) return;
   R.last_render = now_ms;
+  const double started = emscripten_get_now();
 
   if (R.fonts.rebuild_if_needed(static_cast<float>(emscripten_get_device_pixel_ratio()))) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -168,6 +170,7 @@ void frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   desk::ui::probe::end_frame();
+  desk::bench::frame_drawn(emscripten_get_now() - started);
 
   EM_ASM({ Module.deskImeUpdate($0, $1, $2, $3); }, io.WantTextInput ? 1 : 0, R.ime_pos.x, R.ime_pos.y,
          ImGui::GetFontSize());
@@ -227,6 +230,7 @@ int main() {
   desk::ui::set_lang(settings.lang);
   static desk::Desk desk(desk::platform::data_dir(), desk::platform::persist);
   R.desk = &desk;
+  desk::bench::attach(&desk);
   // clang-format off
   desk.set_read_only(EM_ASM_INT({ return Module.deskWriter === false ? 1 : 0; }) != 0);
   // clang-format on

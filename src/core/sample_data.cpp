@@ -40,6 +40,14 @@ struct Gen {
   Actor actor(Timestamp t) { return Actor{staff(), o.site, t, rng.bits(), Role::project_manager}; }
 };
 
+// The generator's case for a record type (`SampleOptions::only`).
+int kind_of(const std::string& type) {
+  if (type == Complaint::kType) return 2;
+  if (type == Repair::kType) return 3;
+  if (type == KeyLoan::kType) return 5;
+  return 0;  // visits
+}
+
 }  // namespace
 
 Dataset sample_dataset(const SampleOptions& o) {
@@ -48,7 +56,7 @@ Dataset sample_dataset(const SampleOptions& o) {
   for (std::size_t i = 0; i < o.records; ++i) {
     const Timestamp t = g.when();
     const Actor a = g.actor(t);
-    switch (g.rng.below(6)) {
+    switch (o.only.empty() ? g.rng.below(6) : kind_of(o.only)) {
       case 0:
       case 1: {
         Visit v;

@@ -14,6 +14,7 @@ struct SampleOptions {
   int year = 2026, month = 11;
   std::size_t records = 100;  // spread over the modules
   std::uint64_t seed = 1;
+  std::string only;  // a record type ("visit", "complaint", "repair", "key_loan"): all records of it
 };
 
 // The same options give the same records on every platform.

@@ -150,6 +150,8 @@ void ModuleView<R>::draw_toolbar(Context& ctx) {
   }
   ImGui::SameLine();
   ImGui::TextColored(colors::muted, "%zu / %zu", rows_.size(), ctx.desk.data().template table<R>().size());
+  probe::message(id + ".count",
+                 std::to_string(rows_.size()) + "/" + std::to_string(ctx.desk.data().template table<R>().size()));
   if constexpr (requires { Spec::toolbar(ctx, *this); }) Spec::toolbar(ctx, *this);
 }
 

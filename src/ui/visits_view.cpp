@@ -67,6 +67,8 @@ void VisitsView::refresh_rows(const Context& ctx) {
     // Lower-cased search text per row, rebuilt only when the data changes.
     haystack_.resize(visits.size());
     for (std::size_t i = 0; i < visits.size(); ++i) haystack_[i] = lower_ascii(search_text(visits[i]));
+    live_ = static_cast<std::size_t>(
+        std::count_if(visits.begin(), visits.end(), [](const Visit& v) { return !v.meta.deleted; }));
   }
   // Typing on narrows the current rows instead of scanning everything again.
   const bool narrowing =
@@ -152,10 +154,9 @@ void VisitsView::draw_toolbar(Context& ctx) {
 void VisitsView::draw_table(Context& ctx) {
   const auto& visits = ctx.desk.data().table<Visit>().rows();
   char count[96];
-  std::size_t live = 0;
-  for (const auto& v : visits) live += !v.meta.deleted;
-  std::snprintf(count, sizeof count, tr(S::shown_of_total), rows_.size(), live);
+  std::snprintf(count, sizeof count, tr(S::shown_of_total), rows_.size(), live_);
   ImGui::TextColored(colors::muted, "%s", count);
+  probe::message("visits.count", std::to_string(rows_.size()) + "/" + std::to_string(live_));
   if (rows_.empty()) {
     ImGui::Spacing();
     ImGui::TextColored(colors::muted, "%s", tr(S::no_records));

@@ -33,6 +33,7 @@ class VisitsView {
   std::string rows_key_;               // the date and promise filters the rows were made for
   std::string rows_needle_;            // and the search text
   std::vector<std::string> haystack_;  // lower-cased search text per visit
+  std::size_t live_ = 0;               // visits not deleted
   std::string selected_id_;
 
   // form state

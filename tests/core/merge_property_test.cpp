@@ -132,3 +132,14 @@ TEST_CASE("sample data: every generated record passes its module's validation") 
   CHECK(invalid == 0);
   CHECK(canonical(sample_dataset(o)) == canonical(d));  // reproducible
 }
+
+TEST_CASE("sample data: `only` makes every record one type (the 100,000-visit benchmark list)") {
+  SampleOptions o;
+  o.records = 300;
+  o.only = "visit";
+  const Dataset d = sample_dataset(o);
+  CHECK(d.table<Visit>().size() == 300);
+  CHECK(d.size() == 300);
+  o.only = "repair";
+  CHECK(sample_dataset(o).table<Repair>().size() == 300);
+}

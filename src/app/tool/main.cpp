@@ -2,7 +2,7 @@
 // same core as the browser app.
 //   desk-tool check FILE...
 //   desk-tool consolidate --out FILE [--on-error skip|abort] [--month YYYY-MM] FILE...
-//   desk-tool generate --out FILE [--site S] [--month YYYY-MM] [--records N] [--seed N]
+//   desk-tool generate --out FILE [--site S] [--month YYYY-MM] [--records N] [--seed N] [--only TYPE]
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -30,7 +30,7 @@ int usage() {
                "  desk-tool consolidate --out FILE [--on-error skip|abort] [--month YYYY-MM] FILE...\n"
                "      merge exports of many sites and devices into FILE and print the month's statistics\n"
                "      per site and overall; a bad file is reported by name, then skipped (default) or aborts\n"
-               "  desk-tool generate --out FILE [--site S] [--month YYYY-MM] [--records N] [--seed N]\n"
+               "  desk-tool generate --out FILE [--site S] [--month YYYY-MM] [--records N] [--seed N] [--only TYPE]\n"
                "      write a sample export (for tests and benchmarks)\n";
   return 2;
 }
@@ -88,8 +88,8 @@ int consolidate(const Args& args) {
   int bad = 0;
   for (const auto& f : args.files) {
     std::string text;
-    desk::Expected<desk::Imported> r =
-        read_file(f, text) ? desk::parse_export(text, kToolMaxBytes) : desk::Errors{{"file", {"无法打开", "cannot open"}}};
+    desk::Expected<desk::Imported> r = read_file(f, text) ? desk::parse_export(text, kToolMaxBytes)
+                                                          : desk::Errors{{"file", {"无法打开", "cannot open"}}};
     if (!r.ok()) {
       ++bad;
       report(f, r.errors());
@@ -137,6 +137,9 @@ int generate(const Args& args) {
   o.site = args.option("site", o.site);
   o.records = std::stoul(args.option("records", "100"));
   o.seed = std::stoull(args.option("seed", "1"));
+  o.only = args.option("only", "");
+  if (!o.only.empty() && o.only != "visit" && o.only != "complaint" && o.only != "repair" && o.only != "key_loan")
+    return usage();
   if (auto m = args.option("month"); !m.empty() && std::sscanf(m.c_str(), "%d-%d", &o.year, &o.month) != 2)
     return usage();
   desk::ExportOptions e;
