@@ -12,6 +12,14 @@ Errors read_only_error() {
             "This tab is read-only: the desk is open in another tab on this PC; work there"}}};
 }
 
+Msg Desk::read_only_reason() const {
+  if (!store_.writable())
+    return {"此页面只读：本机数据由更新版本的客服台写入，请刷新页面载入新版本（数据完好，未做任何改动）",
+            "This page is read-only: the data here was written by a newer version of the desk; reload to get it "
+            "(the data is intact and unchanged)"};
+  return read_only_error().front().message;
+}
+
 Errors stale_error() {
   return {{"record", {"此记录已被他人修改，请重新打开后再改", "Someone else changed this record; reopen it first"}}};
 }
@@ -20,8 +28,10 @@ Desk::Desk(std::string data_dir, PersistFn persist) : store_(std::move(data_dir)
 
 FileStore::LoadReport Desk::load() {
   data_ = Dataset{};
-  auto report = store_.load(data_);
+  auto report = store_.load(data_, !read_only_);
   ++version_;
+  // An upgraded store's marker is made durable now, not with the next save.
+  if (report.upgraded && report.segments > 0 && persist_) persist_([](bool, std::string) {});
   if (report.dropped > 0)
     status_ = {"存储中有 " + std::to_string(report.dropped) + " 行损坏的记录已跳过（其余数据完好）",
                std::to_string(report.dropped) + " damaged line(s) in storage were skipped (the rest is intact)"};
@@ -96,7 +106,7 @@ Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text) const {
 }
 
 void Desk::apply_import(const ImportPlan& plan, Done done) {
-  if (busy() || read_only_) {
+  if (busy() || read_only()) {
     if (done) done(false);
     return;
   }

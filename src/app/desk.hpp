@@ -38,11 +38,17 @@ class Desk {
   // What the last save or import said (shown in the status bar).
   const Msg& status() const { return status_; }
   bool busy() const { return state_ == SaveState::saving; }
-  // Read-only: another tab of this desk is the writer (saves are refused).
+  // Read-only: another tab of this desk is the writer, or the store was
+  // written by a newer version (load); saves are refused.
   void set_read_only(bool on) { read_only_ = on; }
-  bool read_only() const { return read_only_; }
+  bool read_only() const { return read_only_ || !store_.writable(); }
+  // Why this page cannot write (for the banner).
+  Msg read_only_reason() const;
+  bool read_only_because_newer() const { return !store_.writable(); }
   // Why no change can start now (read-only tab, a save in flight), or nothing.
-  Errors unavailable() const { return read_only_ ? read_only_error() : busy() ? busy_error() : Errors{}; }
+  Errors unavailable() const {
+    return read_only() ? Errors{{"record", read_only_reason()}} : busy() ? busy_error() : Errors{};
+  }
 
   // Validates and stores a record: new when draft.meta.id is empty, else the
   // next revision of the stored one. Returns the problems (nothing stored),

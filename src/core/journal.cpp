@@ -48,6 +48,19 @@ bool replay(const json& j, TableSet<R...>& into) {
 }
 }  // namespace
 
+std::string store_marker_text(int version) {
+  return json{{"format", kStoreFormat}, {"version", version}}.dump() + "\n";
+}
+
+int read_store_marker(std::string_view text) {
+  const json j = json::parse(text, nullptr, false);
+  if (!j.is_object() || j.value("format", "") != kStoreFormat) return 0;
+  const auto v = j.find("version");
+  if (v == j.end() || !v->is_number_integer() || v->get<std::int64_t>() < 1 || v->get<std::int64_t>() > 1000000)
+    return 0;
+  return static_cast<int>(v->get<std::int64_t>());
+}
+
 std::uint32_t crc32(std::string_view bytes) {
   std::uint32_t c = 0xFFFFFFFFu;
   for (unsigned char b : bytes) c = kCrcTable[(c ^ b) & 0xFF] ^ (c >> 8);

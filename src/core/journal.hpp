@@ -17,6 +17,19 @@ namespace desk {
 // one record rewrites at most this many bytes however large the store grows.
 constexpr std::size_t kSegmentBytes = 256 * 1024;
 
+// The store's format version, in "store.json" beside the segments:
+//   1  segments only (every release before the marker existed);
+//   2  the same segments plus the marker.
+// A build opens older stores and upgrades them (FileStore::load); a store of
+// a newer version than the build is opened read-only and never written, so
+// an old copy of the app (a stale cached page) cannot damage newer data.
+constexpr const char* kStoreFormat = "wuye-desk-store";
+constexpr int kStoreVersion = 2;
+constexpr const char* kStoreMarkerFile = "store.json";
+std::string store_marker_text(int version = kStoreVersion);
+// The version a marker names; 0 when the text is not a valid marker.
+int read_store_marker(std::string_view text);
+
 std::uint32_t crc32(std::string_view bytes);
 
 std::string journal_line(const json& record);

@@ -25,11 +25,17 @@ std::string read_file(const std::string& path) {
 }
 }  // namespace
 
-FileStore::LoadReport FileStore::load(Dataset& into) {
+FileStore::LoadReport FileStore::load(Dataset& into, bool upgrade) {
   LoadReport report;
   std::error_code ec;
   fs::create_directories(dir_, ec);
   segments_.clear();
+  const fs::path marker = fs::path(dir_) / kStoreMarkerFile;
+  const bool has_marker = fs::exists(marker, ec);
+  report.found_version = has_marker ? read_store_marker(read_file(marker.string())) : 1;
+  report.bad_marker = report.found_version == 0;
+  report.newer = report.found_version > kStoreVersion;
+  writable_ = !report.bad_marker && !report.newer;
   for (const auto& entry : fs::directory_iterator(dir_, ec)) {
     const std::string name = entry.path().filename().string();
     if (name.rfind("seg-", 0) == 0 && name.size() > 8 && name.substr(name.size() - 4) == ".log")
@@ -43,13 +49,25 @@ FileStore::LoadReport FileStore::load(Dataset& into) {
     report.lines += r.lines;
     report.dropped += r.dropped;
     for (const auto& p : r.problems) report.problems.push_back(fs::path(path).filename().string() + " " + p);
-    if (r.torn_tail) fs::resize_file(path, r.good_bytes, ec);
+    if (r.torn_tail && writable_) fs::resize_file(path, r.good_bytes, ec);
   }
   current_size_ = segments_.empty() ? 0 : static_cast<std::size_t>(fs::file_size(segments_.back(), ec));
+  // Upgrade steps run oldest first; 1 -> 2 only adds the marker (the
+  // segments are the same). Any later step that rewrites records goes here.
+  if (upgrade && writable_ && report.found_version < kStoreVersion) {
+    std::ofstream out(marker, std::ios::binary | std::ios::trunc);
+    out << store_marker_text();
+    report.upgraded = static_cast<bool>(out.flush());
+  }
   return report;
 }
 
 Expected<FileStore::Appended> FileStore::append(const std::string& lines) {
+  if (!writable_)
+    return Errors{{"storage",
+                   {"存储由更新版本的系统写入或版本标记无法识别，本页面不能写入（请刷新以载入最新版本）",
+                    "The storage was written by a newer version or its version marker is unreadable; this page "
+                    "cannot write to it (reload to get the latest version)"}}};
   if (segments_.empty() || current_size_ + lines.size() > kSegmentBytes) {
     std::error_code ec;
     fs::create_directories(dir_, ec);

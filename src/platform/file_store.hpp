@@ -20,10 +20,16 @@ class FileStore {
     std::size_t lines = 0;
     std::size_t dropped = 0;
     std::vector<std::string> problems;  // damaged lines, with segment names
+    int found_version = 0;              // the store's version as found (1: no marker)
+    bool upgraded = false;              // an older store was brought to kStoreVersion
+    bool newer = false;                 // written by a newer build: opened read-only
+    bool bad_marker = false;            // store.json unreadable: opened read-only
   };
   // Replays every segment into `into`. A damaged tail is cut off the file so
-  // later appends start on a clean line.
-  LoadReport load(Dataset& into);
+  // later appends start on a clean line. With `upgrade` (the writing tab) an
+  // older or new store gets the current marker; a newer or unreadable one
+  // leaves the store read-only (append refuses).
+  LoadReport load(Dataset& into, bool upgrade = true);
 
   // Where an append went, so a failed persist can be undone.
   struct Appended {
@@ -36,12 +42,14 @@ class FileStore {
   void undo(const Appended& a);
 
   const std::string& dir() const { return dir_; }
+  bool writable() const { return writable_; }
   std::size_t segment_count() const { return segments_.size(); }
 
  private:
   std::string dir_;
   std::vector<std::string> segments_;  // sorted paths
   std::size_t current_size_ = 0;
+  bool writable_ = true;
 };
 
 }  // namespace desk

@@ -48,13 +48,15 @@ void App::draw(Timestamp now) {
   draw_top_bar(ctx);
   ImGui::Separator();
   if (desk_.read_only()) {
+    const Msg reason = desk_.read_only_reason();
+    const std::string banner = desk_.read_only_because_newer() ? tr(reason) : std::string(tr(S::read_only_banner));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.93f, 0.80f, 1.0f));
     ImGui::BeginChild("readonly.banner", ImVec2(0, ImGui::GetTextLineHeight() + ImGui::GetStyle().WindowPadding.y * 2),
                       true, ImGuiWindowFlags_NoScrollbar);
-    ImGui::TextColored(colors::error, "%s", tr(S::read_only_banner));
+    ImGui::TextColored(colors::error, "%s", banner.c_str());
     ImGui::EndChild();
     ImGui::PopStyleColor();
-    probe::message("readonly", tr(S::read_only_banner));
+    probe::message("readonly", banner);
   }
   const float status_h = ImGui::GetFrameHeightWithSpacing() + 4;
   if (sign_in_required() && !signed_in_) {
