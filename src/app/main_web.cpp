@@ -235,6 +235,7 @@ int main() {
   desk.set_read_only(EM_ASM_INT({ return Module.deskWriter === false ? 1 : 0; }) != 0);
   // clang-format on
   const auto report = desk.load();
+  EM_ASM({ performance.mark('desk-journal-read'); });
   if (report.dropped > 0) EM_ASM({ console.warn('storage: ' + $0 + ' damaged line(s) skipped'); }, report.dropped);
 
   const std::string base = read_file("/fonts/desk-base.ttf");
@@ -243,6 +244,7 @@ int main() {
   desk.data().each_table([](const auto& table) {
     for (const auto& r : table.rows()) R.fonts.request(search_text(r));
   });
+  EM_ASM({ performance.mark('desk-glyphs-requested'); });
   if (settings.device.empty() || !std::ifstream(kSettingsPath)) store_settings(settings);
   static desk::ui::App app(desk, R.fonts, settings);
   R.app = &app;

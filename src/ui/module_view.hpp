@@ -13,6 +13,7 @@
 #include "core/workflow.hpp"
 #include "ui/context.hpp"
 #include "ui/field_editor.hpp"
+#include "ui/sliced_scan.hpp"
 
 namespace desk::ui {
 
@@ -69,6 +70,11 @@ class ModuleView : public ModuleBase {
   std::string from_text_, to_text_;  // date range (created), "2026-11-01"
   std::vector<std::size_t> rows_;
   std::vector<std::string> haystack_;
+  std::vector<std::size_t> order_;  // every row in the current sort order
+  std::string order_key_;           // the sort it was made for
+  SlicedScan scan_;                 // the filter in progress
+  std::string needle_;
+  std::optional<Timestamp> from_, to_;
   std::uint64_t rows_version_ = ~0ull;
   std::string rows_key_;
   int sort_column_ = -1;

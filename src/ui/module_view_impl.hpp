@@ -43,49 +43,59 @@ std::size_t ModuleView<R>::open_count(const Context& ctx) const {
 template <class R>
 void ModuleView<R>::refresh(const Context& ctx) {
   const auto& all = ctx.desk.data().template table<R>().rows();
-  const std::string key = detail::lower_ascii(trim(search_)) + "|" + std::to_string(status_filter_) + "|" +
-                          std::to_string(only_open_) + "|" + std::to_string(sort_column_) +
-                          (sort_ascending_ ? "a" : "d") + "|" + from_text_ + "|" + to_text_;
-  if (rows_version_ == ctx.desk.version() && rows_key_ == key) return;
-  if (rows_version_ != ctx.desk.version()) {
+  const bool data_changed = rows_version_ != ctx.desk.version();
+  const std::string order_key = std::to_string(sort_column_) + (sort_ascending_ ? "a" : "d");
+  if (data_changed) {
     haystack_.resize(all.size());
     for (std::size_t i = 0; i < all.size(); ++i) haystack_[i] = detail::lower_ascii(search_text(all[i]));
+    std::erase_if(rows_, [&](std::size_t i) { return i >= all.size(); });
   }
-  rows_version_ = ctx.desk.version();
-  rows_key_ = key;
+  if (data_changed || order_key_ != order_key) {
+    // Every row in display order; a search then keeps this order.
+    order_.resize(all.size());
+    for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
+    if (sort_column_ >= 0 && sort_column_ < static_cast<int>(columns_.size())) {
+      const auto& text = columns_[sort_column_].text;
+      std::vector<std::string> keys(all.size());
+      for (std::size_t i = 0; i < all.size(); ++i) keys[i] = text(all[i]);
+      std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+        return sort_ascending_ ? keys[a] < keys[b] : keys[b] < keys[a];
+      });
+    } else {
+      std::stable_sort(order_.begin(), order_.end(),
+                       [&](std::size_t a, std::size_t b) { return all[b].meta.created_at < all[a].meta.created_at; });
+    }
+  }
   const std::string needle = detail::lower_ascii(trim(search_));
-  // Date range on the day the record was created (site time); a date that
-  // does not parse is ignored (the field shows it in red).
-  const auto from = parse_local(trim(from_text_));
-  const auto to = parse_local(trim(to_text_));
-  rows_.clear();
-  for (std::size_t i = 0; i < all.size(); ++i) {
+  const std::string key = needle + "|" + std::to_string(status_filter_) + "|" + std::to_string(only_open_) + "|" +
+                          order_key + "|" + from_text_ + "|" + to_text_;
+  if (data_changed || rows_key_ != key) {
+    rows_version_ = ctx.desk.version();
+    rows_key_ = key;
+    order_key_ = order_key;
+    needle_ = needle;
+    // Date range on the day the record was created (site time); a date that
+    // does not parse is ignored (the field shows it in red).
+    from_ = parse_local(trim(from_text_));
+    to_ = parse_local(trim(to_text_));
+    scan_.restart(order_);
+  }
+  if (!scan_.running()) return;
+  const bool done = scan_.step([&](std::size_t i) {
     const R& r = all[i];
-    if (r.meta.deleted) continue;
+    if (r.meta.deleted) return false;
     if constexpr (detail::HasStatus<R>) {
-      if (status_filter_ >= 0 && static_cast<int>(r.status) != status_filter_) continue;
+      if (status_filter_ >= 0 && static_cast<int>(r.status) != status_filter_) return false;
     }
     if constexpr (detail::HasOpen<R>) {
-      if (only_open_ && !is_open(r)) continue;
+      if (only_open_ && !is_open(r)) return false;
     }
-    if (!needle.empty() && haystack_[i].find(needle) == std::string::npos) continue;
-    if (from && r.meta.created_at < start_of_day(*from)) continue;
-    if (to && !(r.meta.created_at < start_of_day(*to) + kDay)) continue;
-    rows_.push_back(i);
-  }
-  if (sort_column_ >= 0 && sort_column_ < static_cast<int>(columns_.size())) {
-    const auto& text = columns_[sort_column_].text;
-    std::vector<std::pair<std::string, std::size_t>> keyed;
-    keyed.reserve(rows_.size());
-    for (auto i : rows_) keyed.emplace_back(text(all[i]), i);
-    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
-      return sort_ascending_ ? a.first < b.first : b.first < a.first;
-    });
-    for (std::size_t k = 0; k < keyed.size(); ++k) rows_[k] = keyed[k].second;
-  } else {
-    std::stable_sort(rows_.begin(), rows_.end(),
-                     [&](std::size_t a, std::size_t b) { return all[b].meta.created_at < all[a].meta.created_at; });
-  }
+    if (!needle_.empty() && haystack_[i].find(needle_) == std::string::npos) return false;
+    if (from_ && r.meta.created_at < start_of_day(*from_)) return false;
+    if (to_ && !(r.meta.created_at < start_of_day(*to_) + kDay)) return false;
+    return true;
+  });
+  if (done) rows_ = scan_.take();
 }
 
 template <class R>

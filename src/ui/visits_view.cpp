@@ -61,42 +61,44 @@ void VisitsView::refresh_rows(const Context& ctx) {
   const std::string needle = lower_ascii(trim(search_));
   const std::string key = from_text_ + "\x1f" + to_text_ + (only_promises_ ? "1" : "0");
   const bool data_changed = rows_version_ != ctx.desk.version();
-  if (!data_changed && rows_key_ == key && rows_needle_ == needle) return;
   const auto& visits = ctx.desk.data().table<Visit>().rows();
   if (data_changed) {
-    // Lower-cased search text per row, rebuilt only when the data changes.
+    // Lower-cased search text per row and the newest-first order, rebuilt
+    // only when the data changes.
     haystack_.resize(visits.size());
     for (std::size_t i = 0; i < visits.size(); ++i) haystack_[i] = lower_ascii(search_text(visits[i]));
     live_ = static_cast<std::size_t>(
         std::count_if(visits.begin(), visits.end(), [](const Visit& v) { return !v.meta.deleted; }));
+    order_.resize(visits.size());
+    for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
+    std::sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+      if (visits[a].time != visits[b].time) return visits[a].time > visits[b].time;
+      return visits[a].meta.id > visits[b].meta.id;
+    });
+    std::erase_if(rows_, [&](std::size_t i) { return i >= visits.size(); });
   }
-  // Typing on narrows the current rows instead of scanning everything again.
-  const bool narrowing =
-      !data_changed && rows_key_ == key && !rows_needle_.empty() && needle.find(rows_needle_) != std::string::npos;
-  rows_version_ = ctx.desk.version();
-  rows_key_ = key;
-  rows_needle_ = needle;
-  if (narrowing) {
-    std::erase_if(rows_, [&](std::size_t i) { return haystack_[i].find(needle) == std::string::npos; });
-    return;
+  if (data_changed || rows_key_ != key || rows_needle_ != needle) {
+    // Typing on narrows the current rows instead of scanning everything again.
+    const bool narrowing = !data_changed && !scan_.running() && rows_key_ == key && !rows_needle_.empty() &&
+                           needle.find(rows_needle_) != std::string::npos;
+    scan_.restart(narrowing ? rows_ : order_);
+    rows_version_ = ctx.desk.version();
+    rows_key_ = key;
+    rows_needle_ = needle;
+    from_ = parse_local(trim(from_text_));
+    to_ = parse_local(trim(to_text_));
+    if (to_ && trim(to_text_).size() == 10) to_ = *to_ + kDay;  // a date includes that whole day
   }
-  const auto from = parse_local(trim(from_text_));
-  auto to = parse_local(trim(to_text_));
-  if (to && trim(to_text_).size() == 10) to = *to + kDay;  // a date includes that whole day
-  rows_.clear();
-  for (std::size_t i = 0; i < visits.size(); ++i) {
+  if (!scan_.running()) return;
+  const bool done = scan_.step([&](std::size_t i) {
     const Visit& v = visits[i];
-    if (v.meta.deleted) continue;
-    if (from && v.time < *from) continue;
-    if (to && !(v.time < *to)) continue;
-    if (only_promises_ && (v.outcome != VisitOutcome::promised_24h || v.follow_up_done)) continue;
-    if (!needle.empty() && haystack_[i].find(needle) == std::string::npos) continue;
-    rows_.push_back(i);
-  }
-  std::sort(rows_.begin(), rows_.end(), [&](std::size_t a, std::size_t b) {
-    if (visits[a].time != visits[b].time) return visits[a].time > visits[b].time;
-    return visits[a].meta.id > visits[b].meta.id;
+    if (v.meta.deleted) return false;
+    if (from_ && v.time < *from_) return false;
+    if (to_ && !(v.time < *to_)) return false;
+    if (only_promises_ && (v.outcome != VisitOutcome::promised_24h || v.follow_up_done)) return false;
+    return rows_needle_.empty() || haystack_[i].find(rows_needle_) != std::string::npos;
   });
+  if (done) rows_ = scan_.take();
 }
 
 void VisitsView::draw(Context& ctx) {
@@ -157,6 +159,11 @@ void VisitsView::draw_table(Context& ctx) {
   std::snprintf(count, sizeof count, tr(S::shown_of_total), rows_.size(), live_);
   ImGui::TextColored(colors::muted, "%s", count);
   probe::message("visits.count", std::to_string(rows_.size()) + "/" + std::to_string(live_));
+  if (scan_.running()) {
+    ImGui::SameLine();
+    ImGui::TextColored(colors::muted, "%s", tr("搜索中…", "Searching…"));
+    probe::message("visits.searching", "1");
+  }
   if (rows_.empty()) {
     ImGui::Spacing();
     ImGui::TextColored(colors::muted, "%s", tr(S::no_records));

@@ -1,11 +1,13 @@
 // 来访登记 view: the register (search, date filter, newest first) and the
 // visit form beside it.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/visit.hpp"
 #include "ui/context.hpp"
+#include "ui/sliced_scan.hpp"
 
 namespace desk::ui {
 
@@ -33,7 +35,10 @@ class VisitsView {
   std::string rows_key_;               // the date and promise filters the rows were made for
   std::string rows_needle_;            // and the search text
   std::vector<std::string> haystack_;  // lower-cased search text per visit
-  std::size_t live_ = 0;               // visits not deleted
+  std::vector<std::size_t> order_;     // every visit, newest first
+  SlicedScan scan_;                    // the search in progress
+  std::optional<Timestamp> from_, to_;
+  std::size_t live_ = 0;  // visits not deleted
   std::string selected_id_;
 
   // form state

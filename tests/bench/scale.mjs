@@ -137,7 +137,7 @@ async function typingFrames(page) {
 async function measure(n) {
   const file = exportFile(n);
   const r = { n, parse: [], apply: [], export: [], exportSize: 0, jsonParse: [], jsonStringify: [], save: [], raw: [],
-    rawSize: 0, first: [], frames: [] };
+    rawSize: 0, first: [], marks: [], frames: [] };
   for (let run = 0; run < runs; ++run) {
     const b = await openBrowser();
     try {
@@ -159,7 +159,10 @@ async function measure(n) {
         await sleep(100);
       }
       ({ page } = await openApp(b.context, b.base));  // reload: the store is read back
-      r.first.push((await page.evaluate(() => performance.getEntriesByName('desk-first-frame')[0].startTime)));
+      const marks = await page.evaluate(() => Object.fromEntries(['desk-main', 'desk-journal-read', 'desk-glyphs-requested',
+        'desk-first-frame'].map((m) => [m, performance.getEntriesByName(m)[0].startTime])));
+      r.first.push(marks['desk-first-frame']);
+      r.marks.push(marks);
       r.frames.push(...await typingFrames(page));
     } finally {
       await b.close();
@@ -187,6 +190,14 @@ row('save one visit, to durable', fmt(median(a.save)), fmt(median(z.save)),
 row('raw IndexedDB put of the same bytes', fmt(median(a.raw)), fmt(median(z.raw)),
   `${a.rawSize} / ${z.rawSize} bytes; ours ÷ raw ${(median(a.save) / median(a.raw)).toFixed(1)} / ${(median(z.save) / median(z.raw)).toFixed(1)} (goal ≤ 3)`);
 row('navigation → first frame, store loaded', fmt(median(a.first)), fmt(median(z.first)), 'goal ≤ 1000 / ≤ 2000');
+const phase = (x, from, to) => fmt(median(x.marks.map((m) => m[to] - m[from])));
+row('  of which: page start → main() (IndexedDB read, wasm start)', fmt(median(a.marks.map((m) => m['desk-main']))),
+  fmt(median(z.marks.map((m) => m['desk-main']))), '');
+row('  of which: journal replay', phase(a, 'desk-main', 'desk-journal-read'), phase(z, 'desk-main', 'desk-journal-read'), '');
+row('  of which: glyphs of every record requested', phase(a, 'desk-journal-read', 'desk-glyphs-requested'),
+  phase(z, 'desk-journal-read', 'desk-glyphs-requested'), '');
+row('  of which: first frame drawn (atlas, lists)', phase(a, 'desk-glyphs-requested', 'desk-first-frame'),
+  phase(z, 'desk-glyphs-requested', 'desk-first-frame'), '');
 row('frame CPU while typing a search: p50', fmt(median(a.frames)), fmt(median(z.frames)), `${a.frames.length} / ${z.frames.length} frames`);
 row('frame CPU while typing a search: p95', fmt(pct(a.frames, 0.95)), fmt(pct(z.frames, 0.95)), 'goal p95 ≤ 8');
 row('frame CPU while typing a search: max', fmt(Math.max(...a.frames)), fmt(Math.max(...z.frames)), '');
