@@ -57,6 +57,7 @@ class ModuleView : public ModuleBase {
  private:
   void refresh(const Context& ctx);
   void draw_toolbar(Context& ctx);
+  void draw_filters();
   void draw_list(Context& ctx);
   void draw_form(Context& ctx);
   void draw_actions(Context& ctx, const R& stored);
@@ -67,7 +68,10 @@ class ModuleView : public ModuleBase {
   std::string search_;
   int status_filter_ = -1;  // index into the status enum; -1 = all
   bool only_open_ = false;
-  std::string from_text_, to_text_;  // date range (created), "2026-11-01"
+  int kind_filter_ = -1;  // value of Spec::kKind's enum; -1 = all
+  std::string unit_text_, staff_text_;
+  std::string unit_needle_, staff_needle_;  // lower-cased, as the rows were made
+  std::string from_text_, to_text_;         // date range (created), "2026-11-01"
   std::vector<std::size_t> rows_;
   std::vector<std::string> haystack_;
   std::vector<std::size_t> order_;  // every row in the current sort order

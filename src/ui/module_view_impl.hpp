@@ -25,6 +25,52 @@ template <class R>
 concept HasOpen = requires(const R& r) {
   is_open(r);
 };
+// A module whose records have a kind to filter on (complaint type, fault…):
+// its Spec names the member, e.g. `static constexpr auto kKind = &Complaint::type;`.
+template <class Spec>
+concept HasKind = requires {
+  Spec::kKind;
+};
+template <class R>
+concept HasUnit = requires(const R& r) {
+  { r.unit } -> std::convertible_to<std::string>;
+};
+
+// A combo choosing one value of E or all (-1) for a list filter.
+template <class E>
+void enum_filter(const std::string& id, const char* all_label, int& value) {
+  const std::string preview = value < 0 ? all_label : tr(enum_label(static_cast<E>(value)));
+  const bool open = ImGui::BeginCombo(("##" + id).c_str(), preview.c_str());
+  probe::item(id, preview);
+  if (!open) return;
+  if (ImGui::Selectable((std::string(all_label) + "##" + id + ".all").c_str(), value < 0)) value = -1;
+  for (const auto& e : enum_entries(E{}))
+    if (ImGui::Selectable((std::string(lang() == Lang::zh ? e.zh : e.en) + "##" + id + "." + e.code).c_str(),
+                          value == static_cast<int>(e.value)))
+      value = static_cast<int>(e.value);
+  ImGui::EndCombo();
+}
+
+// True when `needle` (lower-cased) is in any staff code the record names:
+// who created or last changed it, and who received, lent, repaired… it.
+template <class R>
+bool names_staff(const R& r, const std::string& needle) {
+  auto has = [&](const std::string& s) { return lower_ascii(s).find(needle) != std::string::npos; };
+  if (has(r.meta.created_by) || has(r.meta.updated_by)) return true;
+  bool found = false;
+  auto check = [&](const std::string& s) { found = found || has(s); };
+  if constexpr (requires { r.received_by; }) check(r.received_by);
+  if constexpr (requires { r.technician; }) check(r.technician);
+  if constexpr (requires { r.lent_by; }) check(r.lent_by);
+  if constexpr (requires { r.called_by; }) check(r.called_by);
+  if constexpr (requires { r.recorded_by; }) check(r.recorded_by);
+  if constexpr (requires { r.reported_by; }) check(r.reported_by);
+  if constexpr (requires { r.logged_by; }) check(r.logged_by);
+  if constexpr (requires { r.inspector; }) check(r.inspector);
+  if constexpr (requires { r.confirmed_by; }) check(r.confirmed_by);
+  if constexpr (requires { r.responsible_staff; }) check(r.responsible_staff);
+  return found;
+}
 }  // namespace detail
 
 template <class R>
@@ -68,12 +114,15 @@ void ModuleView<R>::refresh(const Context& ctx) {
   }
   const std::string needle = detail::lower_ascii(trim(search_));
   const std::string key = needle + "|" + std::to_string(status_filter_) + "|" + std::to_string(only_open_) + "|" +
-                          order_key + "|" + from_text_ + "|" + to_text_;
+                          order_key + "|" + from_text_ + "|" + to_text_ + "|" + std::to_string(kind_filter_) + "|" +
+                          unit_text_ + "\x1f" + staff_text_;
   if (data_changed || rows_key_ != key) {
     rows_version_ = ctx.desk.version();
     rows_key_ = key;
     order_key_ = order_key;
     needle_ = needle;
+    unit_needle_ = detail::lower_ascii(trim(unit_text_));
+    staff_needle_ = detail::lower_ascii(trim(staff_text_));
     // Date range on the day the record was created (site time); a date that
     // does not parse is ignored (the field shows it in red).
     from_ = parse_local(trim(from_text_));
@@ -90,6 +139,13 @@ void ModuleView<R>::refresh(const Context& ctx) {
     if constexpr (detail::HasOpen<R>) {
       if (only_open_ && !is_open(r)) return false;
     }
+    if constexpr (detail::HasKind<Spec>) {
+      if (kind_filter_ >= 0 && static_cast<int>(r.*Spec::kKind) != kind_filter_) return false;
+    }
+    if constexpr (detail::HasUnit<R>) {
+      if (!unit_needle_.empty() && detail::lower_ascii(r.unit).find(unit_needle_) == std::string::npos) return false;
+    }
+    if (!staff_needle_.empty() && !detail::names_staff(r, staff_needle_)) return false;
     if (!needle_.empty() && haystack_[i].find(needle_) == std::string::npos) return false;
     if (from_ && r.meta.created_at < start_of_day(*from_)) return false;
     if (to_ && !(r.meta.created_at < start_of_day(*to_) + kDay)) return false;
@@ -124,23 +180,13 @@ void ModuleView<R>::draw_toolbar(Context& ctx) {
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(200);
+  ImGui::SetNextItemWidth(250);
   ImGui::InputTextWithHint(("##" + id + ".search").c_str(), tr(S::search_hint), &search_);
   if constexpr (detail::HasStatus<R>) {
     using St = decltype(R{}.status);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(120);
-    const char* all_label = tr("全部状态", "All states");
-    const char* preview = status_filter_ < 0 ? all_label : tr(enum_label(static_cast<St>(status_filter_))).c_str();
-    if (ImGui::BeginCombo(("##" + id + ".status").c_str(), preview)) {
-      if (ImGui::Selectable((std::string(all_label) + "##" + id + ".status.all").c_str(), status_filter_ < 0))
-        status_filter_ = -1;
-      for (const auto& e : enum_entries(St{}))
-        if (ImGui::Selectable((std::string(lang() == Lang::zh ? e.zh : e.en) + "##" + id + ".status." + e.code).c_str(),
-                              status_filter_ == static_cast<int>(e.value)))
-          status_filter_ = static_cast<int>(e.value);
-      ImGui::EndCombo();
-    }
+    detail::enum_filter<St>(id + ".status", tr("全部状态", "All states"), status_filter_);
   }
   for (auto [text, label, key] :
        {std::tuple{&from_text_, S::date_from, ".from"}, std::tuple{&to_text_, S::date_to, ".to"}}) {
@@ -163,6 +209,45 @@ void ModuleView<R>::draw_toolbar(Context& ctx) {
   probe::message(id + ".count",
                  std::to_string(rows_.size()) + "/" + std::to_string(ctx.desk.data().template table<R>().size()));
   if constexpr (requires { Spec::toolbar(ctx, *this); }) Spec::toolbar(ctx, *this);
+  draw_filters();
+}
+
+// The second toolbar row: kind, unit and staff filters, and a reset.
+template <class R>
+void ModuleView<R>::draw_filters() {
+  const std::string id = Spec::kId;
+  if constexpr (detail::HasKind<Spec>) {
+    using K = std::remove_cvref_t<decltype(R{}.*Spec::kKind)>;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("类型", "Type"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(150);
+    detail::enum_filter<K>(id + ".kind", tr("全部类型", "All types"), kind_filter_);
+    ImGui::SameLine();
+  }
+  if constexpr (detail::HasUnit<R>) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("房号", "Unit"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    ImGui::InputTextWithHint(("##" + id + ".unit").c_str(), tr("如 3栋-1202", "e.g. 3栋-1202"), &unit_text_);
+    ImGui::SameLine();
+  }
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr("员工", "Staff"));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(110);
+  ImGui::InputTextWithHint(("##" + id + ".staff").c_str(), tr("工号", "staff code"), &staff_text_);
+  const bool any = kind_filter_ >= 0 || status_filter_ >= 0 || only_open_ || !search_.empty() || !unit_text_.empty() ||
+                   !staff_text_.empty() || !from_text_.empty() || !to_text_.empty();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!any);
+  if (ImGui::SmallButton(id_label(tr("清除筛选", "Clear filters"), (id + ".clear").c_str()))) {
+    search_.clear(), unit_text_.clear(), staff_text_.clear(), from_text_.clear(), to_text_.clear();
+    kind_filter_ = status_filter_ = -1;
+    only_open_ = false;
+  }
+  ImGui::EndDisabled();
 }
 
 template <class R>

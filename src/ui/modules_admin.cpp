@@ -10,6 +10,7 @@ namespace desk::ui {
 template <>
 struct ModuleSpec<Inspection> {
   static constexpr const char* kId = "inspections";
+  static constexpr auto kKind = &Inspection::kind;
   static constexpr const char* kType = Inspection::kType;
   static Msg title() { return {"巡查考核", "Inspections"}; }
   static Msg new_label() { return {"登记检查", "New check"}; }

@@ -179,6 +179,7 @@ struct ModuleSpec<AccessEntry> {
 template <>
 struct ModuleSpec<Incident> {
   static constexpr const char* kId = "incidents";
+  static constexpr auto kKind = &Incident::level;
   static constexpr bool kExtrasFirst = true;  // the checklist is what the desk works on
   static constexpr const char* kType = Incident::kType;
   static Msg title() { return {"应急事件", "Emergencies"}; }

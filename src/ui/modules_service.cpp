@@ -27,6 +27,7 @@ std::string unit_and(const std::string& unit, const std::string& who) {
 template <>
 struct ModuleSpec<Complaint> {
   static constexpr const char* kId = "complaints";
+  static constexpr auto kKind = &Complaint::type;
   static constexpr const char* kType = Complaint::kType;
   static Msg title() { return {"投诉", "Complaints"}; }
   static Msg new_label() { return {"受理投诉", "New complaint"}; }
@@ -79,6 +80,7 @@ struct ModuleSpec<Complaint> {
 template <>
 struct ModuleSpec<Repair> {
   static constexpr const char* kId = "repairs";
+  static constexpr auto kKind = &Repair::fault;
   static constexpr const char* kType = Repair::kType;
   static Msg title() { return {"报修派工", "Repairs"}; }
   static Msg new_label() { return {"登记报修", "New repair"}; }
@@ -117,6 +119,7 @@ struct ModuleSpec<Repair> {
 template <>
 struct ModuleSpec<Callback> {
   static constexpr const char* kId = "callbacks";
+  static constexpr auto kKind = &Callback::source;
   static constexpr const char* kType = Callback::kType;
   static Msg title() { return {"回访", "Callbacks"}; }
   static Msg new_label() { return {"登记回访", "New callback"}; }

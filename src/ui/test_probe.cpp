@@ -55,6 +55,16 @@ void record(const char* type, const std::string& id, const std::string& label) {
   building["records"].push_back(std::move(r));
 }
 
+void item(const std::string& id, const std::string& label) {
+  if (!on) return;
+  json w = rect_json(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+  w["id"] = id;
+  w["label"] = label;
+  w["window"] = ImGui::GetCurrentWindow()->Name;
+  w["disabled"] = false;
+  building["widgets"].push_back(std::move(w));
+}
+
 void message(const std::string& id, const std::string& text) {
   if (on) building["messages"].push_back({{"id", id}, {"text", text}});
 }

@@ -15,6 +15,9 @@ void begin_frame();
 void end_frame();
 // A record drawn in a list, at the last ImGui item's rectangle.
 void record(const char* type, const std::string& id, const std::string& label);
+// A widget the ImGui hooks do not report (a combo's button), at the last
+// item's rectangle.
+void item(const std::string& id, const std::string& label);
 // A message currently on screen (status, dialog, field error).
 void message(const std::string& id, const std::string& text);
 // Extra facts for tests ("saveState", "lang", …).
