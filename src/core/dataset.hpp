@@ -36,11 +36,14 @@ class Table {
 
   // Inserts, or merges with the stored version. Returns true when the stored
   // record changed.
-  bool upsert(const R& r) {
+  bool upsert(const R& r) { return upsert(R(r)); }
+  // The same, taking the record over (no copy when it is new: replaying a
+  // journal or reading an import).
+  bool upsert(R&& r) {
     auto it = index_.find(r.meta.id);
     if (it == index_.end()) {
       index_.emplace(r.meta.id, rows_.size());
-      rows_.push_back(r);
+      rows_.push_back(std::move(r));
       return true;
     }
     R& stored = rows_[it->second];

@@ -67,7 +67,7 @@ bool read_record(const std::string& type, const json& j, TableSet<R...>& into, E
       ok = false;
       return;
     }
-    table.upsert(r);
+    table.upsert(std::move(r));
   };
   std::apply([&](auto&... t) { (try_one(t), ...); }, into.tables);
   return ok && known;

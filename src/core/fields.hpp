@@ -87,6 +87,14 @@ json to_value(const T& v) {
 
 // ---- reading -------------------------------------------------------------
 // Each reader checks the JSON type and range and reports with `path`.
+// Objects and lists read their members with an empty path and put their own
+// path in front of any error afterwards: building "records[7].data.phone"
+// for every field read cost a third of loading 100,000 records.
+namespace detail {
+inline void prefix_errors(Errors& errors, std::size_t from, const std::string& path) {
+  for (std::size_t k = from; k < errors.size(); ++k) errors[k].where = path + errors[k].where;
+}
+}  // namespace detail
 inline Msg type_error(const char* zh_kind, const char* en_kind) {
   return {std::string("应为") + zh_kind, std::string("expected ") + en_kind};
 }
@@ -164,10 +172,13 @@ template <class T>
 bool from_value(const json& j, std::vector<T>& out, Errors& errors, const std::string& path) {
   if (!j.is_array()) return errors.push_back({path, type_error("列表", "a list")}), false;
   out.clear();
+  out.reserve(j.size());
   bool ok = true;
   for (std::size_t i = 0; i < j.size(); ++i) {
     T v{};
-    ok &= from_value(j[i], v, errors, path + "[" + std::to_string(i) + "]");
+    const std::size_t before = errors.size();
+    if (!from_value(j[i], v, errors, std::string()))
+      ok = false, detail::prefix_errors(errors, before, path + "[" + std::to_string(i) + "]");
     out.push_back(std::move(v));
   }
   return ok;
@@ -182,14 +193,15 @@ bool from_value(const json& j, T& out, Errors& errors, const std::string& path) 
       [&](const auto&... f) {
         (
             [&] {
-              const std::string p = path + "." + f.key;
               auto it = j.find(f.key);
               if (it == j.end()) {
-                errors.push_back({p, {"缺少字段", "missing field"}});
+                errors.push_back({path + "." + f.key, {"缺少字段", "missing field"}});
                 ok = false;
               } else {
                 ++known;
-                ok &= from_value(*it, out.*(f.member), errors, p);
+                const std::size_t before = errors.size();
+                if (!from_value(*it, out.*(f.member), errors, std::string()))
+                  ok = false, detail::prefix_errors(errors, before, path + "." + f.key);
               }
             }(),
             ...);

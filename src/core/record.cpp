@@ -14,6 +14,15 @@ bool require(const json& j, const char* key, Errors& errors, const std::string& 
 std::string change_sort_key(const Change& c) {
   return change_to_json(c).dump();
 }
+
+// Reads j[key] into out; the error path is built only when there is an error.
+template <class T>
+bool read_key(const json& j, const char* key, T& out, Errors& errors, const std::string& path) {
+  const std::size_t before = errors.size();
+  if (from_value(j[key], out, errors, std::string())) return true;
+  detail::prefix_errors(errors, before, path + "." + key);
+  return false;
+}
 }  // namespace
 
 json change_to_json(const Change& c) {
@@ -27,18 +36,18 @@ bool change_from_json(const json& j, Change& out, Errors& errors, const std::str
   bool ok = true;
   for (const char* key : {"at", "by", "revision", "action", "changes"}) ok &= require(j, key, errors, path);
   if (!ok) return false;
-  ok &= from_value(j["at"], out.at, errors, path + ".at");
-  ok &= from_value(j["by"], out.by, errors, path + ".by");
-  ok &= from_value(j["revision"], out.revision, errors, path + ".revision");
-  ok &= from_value(j["action"], out.action, errors, path + ".action");
+  ok &= read_key(j, "at", out.at, errors, path);
+  ok &= read_key(j, "by", out.by, errors, path);
+  ok &= read_key(j, "revision", out.revision, errors, path);
+  ok &= read_key(j, "action", out.action, errors, path);
   const json& changes = j["changes"];
   if (!changes.is_array()) return errors.push_back({path + ".changes", {"应为列表", "expected a list"}}), false;
   out.changes.clear();
   for (std::size_t i = 0; i < changes.size(); ++i) {
     const json& c = changes[i];
-    const std::string p = path + ".changes[" + std::to_string(i) + "]";
     if (!c.is_object() || !c.contains("field") || !c.contains("from") || !c.contains("to") || !c["field"].is_string()) {
-      errors.push_back({p, {"应为 {field, from, to}", "expected {field, from, to}"}});
+      errors.push_back(
+          {path + ".changes[" + std::to_string(i) + "]", {"应为 {field, from, to}", "expected {field, from, to}"}});
       ok = false;
       continue;
     }
@@ -68,28 +77,30 @@ bool meta_from_json(const json& j, RecordMeta& out, Errors& errors, const std::s
        {"id", "site", "created_at", "created_by", "updated_at", "updated_by", "revision", "deleted", "history"})
     ok &= require(j, key, errors, path);
   if (!ok) return false;
-  ok &= from_value(j["id"], out.id, errors, path + ".id");
+  ok &= read_key(j, "id", out.id, errors, path);
   if (ok && !is_record_id(out.id)) {
     errors.push_back({path + ".id", {"编号格式无效", "invalid record id"}});
     ok = false;
   }
-  ok &= from_value(j["site"], out.site, errors, path + ".site");
-  ok &= from_value(j["created_at"], out.created_at, errors, path + ".created_at");
-  ok &= from_value(j["created_by"], out.created_by, errors, path + ".created_by");
-  ok &= from_value(j["updated_at"], out.updated_at, errors, path + ".updated_at");
-  ok &= from_value(j["updated_by"], out.updated_by, errors, path + ".updated_by");
-  ok &= from_value(j["revision"], out.revision, errors, path + ".revision");
+  ok &= read_key(j, "site", out.site, errors, path);
+  ok &= read_key(j, "created_at", out.created_at, errors, path);
+  ok &= read_key(j, "created_by", out.created_by, errors, path);
+  ok &= read_key(j, "updated_at", out.updated_at, errors, path);
+  ok &= read_key(j, "updated_by", out.updated_by, errors, path);
+  ok &= read_key(j, "revision", out.revision, errors, path);
   if (ok && out.revision < 1) {
     errors.push_back({path + ".revision", {"修订号应从 1 开始", "revision must be at least 1"}});
     ok = false;
   }
-  ok &= from_value(j["deleted"], out.deleted, errors, path + ".deleted");
+  ok &= read_key(j, "deleted", out.deleted, errors, path);
   const json& history = j["history"];
   if (!history.is_array()) return errors.push_back({path + ".history", {"应为列表", "expected a list"}}), false;
   out.history.clear();
   for (std::size_t i = 0; i < history.size(); ++i) {
     Change c;
-    ok &= change_from_json(history[i], c, errors, path + ".history[" + std::to_string(i) + "]");
+    const std::size_t before = errors.size();
+    if (!change_from_json(history[i], c, errors, std::string()))
+      ok = false, detail::prefix_errors(errors, before, path + ".history[" + std::to_string(i) + "]");
     out.history.push_back(std::move(c));
   }
   // Canonical order (as merge keeps it), so a record read back and merged
@@ -99,6 +110,7 @@ bool meta_from_json(const json& j, RecordMeta& out, Errors& errors, const std::s
 }
 
 std::vector<Change> merge_history(const std::vector<Change>& a, const std::vector<Change>& b) {
+  if (a.size() + b.size() <= 1) return a.empty() ? b : a;  // nothing to order (most records on load)
   std::vector<std::pair<std::tuple<std::int64_t, std::int64_t, std::string>, const Change*>> all;
   all.reserve(a.size() + b.size());
   for (const auto* list : {&a, &b})

@@ -186,7 +186,7 @@ void ModuleView<R>::draw_toolbar(Context& ctx) {
     using St = decltype(R{}.status);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(120);
-    detail::enum_filter<St>(id + ".status", tr("全部状态", "All states"), status_filter_);
+    detail::enum_filter<St>(id + ".filter.status", tr("全部状态", "All states"), status_filter_);
   }
   for (auto [text, label, key] :
        {std::tuple{&from_text_, S::date_from, ".from"}, std::tuple{&to_text_, S::date_to, ".to"}}) {
@@ -222,7 +222,7 @@ void ModuleView<R>::draw_filters() {
     ImGui::TextUnformatted(tr("类型", "Type"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(150);
-    detail::enum_filter<K>(id + ".kind", tr("全部类型", "All types"), kind_filter_);
+    detail::enum_filter<K>(id + ".filter.kind", tr("全部类型", "All types"), kind_filter_);
     ImGui::SameLine();
   }
   if constexpr (detail::HasUnit<R>) {
@@ -230,19 +230,19 @@ void ModuleView<R>::draw_filters() {
     ImGui::TextUnformatted(tr("房号", "Unit"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(110);
-    ImGui::InputTextWithHint(("##" + id + ".unit").c_str(), tr("如 3栋-1202", "e.g. 3栋-1202"), &unit_text_);
+    ImGui::InputTextWithHint(("##" + id + ".filter.unit").c_str(), tr("如 3栋-1202", "e.g. 3栋-1202"), &unit_text_);
     ImGui::SameLine();
   }
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr("员工", "Staff"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(110);
-  ImGui::InputTextWithHint(("##" + id + ".staff").c_str(), tr("工号", "staff code"), &staff_text_);
+  ImGui::InputTextWithHint(("##" + id + ".filter.staff").c_str(), tr("工号", "staff code"), &staff_text_);
   const bool any = kind_filter_ >= 0 || status_filter_ >= 0 || only_open_ || !search_.empty() || !unit_text_.empty() ||
                    !staff_text_.empty() || !from_text_.empty() || !to_text_.empty();
   ImGui::SameLine();
   ImGui::BeginDisabled(!any);
-  if (ImGui::SmallButton(id_label(tr("清除筛选", "Clear filters"), (id + ".clear").c_str()))) {
+  if (ImGui::SmallButton(id_label(tr("清除筛选", "Clear filters"), (id + ".filter.clear").c_str()))) {
     search_.clear(), unit_text_.clear(), staff_text_.clear(), from_text_.clear(), to_text_.clear();
     kind_filter_ = status_filter_ = -1;
     only_open_ = false;

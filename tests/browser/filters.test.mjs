@@ -35,28 +35,28 @@ const staffOf = (r) => [r.created_by, r.updated_by, r.data.received_by, r.data.t
 test('repairs filter by fault type, unit and staff, alone and together; clear resets', async () => {
   assert.equal(await count(), repairs.length);
 
-  await click(page, 'repairs.kind');
-  await click(page, 'repairs.kind.plumbing');
+  await click(page, 'repairs.filter.kind');
+  await click(page, 'repairs.filter.kind.plumbing');
   const plumbing = repairs.filter((r) => r.data.fault === 'plumbing');
   assert.ok(plumbing.length > 0);
   assert.equal(await count(), plumbing.length);
-  assert.equal((await widget(page, 'repairs.kind')).label, '给排水', 'the combo shows the chosen type');
+  assert.equal((await widget(page, 'repairs.filter.kind')).label, '给排水', 'the combo shows the chosen type');
 
-  await type(page, 'repairs.unit', '3栋');
+  await type(page, 'repairs.filter.unit', '3栋');
   const both = plumbing.filter((r) => r.data.unit.includes('3栋'));
   assert.equal(await count(), both.length);
   await shot(page, 'filters-repairs-kind-unit');
 
-  await click(page, 'repairs.clear');
+  await click(page, 'repairs.filter.clear');
   assert.equal(await count(), repairs.length);
 
-  await type(page, 'repairs.staff', 't002');  // staff codes match without regard to case
+  await type(page, 'repairs.filter.staff', 't002');  // staff codes match without regard to case
   const byStaff = repairs.filter((r) => staffOf(r).some((s) => s.toLowerCase().includes('t002')));
   assert.ok(byStaff.length > 0 && byStaff.length < repairs.length);
   assert.equal(await count(), byStaff.length);
   for (const row of (await snapshot(page)).records)
     assert.ok(byStaff.some((r) => r.id === row.id), `row ${row.id} names T002`);
   await shot(page, 'filters-repairs-staff');
-  await click(page, 'repairs.clear');
+  await click(page, 'repairs.filter.clear');
   assert.equal(await count(), repairs.length);
 });

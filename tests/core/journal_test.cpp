@@ -46,3 +46,22 @@ TEST_CASE("journal: a flipped byte fails the checksum") {
 TEST_CASE("journal: crc32 matches the standard check value") {
   CHECK(crc32("123456789") == 0xCBF43926u);
 }
+
+TEST_CASE("journal: crc32 of every length and alignment matches the bytewise definition") {
+  auto bytewise = [](std::string_view s) {
+    std::uint32_t c = 0xFFFFFFFFu;
+    for (unsigned char b : s) {
+      c ^= b;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+    }
+    return c ^ 0xFFFFFFFFu;
+  };
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += static_cast<char>((i * 37 + 11) & 0xFF);
+  text += "来访登记";
+  for (std::size_t from = 0; from < 9; ++from)
+    for (std::size_t len = 0; from + len <= text.size(); ++len) {
+      const std::string_view part = std::string_view(text).substr(from, len);
+      REQUIRE(crc32(part) == bytewise(part));
+    }
+}
