@@ -121,11 +121,15 @@ MonthlyStats monthly_stats(const Dataset& data, const std::string& site, int yea
   const Month m{from_civil({year, month, 1}), add_months(from_civil({year, month, 1}), 1)};
   MonthlyStats s;
   s.site = site, s.year = year, s.month = month;
+  s.created_per_day.assign(static_cast<std::size_t>((m.to.ms - m.from.ms) / kDay), 0);
   data.each_table([&](const auto& table) {
     using R = typename std::decay_t<decltype(table.rows())>::value_type;
     int n = 0;
     for (const auto& r : table.rows())
-      if (!r.meta.deleted && (site.empty() || r.meta.site == site) && m.contains(r.meta.created_at)) ++n;
+      if (!r.meta.deleted && (site.empty() || r.meta.site == site) && m.contains(r.meta.created_at)) {
+        ++n;
+        ++s.created_per_day[static_cast<std::size_t>((r.meta.created_at.ms - m.from.ms) / kDay)];
+      }
     s.created[R::kType] = n;
   });
   Compliance comp(m, now);

@@ -45,6 +45,7 @@ struct MonthlyStats {
   std::string site;  // empty = all sites
   int year = 0, month = 0;
   std::map<std::string, int> created;  // record type → records created in the month
+  std::vector<int> created_per_day;    // records of any type created on each day (index 0 = the 1st)
   std::map<std::string, int> complaints_by_type, repairs_by_fault, violations_by_category, incidents_by_plan;
   int serious_complaints = 0, emergency_repairs = 0;
   std::vector<RuleCompliance> compliance;

@@ -62,6 +62,8 @@ test('a month of records: Today, every module and the statistics', async () => {
   await click(page, 'nav.stats');
   await widget(page, 'stats.csv');
   assert.ok(Number((await snapshot(page)).statsRows) > 5, 'the month has statistics');
+  const days = new Date(now.getFullYear(), now.getMonth() + 1, 0).getDate();
+  assert.equal(Number((await snapshot(page)).statsDays), days, 'one column per day of the month');
   await shot(page, 'stats');
   // Today: a row opens its record in its module.
   await click(page, 'nav.today');

@@ -162,6 +162,15 @@ TEST_CASE("stats: a month's counts, compliance, callback rate, satisfaction and 
   auto s = monthly_stats(data, "site-A", 2026, 11, from_civil({2026, 12, 1}));
   CHECK(s.created["repair"] == 3);
   CHECK(s.created["complaint"] == 1);
+  // The daily chart: one bar per day of November, the same records counted.
+  REQUIRE(s.created_per_day.size() == 30);
+  CHECK(s.created_per_day[2] == 2);  // 3 Nov: a repair and the serious complaint (site-B's is not counted)
+  CHECK(s.created_per_day[3] == 1);
+  CHECK(s.created_per_day[4] == 1);
+  int per_day = 0, per_type = 0;
+  for (int n : s.created_per_day) per_day += n;
+  for (const auto& [type, n] : s.created) per_type += n;
+  CHECK(per_day == per_type);
   CHECK(s.repairs_by_fault["给排水"] == 3);
   CHECK(s.serious_complaints == 1);
   REQUIRE(s.repeat_repairs.size() == 1);
