@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from '../../web/serve.mjs';
 
-export const DIST = resolve('build/web/dist');
+// DESK_DIST serves another build (e.g. to compare two builds with the benchmarks).
+export const DIST = resolve(process.env.DESK_DIST || 'build/web/dist');
 export const SHOTS = resolve('build/web/screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
