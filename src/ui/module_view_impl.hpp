@@ -258,7 +258,7 @@ void ModuleView<R>::draw_list(Context& ctx) {
                                 ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable |
                                 ImGuiTableFlags_SizingStretchProp;
   const ImVec2 size(0, rows_.empty() ? ImGui::GetFrameHeightWithSpacing() * 1.2f : 0.0f);
-  if (!ImGui::BeginTable((std::string(Spec::kId) + ".table").c_str(), ncols, flags, size)) return;
+  if (!ImGui::BeginTable(table_id(std::string(Spec::kId) + ".table").c_str(), ncols, flags, size)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   // Every column stretches by its weight, so the list reads well beside the form too.
   for (std::size_t c = 0; c < columns_.size(); ++c) {
@@ -268,7 +268,8 @@ void ModuleView<R>::draw_list(Context& ctx) {
     ImGui::TableSetupColumn(tr(columns_[c].header).c_str(), f,
                             columns_[c].width > 0 ? std::max(columns_[c].width, 60.0f) : 240);
   }
-  ImGui::TableSetupColumn(tr("时限", "Deadline"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 110);
+  ImGui::TableSetupColumn(tr("时限", "Deadline"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
+                          deadline_column_width());
   ImGui::TableHeadersRow();
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
     if (specs->SpecsCount > 0) {

@@ -75,6 +75,15 @@ void StatsView::draw(Context& ctx) {
     platform::print_html(stats_html(s, std::string(tr("月度统计 ", "Monthly statistics ")) + title));
   probe::fact("statsRows", std::to_string(stats_rows(s).size()));
 
+  int total = 0;
+  for (const auto& [type, n] : s.created) total += n;
+  if (total == 0) {
+    const char* hint = all_sites_ ? tr("本月没有记录。", "No records this month.")
+                                  : tr("本站点本月没有记录（导入的其他站点数据可勾选「全部站点」查看）。",
+                                       "No records of this site this month (tick All sites for imported sites).");
+    ImGui::TextColored(colors::muted, "%s", hint);
+    probe::message("stats.empty", hint);
+  }
   ImGui::BeginChild("stats.body");
   const float half = ImGui::GetContentRegionAvail().x * 0.5f - 6;
   ImGui::BeginChild("stats.left", ImVec2(half, 0));

@@ -37,9 +37,9 @@ void TodayView::draw(Context& ctx, const OpenFn& open) {
   probe::fact("todoOverdue", std::to_string(overdue));
   probe::fact("todoDueSoon", std::to_string(soon));
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
-  if (!ImGui::BeginTable("today.table", 5, flags)) return;
+  if (!ImGui::BeginTable(table_id("today.table").c_str(), 5, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn(tr("时限", "Deadline"), ImGuiTableColumnFlags_WidthFixed, 120);
+  ImGui::TableSetupColumn(tr("时限", "Deadline"), ImGuiTableColumnFlags_WidthFixed, deadline_column_width());
   ImGui::TableSetupColumn(tr("类别", "Kind"), ImGuiTableColumnFlags_WidthFixed, 70);
   ImGui::TableSetupColumn(tr("要做的事", "What"), ImGuiTableColumnFlags_WidthStretch, 2);
   ImGui::TableSetupColumn(tr("记录", "Record"), ImGuiTableColumnFlags_WidthStretch, 2);

@@ -1,5 +1,6 @@
 #include "ui/widgets.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -111,6 +112,15 @@ void deadline_badge(const Deadline& d, Timestamp now) {
       std::snprintf(text, sizeof text, "%s", tr(enum_label(s)).c_str());
   }
   ImGui::TextColored(deadline_color(s), "%s %s", s == DeadlineStatus::overdue ? "●" : "○", text);
+}
+
+float deadline_column_width() {
+  const float text = ImGui::CalcTextSize(tr("● 逾期 30 天", "● 30 days overdue")).x;
+  return std::max(110.0f, text + ImGui::GetStyle().CellPadding.x * 2 + 6);
+}
+
+std::string table_id(const std::string& base) {
+  return base + (lang() == Lang::en ? ".en" : ".zh");
 }
 
 }  // namespace desk::ui

@@ -84,6 +84,11 @@ void text_fit(const std::string& text);
 
 // Colored status text for a deadline ("剩 5 小时", "逾期 2 小时", "按时完成").
 void deadline_badge(const Deadline& d, Timestamp now);
+// Width of a table column holding deadline badges, in the current language.
+float deadline_column_width();
+// A table id that differs per language: fixed column widths are taken when
+// a table is first drawn, so each language gets its own.
+std::string table_id(const std::string& base);
 ImVec4 deadline_color(DeadlineStatus s);
 
 }  // namespace desk::ui
