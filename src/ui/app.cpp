@@ -118,10 +118,17 @@ void App::draw_top_bar(Context& ctx) {
   const char* import_label = tr(S::import_json);
   const char* lang_label = tr(S::language_switch);
   const ImGuiStyle& st = ImGui::GetStyle();
-  const float w = ImGui::CalcTextSize(export_label).x + ImGui::CalcTextSize(import_label).x +
-                  ImGui::CalcTextSize(lang_label).x + st.FramePadding.x * 6 + st.ItemSpacing.x * 2;
+  const char* redacted_label = tr("脱敏导出", "Export redacted");
+  const float w = ImGui::CalcTextSize(export_label).x + ImGui::CalcTextSize(redacted_label).x +
+                  ImGui::CalcTextSize(import_label).x + ImGui::CalcTextSize(lang_label).x + st.FramePadding.x * 8 +
+                  st.ItemSpacing.x * 3;
   ImGui::SameLine(right - w);
-  if (ImGui::Button(id_label(export_label, "data.export"))) export_all(ctx);
+  if (ImGui::Button(id_label(export_label, "data.export"))) export_all(ctx, false);
+  ImGui::SameLine();
+  if (ImGui::Button(id_label(redacted_label, "data.export_redacted"))) export_all(ctx, true);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", tr("培训用：手机号和证件号打码，不含修改历史和 PIN",
+                               "For training: phones and ID numbers masked, no change history or PINs"));
   ImGui::SameLine();
   ImGui::BeginDisabled(desk_.busy() || desk_.read_only());
   if (ImGui::Button(id_label(import_label, "data.import"))) start_import(ctx);
@@ -157,9 +164,10 @@ void App::draw_status_bar(Context& ctx) {
   ImGui::TextColored(colors::muted, "  %s", format_local(ctx.now).c_str());
 }
 
-void App::export_all(Context& ctx) {
-  ExportOptions o{settings_.site, settings_.device, ctx.now, {}, {}, false};
-  const std::string name = "wuye-desk-" + settings_.site + "-" + format_date(ctx.now) + ".json";
+void App::export_all(Context& ctx, bool redacted) {
+  ExportOptions o{settings_.site, settings_.device, ctx.now, {}, {}, redacted};
+  const std::string name =
+      "wuye-desk-" + settings_.site + "-" + format_date(ctx.now) + (redacted ? "-脱敏" : "") + ".json";
   platform::download(name, "application/json", desk_.export_text(o));
 }
 

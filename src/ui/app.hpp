@@ -41,7 +41,7 @@ class App {
   bool sign_in_required() const;
   void draw_status_bar(Context& ctx);
   void draw_import_dialogs(Context& ctx);
-  void export_all(Context& ctx);
+  void export_all(Context& ctx, bool redacted);
   void start_import(Context& ctx);
 
   Desk& desk_;

@@ -68,7 +68,8 @@ class ModuleView : public ModuleBase {
   std::string search_;
   int status_filter_ = -1;  // index into the status enum; -1 = all
   bool only_open_ = false;
-  int kind_filter_ = -1;  // value of Spec::kKind's enum; -1 = all
+  bool focus_search_ = false;  // Ctrl+F: the search box takes the keyboard next frame
+  int kind_filter_ = -1;       // value of Spec::kKind's enum; -1 = all
   std::string unit_text_, staff_text_;
   std::string unit_needle_, staff_needle_;  // lower-cased, as the rows were made
   std::string from_text_, to_text_;         // date range (created), "2026-11-01"

@@ -156,6 +156,8 @@ void ModuleView<R>::refresh(const Context& ctx) {
 
 template <class R>
 void ModuleView<R>::draw(Context& ctx) {
+  if (shortcut('n') && !ctx.desk.read_only()) open(ctx, Spec::blank(ctx));
+  if (shortcut('f')) focus_search_ = true;
   refresh(ctx);
   draw_toolbar(ctx);
   const float form_width = form_open_ ? std::max(480.0f, ImGui::GetContentRegionAvail().x * 0.44f) : 0.0f;
@@ -181,6 +183,7 @@ void ModuleView<R>::draw_toolbar(Context& ctx) {
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::SetNextItemWidth(250);
+  if (focus_search_) ImGui::SetKeyboardFocusHere(), focus_search_ = false;
   ImGui::InputTextWithHint(("##" + id + ".search").c_str(), tr(S::search_hint), &search_);
   if constexpr (detail::HasStatus<R>) {
     using St = decltype(R{}.status);
@@ -342,6 +345,7 @@ template <class R>
 void ModuleView<R>::draw_form(Context& ctx) {
   const std::string id = Spec::kId;
   const bool is_new = draft_.meta.id.empty();
+  const FormKeys keys = form_keys();  // Enter saves, Esc (twice from a field) closes
   const R* stored = is_new ? nullptr : ctx.desk.data().template table<R>().find(draft_.meta.id);
   ImGui::TextColored(colors::accent, "%s · %s", tr(Spec::title()).c_str(),
                      is_new ? tr("新建", "New") : tr("查看/修改", "View / edit"));
@@ -387,10 +391,13 @@ void ModuleView<R>::draw_form(Context& ctx) {
     ImGui::TextColored(colors::error, "%s", tr(e->message).c_str());
   }
   ImGui::BeginDisabled(ctx.desk.busy() || ctx.desk.read_only());
-  if (primary_button(id_label(tr(ctx.desk.busy() ? S::saving : S::save), (id + ".save").c_str()))) save(ctx);
+  if (primary_button(id_label(tr(ctx.desk.busy() ? S::saving : S::save), (id + ".save").c_str())) ||
+      (keys.enter && !ctx.desk.busy() && !ctx.desk.read_only()))
+    save(ctx);
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button(id_label(tr(S::cancel), (id + ".cancel").c_str()))) form_open_ = false;
+  if (ImGui::Button(id_label(tr(S::cancel), (id + ".cancel").c_str())) || (keys.escape && !ctx.desk.busy()))
+    form_open_ = false;
   if (stored) {
     ImGui::SameLine();
     ImGui::BeginDisabled(!may(ctx.role, Action::delete_record) || ctx.desk.busy());

@@ -54,13 +54,8 @@ void VisitsView::save(Context& ctx) {
 void VisitsView::draw_form(Context& ctx) {
   const bool is_new = draft_.meta.id.empty();
   // Keyboard: Enter in a one-line field saves; Esc leaves a field, a second Esc closes the form.
-  const ImGuiContext& g = *ImGui::GetCurrentContext();
-  const bool editing = ImGui::IsAnyItemActive();
-  const bool editing_multiline =
-      editing && g.InputTextState.ID == g.ActiveId && (g.InputTextState.Flags & ImGuiInputTextFlags_Multiline) != 0;
-  const bool no_popup = !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId);
-  const bool enter_pressed = no_popup && !editing_multiline && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
-  const bool escape_pressed = no_popup && !editing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+  const FormKeys keys = form_keys();
+  const bool enter_pressed = keys.enter, escape_pressed = keys.escape;
   ImGui::TextColored(colors::accent, "%s", tr(is_new ? S::form_new_title : S::form_edit_title));
   if (!is_new) {
     ImGui::SameLine();

@@ -102,6 +102,8 @@ void VisitsView::refresh_rows(const Context& ctx) {
 }
 
 void VisitsView::draw(Context& ctx) {
+  if (shortcut('n') && !ctx.desk.read_only()) open_new(ctx);
+  if (shortcut('f')) focus_search_ = true;
   refresh_rows(ctx);
   draw_toolbar(ctx);
   const float form_width = form_open_ ? std::max(460.0f, ImGui::GetContentRegionAvail().x * 0.42f) : 0.0f;
@@ -122,6 +124,7 @@ void VisitsView::draw_toolbar(Context& ctx) {
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::SetNextItemWidth(260);
+  if (focus_search_) ImGui::SetKeyboardFocusHere(), focus_search_ = false;
   ImGui::InputTextWithHint("##visits.search", tr(S::search_hint), &search_);
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();

@@ -30,6 +30,7 @@ class VisitsView {
   std::string search_;
   std::string from_text_, to_text_;
   bool only_promises_ = false;
+  bool focus_search_ = false;      // Ctrl+F: the search box takes the keyboard next frame
   std::vector<std::size_t> rows_;  // indices into the visit table, newest first
   std::uint64_t rows_version_ = ~0ull;
   std::string rows_key_;               // the date and promise filters the rows were made for

@@ -1,5 +1,7 @@
 #include "ui/widgets.hpp"
 
+#include <SDL_scancode.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -112,6 +114,25 @@ void deadline_badge(const Deadline& d, Timestamp now) {
       std::snprintf(text, sizeof text, "%s", tr(enum_label(s)).c_str());
   }
   ImGui::TextColored(deadline_color(s), "%s %s", s == DeadlineStatus::overdue ? "●" : "○", text);
+}
+
+FormKeys form_keys() {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return {};
+  if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows)) return {};  // e.g. typing in the list's search box
+  const bool editing = ImGui::IsAnyItemActive();
+  const bool multiline =
+      editing && g.InputTextState.ID == g.ActiveId && (g.InputTextState.Flags & ImGuiInputTextFlags_Multiline) != 0;
+  FormKeys k;
+  k.enter = !multiline && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+  k.escape = !editing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+  return k;
+}
+
+bool shortcut(char letter) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!(io.KeyCtrl || io.KeyAlt) || io.KeyShift || letter < 'a' || letter > 'z') return false;
+  return ImGui::IsKeyPressed(SDL_SCANCODE_A + (letter - 'a'), false);  // the SDL backend indexes keys by scancode
 }
 
 float deadline_column_width() {

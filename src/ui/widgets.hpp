@@ -84,6 +84,18 @@ void text_fit(const std::string& text);
 
 // Colored status text for a deadline ("剩 5 小时", "逾期 2 小时", "按时完成").
 void deadline_badge(const Deadline& d, Timestamp now);
+// Form keys for the current window (a form): Enter while in one of its
+// one-line fields (or on none of its items), Esc when no field is being
+// edited (the first Esc leaves the field). Nothing while a popup is open.
+struct FormKeys {
+  bool enter = false;
+  bool escape = false;
+};
+FormKeys form_keys();
+// Ctrl+<letter> or Alt+<letter> (Chrome keeps Ctrl+N for a new window, so
+// Alt+N is the one that always reaches the page).
+bool shortcut(char letter);
+
 // Width of a table column holding deadline badges, in the current language.
 float deadline_column_width();
 // A table id that differs per language: fixed column widths are taken when
