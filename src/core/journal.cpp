@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdio>
 
+#include "core/record_reader.hpp"
+
 namespace desk {
 
 namespace {
@@ -104,8 +106,8 @@ JournalReadReport read_journal(std::string_view bytes, Dataset& into) {
     std::uint32_t want = 0;
     bool good =
         line.size() > 9 && line[8] == ' ' && parse_hex8(line.substr(0, 8), want) && crc32(line.substr(9)) == want;
-    if (good) {
-      const json j = json::parse(line.substr(9), nullptr, false);
+    if (good && !fast::read_record(line.substr(9), into)) {
+      const json j = json::parse(line.substr(9), nullptr, false);  // the tree reader, for anything unusual
       good = !j.is_discarded() && replay(j, into);
     }
     if (good) {

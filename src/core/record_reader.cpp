@@ -1,0 +1,477 @@
+#include "core/record_reader.hpp"
+
+#include <cstdlib>
+#include <limits>
+
+#include "core/text.hpp"
+
+namespace desk::fast {
+
+namespace {
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+int hex(char c) {
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
+}
+
+// Length of the well-formed UTF-8 sequence at s[i] (RFC 3629, as the tree
+// reader checks it), or 0.
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+  const unsigned c = b(0);
+  auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) { return b(k) >= lo && b(k) <= hi; };
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
+  if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1) && cont(2) ? 3 : 0;
+  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
+  if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+}  // namespace
+
+bool Cursor::string(std::string& out) {
+  if (!eat('"')) return false;
+  out.clear();
+  while (i_ < s_.size()) {
+    const char c = s_[i_];
+    if (c == '"') return ++i_, true;
+    if (static_cast<unsigned char>(c) < 0x20) return false;
+    if (c == '\\') {
+      if (i_ + 1 >= s_.size()) return false;
+      const char e = s_[i_ + 1];
+      i_ += 2;
+      switch (e) {
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
+        case '/':
+          out += '/';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'u': {
+          auto unit = [&](std::uint32_t& v) {
+            if (i_ + 4 > s_.size()) return false;
+            v = 0;
+            for (int k = 0; k < 4; ++k) {
+              const int h = hex(s_[i_ + k]);
+              if (h < 0) return false;
+              v = v << 4 | static_cast<std::uint32_t>(h);
+            }
+            i_ += 4;
+            return true;
+          };
+          std::uint32_t cp = 0;
+          if (!unit(cp)) return false;
+          if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a lone low surrogate
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            std::uint32_t lo = 0;
+            if (i_ + 2 > s_.size() || s_[i_] != '\\' || s_[i_ + 1] != 'u') return false;
+            i_ += 2;
+            if (!unit(lo) || lo < 0xDC00 || lo > 0xDFFF) return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          }
+          append_utf8(out, cp);
+          break;
+        }
+        default:
+          return false;
+      }
+      continue;
+    }
+    // A run of plain characters goes in at once.
+    std::size_t j = i_;
+    while (j < s_.size()) {
+      const auto u = static_cast<unsigned char>(s_[j]);
+      if (u == '"' || u == '\\' || u < 0x20) break;
+      if (u < 0x80) {
+        ++j;
+        continue;
+      }
+      const std::size_t n = utf8_sequence(s_, j);
+      if (n == 0) return false;
+      j += n;
+    }
+    out.append(s_.data() + i_, j - i_);
+    i_ = j;
+  }
+  return false;
+}
+
+bool Cursor::integer(std::int64_t& out) {
+  ws();
+  const std::size_t start = i_;
+  const bool negative = i_ < s_.size() && s_[i_] == '-';
+  if (negative) ++i_;
+  if (i_ >= s_.size() || s_[i_] < '0' || s_[i_] > '9') return false;
+  if (s_[i_] == '0' && i_ + 1 < s_.size() && s_[i_ + 1] >= '0' && s_[i_ + 1] <= '9') return false;
+  std::uint64_t v = 0;
+  for (; i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9'; ++i_) {
+    if (v > (std::numeric_limits<std::uint64_t>::max() - 9) / 10) return false;
+    v = v * 10 + static_cast<std::uint64_t>(s_[i_] - '0');
+  }
+  if (i_ < s_.size() && (s_[i_] == '.' || s_[i_] == 'e' || s_[i_] == 'E')) return false;  // not an integer
+  const std::uint64_t limit = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + (negative ? 1 : 0);
+  if (v > limit || i_ == start) return false;
+  out = negative ? static_cast<std::int64_t>(0 - v) : static_cast<std::int64_t>(v);
+  return true;
+}
+
+bool Cursor::number(double& out) {
+  ws();
+  std::size_t j = i_;
+  if (j < s_.size() && s_[j] == '-') ++j;
+  const std::size_t digits = j;
+  while (j < s_.size() && s_[j] >= '0' && s_[j] <= '9') ++j;
+  if (j == digits || (s_[digits] == '0' && j - digits > 1)) return false;
+  if (j < s_.size() && s_[j] == '.') {
+    const std::size_t f = ++j;
+    while (j < s_.size() && s_[j] >= '0' && s_[j] <= '9') ++j;
+    if (j == f) return false;
+  }
+  if (j < s_.size() && (s_[j] == 'e' || s_[j] == 'E')) {
+    ++j;
+    if (j < s_.size() && (s_[j] == '+' || s_[j] == '-')) ++j;
+    const std::size_t e = j;
+    while (j < s_.size() && s_[j] >= '0' && s_[j] <= '9') ++j;
+    if (j == e) return false;
+  }
+  const std::string text(s_.substr(i_, j - i_));
+  char* end = nullptr;
+  out = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || !(out == out) || out > std::numeric_limits<double>::max() ||
+      out < -std::numeric_limits<double>::max())
+    return false;
+  i_ = j;
+  return true;
+}
+
+bool Cursor::literal(std::string_view word) {
+  ws();
+  if (s_.substr(i_, word.size()) != word) return false;
+  i_ += word.size();
+  return true;
+}
+
+bool Cursor::skip_value(int depth) {
+  if (depth > 64) return false;
+  ws();
+  if (i_ >= s_.size()) return false;
+  const char c = s_[i_];
+  std::string& scratch = scratch_;  // reused: skipping builds nothing new
+  if (c == '"') return string(scratch);
+  if (c == '{' || c == '[') {
+    const char close = c == '{' ? '}' : ']';
+    ++i_;
+    if (eat(close)) return true;
+    do {
+      if (c == '{' && !(string(scratch) && eat(':'))) return false;
+      if (!skip_value(depth + 1)) return false;
+    } while (eat(','));
+    return eat(close);
+  }
+  if (c == 't') return literal("true");
+  if (c == 'f') return literal("false");
+  if (c == 'n') return literal("null");
+  double d = 0;
+  return number(d);
+}
+
+bool Cursor::skip(std::string_view& span) {
+  ws();
+  const std::size_t start = i_;
+  if (!skip_value(0)) return false;
+  span = s_.substr(start, i_ - start);
+  return true;
+}
+
+// ---- values, as fields.hpp's from_value accepts them ------------------------
+namespace {
+bool read(Cursor& c, std::string& out) {
+  return c.string(out) && utf8_length(out) <= kMaxTextLength;
+}
+bool read(Cursor& c, bool& out) {
+  if (c.literal("true")) return out = true, true;
+  if (c.literal("false")) return out = false, true;
+  return false;
+}
+bool read(Cursor& c, std::int64_t& out) {
+  return c.integer(out);
+}
+bool read(Cursor& c, int& out) {
+  std::int64_t v = 0;
+  if (!c.integer(v) || v < -1'000'000'000 || v > 1'000'000'000) return false;
+  out = static_cast<int>(v);
+  return true;
+}
+bool read(Cursor& c, double& out) {
+  return c.number(out);
+}
+bool read(Cursor& c, Timestamp& out) {
+  std::string s;
+  if (!c.string(s)) return false;
+  const auto t = parse_iso(s);
+  if (!t) return false;
+  out = *t;
+  return true;
+}
+template <DeskEnum E>
+bool read(Cursor& c, E& out) {
+  std::string s;
+  if (!c.string(s)) return false;
+  const auto v = enum_from_code<E>(s);
+  if (!v) return false;
+  out = *v;
+  return true;
+}
+template <class T>
+bool read(Cursor& c, std::optional<T>& out);
+template <class T>
+bool read(Cursor& c, std::vector<T>& out);
+template <HasFields T>
+bool read(Cursor& c, T& out);
+
+template <class T>
+bool read(Cursor& c, std::optional<T>& out) {
+  if (c.literal("null")) return out.reset(), true;
+  T v{};
+  if (!read(c, v)) return false;
+  out = std::move(v);
+  return true;
+}
+template <class T>
+bool read(Cursor& c, std::vector<T>& out) {
+  out.clear();
+  if (!c.eat('[')) return false;
+  if (c.eat(']')) return true;
+  do {
+    T v{};
+    if (!read(c, v)) return false;
+    out.push_back(std::move(v));
+  } while (c.eat(','));
+  return c.eat(']');
+}
+// Every listed field exactly once; no other keys.
+template <HasFields T>
+bool read(Cursor& c, T& out) {
+  constexpr std::size_t n = std::tuple_size_v<decltype(T::fields())>;
+  static_assert(n <= 64);
+  std::uint64_t seen = 0;
+  if (!c.eat('{')) return false;
+  if (!c.eat('}')) {
+    std::string key;
+    do {
+      if (!c.string(key) || !c.eat(':')) return false;
+      bool matched = false, ok = false;
+      std::size_t index = 0;
+      std::apply(
+          [&](const auto&... f) {
+            (
+                [&] {
+                  if (!matched && key == f.key) {
+                    matched = true;
+                    ok = !(seen >> index & 1) && read(c, out.*(f.member));  // twice: the tree reader decides
+                    seen |= std::uint64_t{1} << index;
+                  }
+                  ++index;
+                }(),
+                ...);
+          },
+          T::fields());
+      if (!matched || !ok) return false;
+    } while (c.eat(','));
+    if (!c.eat('}')) return false;
+  }
+  return seen == (n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1);
+}
+
+// The history entry of record.cpp's change_from_json (other keys ignored).
+bool read_change(Cursor& c, Change& out) {
+  unsigned seen = 0;
+  std::string key;
+  if (!c.eat('{')) return false;
+  if (c.eat('}')) return false;
+  do {
+    if (!c.string(key) || !c.eat(':')) return false;
+    std::string_view span;
+    const unsigned bit = key == "at"         ? 1
+                         : key == "by"       ? 2
+                         : key == "revision" ? 4
+                         : key == "action"   ? 8
+                         : key == "changes"  ? 16
+                                             : 0;
+    if (seen & bit) return false;  // twice: the tree reader decides
+    seen |= bit;
+    if (key == "at") {
+      if (!read(c, out.at)) return false;
+    } else if (key == "by") {
+      if (!read(c, out.by)) return false;
+    } else if (key == "revision") {
+      if (!read(c, out.revision)) return false;
+    } else if (key == "action") {
+      if (!read(c, out.action)) return false;
+    } else if (key == "changes") {
+      out.changes.clear();
+      if (!c.eat('[')) return false;
+      if (!c.eat(']')) {
+        do {
+          FieldChange fc;
+          unsigned got = 0;
+          if (!c.eat('{') || c.eat('}')) return false;
+          do {
+            if (!c.string(key) || !c.eat(':')) return false;
+            const unsigned bit = key == "field" ? 1 : key == "from" ? 2 : key == "to" ? 4 : 0;
+            if (got & bit) return false;  // twice: the tree reader decides
+            got |= bit;
+            if (key == "field") {
+              if (!c.string(fc.field)) return false;
+            } else if (key == "from" || key == "to") {
+              if (!c.skip(span)) return false;
+              json v = json::parse(span, nullptr, false);
+              if (v.is_discarded()) return false;
+              (key == "from" ? fc.from : fc.to) = std::move(v);
+            } else if (!c.skip(span)) {
+              return false;
+            }
+          } while (c.eat(','));
+          if (!c.eat('}') || got != 7) return false;
+          out.changes.push_back(std::move(fc));
+        } while (c.eat(','));
+        if (!c.eat(']')) return false;
+      }
+    } else if (!c.skip(span)) {
+      return false;
+    }
+  } while (c.eat(','));
+  return c.eat('}') && seen == 31;
+}
+
+// The record envelope (record.cpp's meta_from_json) with R's data.
+template <class R>
+bool read_record_of(std::string_view text, R& r) {
+  Cursor c(text);
+  RecordMeta& m = r.meta;
+  unsigned seen = 0;
+  std::string key;
+  if (!c.eat('{')) return false;
+  if (c.eat('}')) return false;
+  do {
+    if (!c.string(key) || !c.eat(':')) return false;
+    std::string_view span;
+    bool ok = true;
+    unsigned bit = 0;
+    if (key == "id") {
+      ok = read(c, m.id) && is_record_id(m.id), bit = 1;
+    } else if (key == "site") {
+      ok = read(c, m.site), bit = 2;
+    } else if (key == "created_at") {
+      ok = read(c, m.created_at), bit = 4;
+    } else if (key == "created_by") {
+      ok = read(c, m.created_by), bit = 8;
+    } else if (key == "updated_at") {
+      ok = read(c, m.updated_at), bit = 16;
+    } else if (key == "updated_by") {
+      ok = read(c, m.updated_by), bit = 32;
+    } else if (key == "revision") {
+      ok = read(c, m.revision) && m.revision >= 1, bit = 64;
+    } else if (key == "deleted") {
+      ok = read(c, m.deleted), bit = 128;
+    } else if (key == "history") {
+      m.history.clear();
+      ok = c.eat('[');
+      if (ok && !c.eat(']')) {
+        do {
+          Change ch;
+          ok = read_change(c, ch);
+          if (ok) m.history.push_back(std::move(ch));
+        } while (ok && c.eat(','));
+        ok = ok && c.eat(']');
+      }
+      bit = 256;
+    } else if (key == "data") {
+      ok = read(c, static_cast<R&>(r)), bit = 512;
+    } else {
+      ok = c.skip(span);  // "type" (already known) and keys the tree reader ignores
+    }
+    if (!ok || (seen & bit)) return false;  // a key given twice: the tree reader decides
+    seen |= bit;
+  } while (c.eat(','));
+  if (!c.eat('}') || !c.at_end() || seen != 1023) return false;
+  m.history = merge_history(m.history, {});
+  return true;
+}
+
+// The value of the top-level "type" key (given once).
+bool type_of(std::string_view text, std::string& type) {
+  Cursor c(text);
+  std::string key;
+  std::string_view span;
+  int found = 0;
+  if (!c.eat('{')) return false;
+  do {
+    if (!c.string(key) || !c.eat(':')) return false;
+    if (key == "type") {
+      if (!c.string(type)) return false;
+      ++found;
+    } else if (!c.skip(span)) {
+      return false;
+    }
+  } while (c.eat(','));
+  return found == 1;
+}
+}  // namespace
+
+bool read_record(std::string_view text, Dataset& into) {
+  std::string type;
+  if (!type_of(text, type)) return false;
+  bool stored = false;
+  auto try_one = [&](auto& table) {
+    using R = typename std::decay_t<decltype(table.rows())>::value_type;
+    if (stored || type != R::kType) return;
+    R r;
+    if (!read_record_of(text, r)) return;
+    table.upsert(std::move(r));
+    stored = true;
+  };
+  std::apply([&](auto&... t) { (try_one(t), ...); }, into.tables);
+  return stored;
+}
+
+}  // namespace desk::fast
