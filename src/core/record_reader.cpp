@@ -265,6 +265,9 @@ template <class T>
 bool read(Cursor& c, std::optional<T>& out);
 template <class T>
 bool read(Cursor& c, std::vector<T>& out);
+bool read(Cursor& c, json& out);
+bool read(Cursor& c, FieldChange& out);
+bool read(Cursor& c, Change& out);
 template <HasFields T>
 bool read(Cursor& c, T& out);
 
@@ -288,99 +291,86 @@ bool read(Cursor& c, std::vector<T>& out) {
   } while (c.eat(','));
   return c.eat(']');
 }
+// Calls f(key) for each member of a non-empty object; f reads the value.
+template <class F>
+bool members(Cursor& c, F&& f) {
+  std::string key;
+  if (!c.eat('{') || c.eat('}')) return false;
+  do {
+    if (!c.string(key) || !c.eat(':') || !f(key)) return false;
+  } while (c.eat(','));
+  return c.eat('}');
+}
+
+// Marks `bit` seen; false when it was already (a key given twice: the tree
+// reader, which keeps the last one, decides).
+bool once(std::uint64_t& seen, std::uint64_t bit) {
+  if (seen & bit) return false;
+  seen |= bit;
+  return true;
+}
+
 // Every listed field exactly once; no other keys.
 template <HasFields T>
 bool read(Cursor& c, T& out) {
   constexpr std::size_t n = std::tuple_size_v<decltype(T::fields())>;
-  static_assert(n <= 64);
+  static_assert(n > 0 && n < 64);
   std::uint64_t seen = 0;
-  if (!c.eat('{')) return false;
-  if (!c.eat('}')) {
-    std::string key;
-    do {
-      if (!c.string(key) || !c.eat(':')) return false;
-      bool matched = false, ok = false;
-      std::size_t index = 0;
-      std::apply(
-          [&](const auto&... f) {
-            (
-                [&] {
-                  if (!matched && key == f.key) {
-                    matched = true;
-                    ok = !(seen >> index & 1) && read(c, out.*(f.member));  // twice: the tree reader decides
-                    seen |= std::uint64_t{1} << index;
-                  }
-                  ++index;
-                }(),
-                ...);
-          },
-          T::fields());
-      if (!matched || !ok) return false;
-    } while (c.eat(','));
-    if (!c.eat('}')) return false;
-  }
-  return seen == (n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1);
+  const bool ok = members(c, [&](const std::string& key) {
+    bool matched = false, good = false;
+    std::size_t index = 0;
+    std::apply(
+        [&](const auto&... f) {
+          (
+              [&] {
+                if (!matched && key == f.key)
+                  matched = true, good = once(seen, std::uint64_t{1} << index) && read(c, out.*(f.member));
+                ++index;
+              }(),
+              ...);
+        },
+        T::fields());
+    return matched && good;
+  });
+  return ok && seen == (std::uint64_t{1} << n) - 1;
 }
 
-// The history entry of record.cpp's change_from_json (other keys ignored).
-bool read_change(Cursor& c, Change& out) {
-  unsigned seen = 0;
-  std::string key;
-  if (!c.eat('{')) return false;
-  if (c.eat('}')) return false;
-  do {
-    if (!c.string(key) || !c.eat(':')) return false;
-    std::string_view span;
-    const unsigned bit = key == "at"         ? 1
-                         : key == "by"       ? 2
-                         : key == "revision" ? 4
-                         : key == "action"   ? 8
-                         : key == "changes"  ? 16
-                                             : 0;
-    if (seen & bit) return false;  // twice: the tree reader decides
-    seen |= bit;
-    if (key == "at") {
-      if (!read(c, out.at)) return false;
-    } else if (key == "by") {
-      if (!read(c, out.by)) return false;
-    } else if (key == "revision") {
-      if (!read(c, out.revision)) return false;
-    } else if (key == "action") {
-      if (!read(c, out.action)) return false;
-    } else if (key == "changes") {
-      out.changes.clear();
-      if (!c.eat('[')) return false;
-      if (!c.eat(']')) {
-        do {
-          FieldChange fc;
-          unsigned got = 0;
-          if (!c.eat('{') || c.eat('}')) return false;
-          do {
-            if (!c.string(key) || !c.eat(':')) return false;
-            const unsigned bit = key == "field" ? 1 : key == "from" ? 2 : key == "to" ? 4 : 0;
-            if (got & bit) return false;  // twice: the tree reader decides
-            got |= bit;
-            if (key == "field") {
-              if (!c.string(fc.field)) return false;
-            } else if (key == "from" || key == "to") {
-              if (!c.skip(span)) return false;
-              json v = json::parse(span, nullptr, false);
-              if (v.is_discarded()) return false;
-              (key == "from" ? fc.from : fc.to) = std::move(v);
-            } else if (!c.skip(span)) {
-              return false;
-            }
-          } while (c.eat(','));
-          if (!c.eat('}') || got != 7) return false;
-          out.changes.push_back(std::move(fc));
-        } while (c.eat(','));
-        if (!c.eat(']')) return false;
-      }
-    } else if (!c.skip(span)) {
-      return false;
-    }
-  } while (c.eat(','));
-  return c.eat('}') && seen == 31;
+// A value kept as JSON (a history entry's before and after).
+bool read(Cursor& c, json& out) {
+  std::string_view span;
+  if (!c.skip(span)) return false;
+  out = json::parse(span, nullptr, false);
+  return !out.is_discarded();
+}
+
+// {field, from, to} of a history entry (other keys ignored, as in record.cpp).
+bool read(Cursor& c, FieldChange& out) {
+  std::uint64_t seen = 0;
+  std::string_view span;
+  return members(c,
+                 [&](const std::string& key) {
+                   if (key == "field") return once(seen, 1) && c.string(out.field);
+                   if (key == "from") return once(seen, 2) && read(c, out.from);
+                   if (key == "to") return once(seen, 4) && read(c, out.to);
+                   return c.skip(span);
+                 }) &&
+         seen == 7;
+}
+
+// A history entry (record.cpp's change_from_json; other keys ignored).
+bool read(Cursor& c, Change& out) {
+  std::uint64_t seen = 0;
+  std::string_view span;
+  return members(c,
+                 [&](const std::string& key) {
+                   if (key == "at") return once(seen, 1) && read(c, out.at);
+                   if (key == "by") return once(seen, 2) && read(c, out.by);
+                   if (key == "revision") return once(seen, 4) && read(c, out.revision);
+                   if (key == "action") return once(seen, 8) && read(c, out.action);
+                   if (key == "changes") return once(seen, 16) && read(c, out.changes);
+                   return c.skip(span);
+                 }) &&
+         seen == 31;
 }
 
 // The record envelope (record.cpp's meta_from_json) with R's data.
@@ -388,52 +378,22 @@ template <class R>
 bool read_record_of(std::string_view text, R& r) {
   Cursor c(text);
   RecordMeta& m = r.meta;
-  unsigned seen = 0;
-  std::string key;
-  if (!c.eat('{')) return false;
-  if (c.eat('}')) return false;
-  do {
-    if (!c.string(key) || !c.eat(':')) return false;
-    std::string_view span;
-    bool ok = true;
-    unsigned bit = 0;
-    if (key == "id") {
-      ok = read(c, m.id) && is_record_id(m.id), bit = 1;
-    } else if (key == "site") {
-      ok = read(c, m.site), bit = 2;
-    } else if (key == "created_at") {
-      ok = read(c, m.created_at), bit = 4;
-    } else if (key == "created_by") {
-      ok = read(c, m.created_by), bit = 8;
-    } else if (key == "updated_at") {
-      ok = read(c, m.updated_at), bit = 16;
-    } else if (key == "updated_by") {
-      ok = read(c, m.updated_by), bit = 32;
-    } else if (key == "revision") {
-      ok = read(c, m.revision) && m.revision >= 1, bit = 64;
-    } else if (key == "deleted") {
-      ok = read(c, m.deleted), bit = 128;
-    } else if (key == "history") {
-      m.history.clear();
-      ok = c.eat('[');
-      if (ok && !c.eat(']')) {
-        do {
-          Change ch;
-          ok = read_change(c, ch);
-          if (ok) m.history.push_back(std::move(ch));
-        } while (ok && c.eat(','));
-        ok = ok && c.eat(']');
-      }
-      bit = 256;
-    } else if (key == "data") {
-      ok = read(c, static_cast<R&>(r)), bit = 512;
-    } else {
-      ok = c.skip(span);  // "type" (already known) and keys the tree reader ignores
-    }
-    if (!ok || (seen & bit)) return false;  // a key given twice: the tree reader decides
-    seen |= bit;
-  } while (c.eat(','));
-  if (!c.eat('}') || !c.at_end() || seen != 1023) return false;
+  std::uint64_t seen = 0;
+  std::string_view span;
+  const bool ok = members(c, [&](const std::string& key) {
+    if (key == "id") return once(seen, 1) && read(c, m.id) && is_record_id(m.id);
+    if (key == "site") return once(seen, 2) && read(c, m.site);
+    if (key == "created_at") return once(seen, 4) && read(c, m.created_at);
+    if (key == "created_by") return once(seen, 8) && read(c, m.created_by);
+    if (key == "updated_at") return once(seen, 16) && read(c, m.updated_at);
+    if (key == "updated_by") return once(seen, 32) && read(c, m.updated_by);
+    if (key == "revision") return once(seen, 64) && read(c, m.revision) && m.revision >= 1;
+    if (key == "deleted") return once(seen, 128) && read(c, m.deleted);
+    if (key == "history") return once(seen, 256) && read(c, m.history);
+    if (key == "data") return once(seen, 512) && read(c, static_cast<R&>(r));
+    return c.skip(span);  // "type" (already known) and keys the tree reader ignores
+  });
+  if (!ok || !c.at_end() || seen != 1023) return false;
   m.history = merge_history(m.history, {});
   return true;
 }
@@ -441,20 +401,12 @@ bool read_record_of(std::string_view text, R& r) {
 // The value of the top-level "type" key (given once).
 bool type_of(std::string_view text, std::string& type) {
   Cursor c(text);
-  std::string key;
+  std::uint64_t seen = 0;
   std::string_view span;
-  int found = 0;
-  if (!c.eat('{')) return false;
-  do {
-    if (!c.string(key) || !c.eat(':')) return false;
-    if (key == "type") {
-      if (!c.string(type)) return false;
-      ++found;
-    } else if (!c.skip(span)) {
-      return false;
-    }
-  } while (c.eat(','));
-  return found == 1;
+  return members(
+             c,
+             [&](const std::string& key) { return key == "type" ? once(seen, 1) && c.string(type) : c.skip(span); }) &&
+         seen == 1;
 }
 }  // namespace
 
