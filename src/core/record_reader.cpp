@@ -323,7 +323,7 @@ bool read(Cursor& c, T& out) {
         [&](const auto&... f) {
           (
               [&] {
-                if (!matched && key == f.key)
+                if (!matched && key[0] == f.key[0] && key == f.key)  // keys are never empty here
                   matched = true, good = once(seen, std::uint64_t{1} << index) && read(c, out.*(f.member));
                 ++index;
               }(),
@@ -335,8 +335,22 @@ bool read(Cursor& c, T& out) {
   return ok && seen == (std::uint64_t{1} << n) - 1;
 }
 
-// A value kept as JSON (a history entry's before and after).
+// A value kept as JSON (a history entry's before and after): text, null,
+// true/false and whole numbers directly (as the tree reader types them),
+// anything else through the tree.
 bool read(Cursor& c, json& out) {
+  std::string text;
+  std::int64_t n = 0;
+  if (c.peek('"')) return c.string(text) ? (out = std::move(text), true) : false;
+  if (c.literal("null")) return out = nullptr, true;
+  if (c.literal("true")) return out = true, true;
+  if (c.literal("false")) return out = false, true;
+  Cursor probe = c;
+  if (probe.integer(n) && (probe.peek(',') || probe.peek('}') || probe.peek(']'))) {
+    c = probe;
+    out = n < 0 ? json(n) : json(static_cast<std::uint64_t>(n));  // the tree makes non-negative numbers unsigned
+    return true;
+  }
   std::string_view span;
   if (!c.skip(span)) return false;
   out = json::parse(span, nullptr, false);

@@ -26,6 +26,10 @@ class Cursor {
     if (i_ < s_.size() && s_[i_] == c) return ++i_, true;
     return false;
   }
+  bool peek(char c) {
+    ws();
+    return i_ < s_.size() && s_[i_] == c;
+  }
   bool at_end() {
     ws();
     return i_ == s_.size();
