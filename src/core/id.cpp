@@ -1,5 +1,7 @@
 #include "core/id.hpp"
 
+#include <array>
+
 namespace desk {
 
 namespace {
@@ -28,11 +30,14 @@ std::string make_record_id(Timestamp created, const RandomBits& random) {
 
 bool is_record_id(const std::string& s) {
   if (s.size() != 26 || s[0] < '0' || s[0] > '7') return false;
-  for (char c : s) {
-    bool ok = false;
-    for (const char* a = kAlphabet; *a; ++a) ok |= (*a == c);
-    if (!ok) return false;
-  }
+  // A lookup table of the alphabet (this runs for every record loaded).
+  static const auto allowed = [] {
+    std::array<bool, 256> t{};
+    for (const char* a = kAlphabet; *a; ++a) t[static_cast<unsigned char>(*a)] = true;
+    return t;
+  }();
+  for (char c : s)
+    if (!allowed[static_cast<unsigned char>(c)]) return false;
   return true;
 }
 

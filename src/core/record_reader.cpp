@@ -125,6 +125,13 @@ bool Cursor::string(std::string& out) {
         ++j;
         continue;
       }
+      // Most Chinese text: E1–EC or EE–EF and two continuation bytes.
+      if (((u >= 0xE1 && u <= 0xEC) || u >= 0xEE) && u <= 0xEF && j + 2 < s_.size() &&
+          (static_cast<unsigned char>(s_[j + 1]) & 0xC0) == 0x80 &&
+          (static_cast<unsigned char>(s_[j + 2]) & 0xC0) == 0x80) {
+        j += 3;
+        continue;
+      }
       const std::size_t n = utf8_sequence(s_, j);
       if (n == 0) return false;
       j += n;
