@@ -76,7 +76,9 @@ inline bool edit_value(const std::string& id, bool& v, FormState&, const std::st
 }
 inline bool edit_value(const std::string& id, int& v, FormState&, const std::string&) {
   ImGui::SetNextItemWidth(140);
-  return ImGui::InputInt(("##" + id).c_str(), &v);
+  // No +/- buttons: a plain number field (and one item, so the test map and
+  // keyboard navigation see it under its id).
+  return ImGui::InputInt(("##" + id).c_str(), &v, 0, 0);
 }
 inline bool edit_value(const std::string& id, std::int64_t& v, FormState&, const std::string&) {
   ImGui::SetNextItemWidth(140);
