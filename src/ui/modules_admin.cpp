@@ -1,4 +1,6 @@
 // 巡查/保洁考核, 工作日历 and 员工 screens (SPEC §9, §10, staff).
+#include <algorithm>
+
 #include "core/duty_log.hpp"
 #include "core/inspection.hpp"
 #include "core/staff.hpp"
@@ -89,7 +91,14 @@ struct ModuleSpec<DutyLog> {
     std::map<std::string, std::vector<Timestamp>> done;
     for (const auto& d : ctx.desk.data().table<DutyLog>().rows())
       if (!d.meta.deleted) done[d.duty].push_back(d.done_at);
-    if (ImGui::BeginTable("duties.calendar", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    // At most about six rows tall (it scrolls), so the list and the form
+    // below keep their room at 1366×768.
+    const float row_h = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
+    const float rows = static_cast<float>(assets().duties.size()) + 1.0f;
+    if (ImGui::BeginTable("duties.calendar", 4,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
+                          ImVec2(0, std::min(rows, 6.5f) * row_h))) {
+      ImGui::TableSetupScrollFreeze(0, 1);
       ImGui::TableSetupColumn(tr("例行工作", "Duty"));
       ImGui::TableSetupColumn(tr("本期完成", "Done"), ImGuiTableColumnFlags_WidthFixed, 80);
       ImGui::TableSetupColumn(tr("到期", "Due"), ImGuiTableColumnFlags_WidthFixed, 140);
