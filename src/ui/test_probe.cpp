@@ -57,7 +57,10 @@ void record(const char* type, const std::string& id, const std::string& label) {
 
 void item(const std::string& id, const std::string& label) {
   if (!on) return;
-  json w = rect_json(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+  ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  r.ClipWith(ImGui::GetCurrentWindow()->ClipRect);  // as the hooks do: only what can be clicked
+  if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;
+  json w = rect_json(r);
   w["id"] = id;
   w["label"] = label;
   w["window"] = ImGui::GetCurrentWindow()->Name;

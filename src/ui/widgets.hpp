@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "imgui.h"
 #include "ui/strings.hpp"
+#include "ui/test_probe.hpp"
 
 namespace desk::ui {
 
@@ -65,7 +66,9 @@ bool enum_combo(const char* id, E& value, float width = 180) {
   ImGui::SetNextItemWidth(width);
   const auto* current = enum_entry(value);
   const char* preview = current ? (lang() == Lang::zh ? current->zh : current->en) : "";
-  if (ImGui::BeginCombo((std::string("##") + id).c_str(), preview)) {
+  const bool open = ImGui::BeginCombo((std::string("##") + id).c_str(), preview);
+  probe::item(id, preview);  // combos are not reported by ImGui's hooks
+  if (open) {
     for (const auto& e : enum_entries(E{})) {
       const std::string full = std::string(lang() == Lang::zh ? e.zh : e.en) + "##" + id + "." + e.code;
       if (ImGui::Selectable(full.c_str(), value == e.value)) {
