@@ -1,0 +1,83 @@
+// A guard (保安) signed in with a PIN: the desk lets them record what any
+// staff may record, and refuses, with the reason on the button, what their
+// role may not do — in four modules (SPEC roles; core/roles.cpp).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openBrowser, openApp, click, type, save, snapshot, frames, shot, widget } from './harness.mjs';
+
+let b, page;
+before(async () => {
+  b = await openBrowser();
+  ({ page } = await openApp(b.context, b.base, 'test=1&module=staff'));
+  await click(page, 'staff.new');
+  await type(page, 'staff.code', 'G01');
+  await type(page, 'staff.name', '卫保安');
+  await click(page, 'staff.role');
+  await click(page, 'staff.role.guard');
+  await type(page, 'staff.pin', '1357');
+  await click(page, 'staff.pin.set');
+  await save(page, 'staff.save');
+  await widget(page, 'signin.ok');
+  await type(page, 'signin.code', 'G01');
+  await type(page, 'signin.pin', '1357');
+  await click(page, 'signin.ok');
+  await widget(page, 'signin.out');
+});
+after(async () => { await b.close(); });
+
+const find = async (id) => (await snapshot(page)).widgets.find((w) => w.id === id);
+const message = async (id) => (await snapshot(page)).messages.find((m) => m.id === id)?.text || '';
+async function openRow(type) {
+  const row = (await snapshot(page)).records.find((r) => r.type === type);
+  assert.ok(row, `a ${type} is listed`);
+  await page.mouse.click(row.x + 40, row.y + row.h / 2);
+  await frames(page, 2);
+}
+
+test('violations: a guard records one but may not close it', async () => {
+  await click(page, 'nav.violations');
+  await click(page, 'violations.new');
+  await type(page, 'violations.unit', '3栋-0303');
+  await type(page, 'violations.description', '楼道堆放杂物');
+  await save(page, 'violations.save');
+  await openRow('violation');
+  assert.equal((await find('violations.action.close')).disabled, true);
+  assert.match(await message('violations.action.close.reason'), /客服|主管|经理/);
+  await shot(page, 'roles-guard-violation');
+});
+
+test('repairs: a guard reports a fault but may not dispatch it', async () => {
+  await click(page, 'nav.repairs');
+  await click(page, 'repairs.new');
+  await type(page, 'repairs.requester', '业主');
+  await type(page, 'repairs.unit', '3栋-0303');
+  await type(page, 'repairs.description', '楼道灯不亮');
+  await save(page, 'repairs.save');
+  await openRow('repair');
+  assert.equal((await find('repairs.action.dispatch')).disabled, true);
+  assert.match(await message('repairs.action.dispatch.reason'), /客服|主管|经理/);
+});
+
+test('keys: a guard lends a key but may not delete the record', async () => {
+  await click(page, 'nav.keys');
+  await click(page, 'keys.new');
+  await type(page, 'keys.key', '3栋-0303');
+  await type(page, 'keys.borrower', '维修工');
+  await type(page, 'keys.purpose', '检修');
+  await save(page, 'keys.save');
+  await openRow('key_loan');
+  assert.equal((await find('keys.delete')).disabled, true);
+});
+
+test('inspections: a guard may not record the team leader\'s inspection; nothing is stored', async () => {
+  await click(page, 'nav.inspections');
+  await click(page, 'inspections.new');
+  await type(page, 'inspections.area', '大堂');
+  await click(page, 'inspections.save');
+  await frames(page, 2);
+  const text = (await snapshot(page)).messages.map((m) => `${m.id}=${m.text}`).join('\n');
+  assert.match(text, /inspections\.error\.role=/);
+  const count = (await snapshot(page)).messages.find((m) => m.id === 'inspections.count').text;
+  assert.equal(count, '0/0');
+  await shot(page, 'roles-guard-inspection');
+});
