@@ -104,7 +104,7 @@ function rawPut(page) {
     const put = (db) => {
       const bytes = new Uint8Array(size).fill(32 + (size % 90));
       const t = performance.now();
-      const tx = db.transaction(['f'], 'readwrite');
+      const tx = db.transaction(['f'], 'readwrite', { durability: 'strict' });  // as storage.js
       tx.objectStore('f').put({ timestamp: new Date(), mode: 33206, contents: bytes }, 'seg');
       tx.oncomplete = () => ok({ size, ms: performance.now() - t });
       tx.onerror = () => fail(tx.error);

@@ -5,7 +5,8 @@
 //   most one queued (it covers every waiting caller), a time-out for the
 //   aborted transactions that 3.1.6 never reports.
 // - IDBFS.reconcile is replaced by a copy that reports the real error and
-//   handles onabort (QuotaExceededError), both fixed only in later Emscripten.
+//   handles onabort (QuotaExceededError), both fixed only in later Emscripten,
+//   and asks for strict durability (flushed to disk before 'complete').
 // - IDBFS.getRemoteSet walks a cursor over every stored file on each sync,
 //   one task per file; with the page drawing frames in between that cost
 //   ~16 ms per file (0.7 s at 10,000 records). This tab is the only writer
@@ -64,7 +65,10 @@ function deskPatchIdbfs() {
     var db = src.type === 'remote' ? src.db : dst.db;
     var transaction;
     try {
-      transaction = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite');
+      // 'strict': complete fires only once the bytes are flushed to disk
+      // (Chromium's default became 'relaxed'), so an acknowledged save
+      // survives a power cut, not only a killed browser.
+      transaction = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite', { durability: 'strict' });
     } catch (e) { return finish(e); }
     var store = transaction.objectStore(IDBFS.DB_STORE_NAME);
     function step(err) { if (err) { try { transaction.abort(); } catch (e) {} finish(err); } }
