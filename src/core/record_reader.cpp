@@ -401,6 +401,7 @@ bool read_record_of(std::string_view text, R& r) {
   RecordMeta& m = r.meta;
   std::uint64_t seen = 0;
   std::string_view span;
+  std::string type;
   const bool ok = members(c, [&](const std::string& key) {
     if (key == "id") return once(seen, 1) && read(c, m.id) && is_record_id(m.id);
     if (key == "site") return once(seen, 2) && read(c, m.site);
@@ -412,28 +413,35 @@ bool read_record_of(std::string_view text, R& r) {
     if (key == "deleted") return once(seen, 128) && read(c, m.deleted);
     if (key == "history") return once(seen, 256) && read(c, m.history);
     if (key == "data") return once(seen, 512) && read(c, static_cast<R&>(r));
-    return c.skip(span);  // "type" (already known) and keys the tree reader ignores
+    if (key == "type") return once(seen, 1024) && c.string(type) && type == R::kType;  // the guess was right
+    return c.skip(span);                                                               // keys the tree reader ignores
   });
-  if (!ok || !c.at_end() || seen != 1023) return false;
+  if (!ok || !c.at_end() || seen != 2047) return false;
   m.history = merge_history(m.history, {});
   return true;
 }
 
-// The value of the top-level "type" key (given once).
-bool type_of(std::string_view text, std::string& type) {
-  Cursor c(text);
-  std::uint64_t seen = 0;
-  std::string_view span;
-  return members(
-             c,
-             [&](const std::string& key) { return key == "type" ? once(seen, 1) && c.string(type) : c.skip(span); }) &&
-         seen == 1;
+// A guess at the record's type without a pass over the whole text: the last
+// `"type":"…"` in it. Keys are written sorted, so after the top-level "type"
+// come only "updated_at" and "updated_by", whose string values cannot hold
+// that sequence unescaped. read_record_of checks the guess against the
+// top-level key; a wrong guess (keys in another order, a nested "type") only
+// sends the line to the tree reader.
+bool guess_type(std::string_view text, std::string_view& type) {
+  constexpr std::string_view kKey = "\"type\":\"";
+  const std::size_t at = text.rfind(kKey);
+  if (at == std::string_view::npos) return false;
+  const std::size_t begin = at + kKey.size();
+  const std::size_t end = text.find('"', begin);
+  if (end == std::string_view::npos) return false;
+  type = text.substr(begin, end - begin);
+  return true;
 }
 }  // namespace
 
 bool read_record(std::string_view text, Dataset& into) {
-  std::string type;
-  if (!type_of(text, type)) return false;
+  std::string_view type;
+  if (!guess_type(text, type)) return false;
   bool stored = false;
   auto try_one = [&](auto& table) {
     using R = typename std::decay_t<decltype(table.rows())>::value_type;

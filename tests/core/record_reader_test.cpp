@@ -108,3 +108,36 @@ TEST_CASE("record reader: on mutated lines it says no or agrees with the tree re
   CHECK(accepted > 100);       // the mutations did not all break the line
   CHECK(refused_both > 1000);  // and many broke it for both
 }
+
+TEST_CASE("record reader: the type is taken from the top-level key, never from a nested one") {
+  const Visit v = create_record(Visit{}, actor("S001", morning(), 1));
+  json j = record_to_json(v);
+  SECTION("a nested \"type\" written after the top-level one: said no, the tree reader stores a visit") {
+    j["zz_extra"] = {{"type", "repair"}};  // an unknown key, sorted last, holding a "type"
+    const std::string line = j.dump();
+    Dataset fast_read;
+    CHECK_FALSE(fast::read_record(line, fast_read));
+    CHECK(fast_read.size() == 0);
+    Dataset replayed;
+    const auto report = read_journal(journal_line(j), replayed);
+    CHECK(report.lines == 1);
+    CHECK(replayed.table<Visit>().size() == 1);
+    CHECK(replayed.table<Repair>().size() == 0);
+  }
+  SECTION("keys in another order (type first) read the same as through the tree") {
+    std::string line = j.dump();
+    const std::string key = ",\"type\":\"visit\"";
+    line.erase(line.find(key), key.size());
+    line.insert(1, "\"type\":\"visit\",");
+    Dataset fast_read, tree;
+    CHECK(fast::read_record(line, fast_read));
+    REQUIRE(tree_read(line, tree));
+    CHECK(canonical(fast_read) == canonical(tree));
+  }
+  SECTION("no top-level type: said no") {
+    j.erase("type");
+    Dataset fast_read;
+    CHECK_FALSE(fast::read_record(j.dump(), fast_read));
+    CHECK(fast_read.size() == 0);
+  }
+}
