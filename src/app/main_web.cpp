@@ -161,6 +161,7 @@ void frame() {
   desk::ui::probe::fact("fontGlyphs", std::to_string(R.fonts.glyph_count()));
   desk::ui::probe::fact("fontExt", R.fonts.ext_loaded() ? "loaded" : "no");
   desk::ui::probe::fact("fontBuildMs", std::to_string(R.fonts.last_build_ms()));
+  desk::ui::draw_focus_ring();
   ImGui::Render();
 
   const ImGuiIO& io = ImGui::GetIO();

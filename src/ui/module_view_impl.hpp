@@ -257,26 +257,43 @@ template <class R>
 void ModuleView<R>::draw_list(Context& ctx) {
   const auto& all = ctx.desk.data().template table<R>().rows();
   const int ncols = static_cast<int>(columns_.size()) + 1;
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable |
-                                ImGuiTableFlags_SizingStretchProp;
-  const ImVec2 size(0, rows_.empty() ? ImGui::GetFrameHeightWithSpacing() * 1.2f : 0.0f);
-  if (!ImGui::BeginTable(table_id(std::string(Spec::kId) + ".table").c_str(), ncols, flags, size)) return;
-  ImGui::TableSetupScrollFreeze(0, 1);
-  // Every column stretches by its weight, so the list reads well beside the form too.
+  // Narrow columns are fixed at their width or their header's, whichever is
+  // wider; the text columns share what is left. Beside an open form that may
+  // not be enough: the list then scrolls sideways rather than cut a header.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float sort_arrow = ImGui::GetFontSize();
+  std::vector<float> fixed(columns_.size(), 0.0f);
+  float needed = deadline_column_width() + style.CellPadding.x * 2 * static_cast<float>(ncols);
   for (std::size_t c = 0; c < columns_.size(); ++c) {
-    ImGuiTableColumnFlags f = ImGuiTableColumnFlags_WidthStretch;
-    if (c == 0) f |= ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending;
-    // Narrow columns keep room for a two-character header and value.
-    ImGui::TableSetupColumn(tr(columns_[c].header).c_str(), f,
-                            columns_[c].width > 0 ? std::max(columns_[c].width, 60.0f) : 240);
+    const float header = ImGui::CalcTextSize(tr(columns_[c].header).c_str()).x + sort_arrow;
+    if (columns_[c].width > 0) fixed[c] = std::max(columns_[c].width, header);
+    needed += fixed[c] > 0 ? fixed[c] : 160.0f;  // a text column's least useful width
   }
-  ImGui::TableSetupColumn(tr("时限", "Deadline"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
-                          deadline_column_width());
+  const float avail = ImGui::GetContentRegionAvail().x;
+  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                          ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
+  if (needed > avail) flags |= ImGuiTableFlags_ScrollX;
+  const ImVec2 size(0, rows_.empty() ? ImGui::GetFrameHeightWithSpacing() * 1.2f : 0.0f);
+  if (!ImGui::BeginTable(table_id(std::string(Spec::kId) + ".table").c_str(), ncols, flags, size,
+                         needed > avail ? needed : 0.0f))
+    return;
+  // The deadline comes second, so it stays in sight when the list scrolls.
+  // Table column k shows columns_[at(k)]; the user id is the columns_ index.
+  constexpr ImGuiID kDeadlineColumn = 1000;
+  const auto table_index = [](std::size_t c) { return static_cast<int>(c == 0 ? 0 : c + 1); };
+  ImGui::TableSetupScrollFreeze(0, 1);
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    ImGuiTableColumnFlags f = fixed[c] > 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch;
+    if (c == 0) f |= ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending;
+    ImGui::TableSetupColumn(tr(columns_[c].header).c_str(), f, fixed[c] > 0 ? fixed[c] : 1.0f, static_cast<ImGuiID>(c));
+    if (c == 0)
+      ImGui::TableSetupColumn(tr("时限", "Deadline"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
+                              deadline_column_width(), kDeadlineColumn);
+  }
   ImGui::TableHeadersRow();
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
-    if (specs->SpecsCount > 0) {
-      sort_column_ = specs->Specs[0].ColumnIndex;
+    if (specs->SpecsCount > 0 && specs->Specs[0].ColumnUserID != kDeadlineColumn) {
+      sort_column_ = static_cast<int>(specs->Specs[0].ColumnUserID);
       sort_ascending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
     }
     specs->SpecsDirty = false;
@@ -297,12 +314,12 @@ void ModuleView<R>::draw_list(Context& ctx) {
       probe::record(Spec::kType, r.meta.id, label);
       ImGui::SameLine();
       text_fit(first);
+      ImGui::TableSetColumnIndex(1);
+      if (auto d = Spec::deadline(r)) deadline_badge(*d, ctx.now);
       for (std::size_t c = 1; c < columns_.size(); ++c) {
-        ImGui::TableSetColumnIndex(static_cast<int>(c));
+        ImGui::TableSetColumnIndex(table_index(c));
         text_fit(columns_[c].text(r));
       }
-      ImGui::TableSetColumnIndex(ncols - 1);
-      if (auto d = Spec::deadline(r)) deadline_badge(*d, ctx.now);
     }
   }
   ImGui::EndTable();

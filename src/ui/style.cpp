@@ -1,6 +1,7 @@
 #include "ui/style.hpp"
 
 #include "imgui.h"
+#include "imgui_internal.h"
 
 namespace desk::ui {
 
@@ -32,6 +33,18 @@ void apply_style() {
   c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.87f, 0.96f, 1.0f);
   c[ImGuiCol_NavHighlight] = ImVec4(0.18f, 0.43f, 0.70f, 1.0f);
   c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.1f, 0.12f, 0.15f, 0.35f);
+}
+
+void draw_focus_ring() {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  ImGuiWindow* w = g.NavWindow;
+  if (!w || g.ActiveId == 0 || g.ActiveId != g.InputTextState.ID || g.NavId != g.ActiveId) return;
+  ImRect r = ImGui::WindowRectRelToAbs(w, w->NavRectRel[g.NavLayer]);
+  r.Expand(2.0f);
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  dl->PushClipRect(w->ClipRect.Min, w->ClipRect.Max);  // not over a neighbouring pane
+  dl->AddRect(r.Min, r.Max, ImGui::GetColorU32(ImGuiCol_NavHighlight), g.Style.FrameRounding + 1.0f, 0, 2.0f);
+  dl->PopClipRect();
 }
 
 }  // namespace desk::ui

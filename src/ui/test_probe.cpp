@@ -81,7 +81,7 @@ void fact(const std::string& key, const std::string& value) {
 // ---- ImGui test-engine hooks (IMGUI_ENABLE_TEST_ENGINE) -----------------------
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
 
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID, const char* label, ImGuiItemStatusFlags) {
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID item, const char* label, ImGuiItemStatusFlags) {
   using namespace desk::ui::probe;
   if (!on || !label) return;
   const std::string full(label);
@@ -97,6 +97,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID, const char* label,
   w["label"] = visible;
   w["window"] = ctx->CurrentWindow ? ctx->CurrentWindow->Name : "";
   w["disabled"] = (ctx->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
+  if (item == ctx->ActiveId) building["focus"] = id;  // the field being typed into
   building["widgets"].push_back(std::move(w));
 }
 
