@@ -1,5 +1,9 @@
 #include "core/exchange.hpp"
 
+#include <optional>
+
+#include "core/record_reader.hpp"
+
 namespace desk {
 
 namespace {
@@ -147,31 +151,14 @@ class RecordStream {
 };
 }  // namespace
 
-Expected<Imported> parse_export(std::string_view text, std::size_t max_bytes) {
-  auto refuse = [](std::string where, std::string zh, std::string en) {
-    return Expected<Imported>(Errors{{std::move(where), {std::move(zh), std::move(en)}}});
-  };
-  if (text.empty()) return refuse("文件", "文件是空的", "the file is empty");
-  if (text.size() > max_bytes)
-    return refuse("文件", "文件太大（超过 " + std::to_string(max_bytes >> 20) + " MB）",
-                  "the file is too large (over " + std::to_string(max_bytes >> 20) + " MB)");
-  if (nesting_depth(text, kMaxImportDepth) > kMaxImportDepth)
-    return refuse("文件", "文件结构嵌套过深，不是本系统的导出文件", "nesting too deep: not an export of this app");
-  Imported out;
-  Errors record_errors;
-  RecordStream stream(out, record_errors);
-  json doc;
-  try {
-    doc = json::parse(text.begin(), text.end(), std::ref(stream));
-  } catch (const json::parse_error& e) {
-    const std::string at = std::to_string(e.byte);
-    return refuse("文件", "不是完整的 JSON（可能被截断或损坏）：第 " + at + " 字节处出错",
-                  "not valid JSON (truncated or damaged?): error at byte " + at);
-  } catch (const json::exception&) {
-    // e.g. out_of_range for a number like 1e999 (found by the fuzzer).
-    return refuse("文件", "文件中有超出范围的数值，不是本系统的导出文件",
-                  "a number in the file is out of range: not an export of this app");
-  }
+namespace {
+Expected<Imported> refuse(std::string where, std::string zh, std::string en) {
+  return Expected<Imported>(Errors{{std::move(where), {std::move(zh), std::move(en)}}});
+}
+
+// The header checks and the verdict, the same for both readers below. `doc`
+// is the document without its records (each was taken as it was read).
+Expected<Imported> finish(json& doc, bool records_seen, Imported out, const Errors& record_errors) {
   // The header is checked first: a file that is not ours gets that message,
   // not a list of record problems.
   if (!doc.is_object() || !doc.contains("format") || doc["format"] != kExportFormat)
@@ -190,7 +177,7 @@ Expected<Imported> parse_export(std::string_view text, std::size_t max_bytes) {
   out.header.version = static_cast<int>(version);
   for (const char* key : {"site", "device", "exported_at"})
     if (!doc.contains(key)) errors.push_back({key, {"缺少字段", "missing field"}});
-  if (!stream.records_seen()) errors.push_back({"records", {"缺少字段", "missing field"}});
+  if (!records_seen) errors.push_back({"records", {"缺少字段", "missing field"}});
   if (!errors.empty()) return errors;
   from_value(doc["site"], out.header.site, errors, "site");
   from_value(doc["device"], out.header.device, errors, "device");
@@ -203,6 +190,65 @@ Expected<Imported> parse_export(std::string_view text, std::size_t max_bytes) {
                        "too many problems; only the first " + std::to_string(kMaxReportedErrors) + " are listed"}});
   if (!errors.empty()) return errors;
   return out;
+}
+
+// The app's own layout (export_document): the header, then one record per
+// line, read with the fast record reader. nullopt, and the tree reader reads
+// the file from the start, at anything else: another layout, a record the
+// fast reader declines, a duplicate id, an unknown type (the tree reader
+// gives the precise messages).
+std::optional<Expected<Imported>> read_own_layout(std::string_view text) {
+  constexpr std::string_view kOpen = ",\n\"records\": [";
+  constexpr std::string_view kClose = "\n]}";
+  const std::size_t open = text.find(kOpen);
+  if (open == std::string_view::npos) return std::nullopt;
+  json doc = json::parse(std::string(text.substr(0, open)) + "}", nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || doc.contains("records")) return std::nullopt;
+  Imported out;
+  std::size_t pos = open + kOpen.size();
+  bool more = text.substr(pos, kClose.size()) != kClose;  // an empty list closes at once
+  while (more) {
+    if (pos >= text.size() || text[pos] != '\n') return std::nullopt;
+    const std::size_t nl = text.find('\n', ++pos);
+    if (nl == std::string_view::npos) return std::nullopt;
+    std::string_view line = text.substr(pos, nl - pos);
+    more = !line.empty() && line.back() == ',';
+    if (more) line.remove_suffix(1);
+    if (!fast::read_record(line, out.records, true)) return std::nullopt;
+    pos = nl;
+  }
+  if (text.substr(pos, kClose.size()) != kClose) return std::nullopt;
+  for (pos += kClose.size(); pos < text.size(); ++pos)
+    if (text[pos] != '\n' && text[pos] != ' ' && text[pos] != '\r' && text[pos] != '\t') return std::nullopt;
+  doc["records"] = json::array();
+  return finish(doc, true, std::move(out), {});
+}
+}  // namespace
+
+Expected<Imported> parse_export(std::string_view text, std::size_t max_bytes) {
+  if (text.empty()) return refuse("文件", "文件是空的", "the file is empty");
+  if (text.size() > max_bytes)
+    return refuse("文件", "文件太大（超过 " + std::to_string(max_bytes >> 20) + " MB）",
+                  "the file is too large (over " + std::to_string(max_bytes >> 20) + " MB)");
+  if (nesting_depth(text, kMaxImportDepth) > kMaxImportDepth)
+    return refuse("文件", "文件结构嵌套过深，不是本系统的导出文件", "nesting too deep: not an export of this app");
+  if (auto own = read_own_layout(text)) return std::move(*own);
+  Imported out;
+  Errors record_errors;
+  RecordStream stream(out, record_errors);
+  json doc;
+  try {
+    doc = json::parse(text.begin(), text.end(), std::ref(stream));
+  } catch (const json::parse_error& e) {
+    const std::string at = std::to_string(e.byte);
+    return refuse("文件", "不是完整的 JSON（可能被截断或损坏）：第 " + at + " 字节处出错",
+                  "not valid JSON (truncated or damaged?): error at byte " + at);
+  } catch (const json::exception&) {
+    // e.g. out_of_range for a number like 1e999 (found by the fuzzer).
+    return refuse("文件", "文件中有超出范围的数值，不是本系统的导出文件",
+                  "a number in the file is out of range: not an export of this app");
+  }
+  return finish(doc, stream.records_seen(), std::move(out), record_errors);
 }
 
 }  // namespace desk

@@ -439,7 +439,7 @@ bool guess_type(std::string_view text, std::string_view& type) {
 }
 }  // namespace
 
-bool read_record(std::string_view text, Dataset& into) {
+bool read_record(std::string_view text, Dataset& into, bool only_new) {
   std::string_view type;
   if (!guess_type(text, type)) return false;
   bool stored = false;
@@ -447,7 +447,7 @@ bool read_record(std::string_view text, Dataset& into) {
     using R = typename std::decay_t<decltype(table.rows())>::value_type;
     if (stored || type != R::kType) return;
     R r;
-    if (!read_record_of(text, r)) return;
+    if (!read_record_of(text, r) || (only_new && table.find(r.meta.id))) return;
     table.upsert(std::move(r));
     stored = true;
   };

@@ -49,7 +49,8 @@ class Cursor {
 };
 
 // Reads one record line's JSON into the table of its type; false (nothing
-// stored) when the fast path does not apply.
-bool read_record(std::string_view text, Dataset& into);
+// stored) when the fast path does not apply, or with `only_new` when a record
+// of that id is already there (an import refuses duplicates).
+bool read_record(std::string_view text, Dataset& into, bool only_new = false);
 
 }  // namespace desk::fast

@@ -71,6 +71,14 @@ bool names_staff(const R& r, const std::string& needle) {
   if constexpr (requires { r.responsible_staff; }) check(r.responsible_staff);
   return found;
 }
+// A module lists deadlines unless its spec says `kDeadlines = false`.
+template <class S>
+constexpr bool lists_deadlines() {
+  if constexpr (requires { S::kDeadlines; })
+    return S::kDeadlines;
+  else
+    return true;
+}
 }  // namespace detail
 
 template <class R>
@@ -256,14 +264,16 @@ void ModuleView<R>::draw_filters() {
 template <class R>
 void ModuleView<R>::draw_list(Context& ctx) {
   const auto& all = ctx.desk.data().template table<R>().rows();
-  const int ncols = static_cast<int>(columns_.size()) + 1;
+  // Registers without deadlines (staff, inspections…) have no deadline column.
+  constexpr bool deadlines = detail::lists_deadlines<Spec>();
+  const int ncols = static_cast<int>(columns_.size()) + (deadlines ? 1 : 0);
   // Narrow columns are fixed at their width or their header's, whichever is
   // wider; the text columns share what is left. Beside an open form that may
   // not be enough: the list then scrolls sideways rather than cut a header.
   const ImGuiStyle& style = ImGui::GetStyle();
   const float sort_arrow = ImGui::GetFontSize();
   std::vector<float> fixed(columns_.size(), 0.0f);
-  float needed = deadline_column_width() + style.CellPadding.x * 2 * static_cast<float>(ncols);
+  float needed = (deadlines ? deadline_column_width() : 0.0f) + style.CellPadding.x * 2 * static_cast<float>(ncols);
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     const float header = ImGui::CalcTextSize(tr(columns_[c].header).c_str()).x + sort_arrow;
     if (columns_[c].width > 0) fixed[c] = std::max(columns_[c].width, header);
@@ -280,13 +290,13 @@ void ModuleView<R>::draw_list(Context& ctx) {
   // The deadline comes second, so it stays in sight when the list scrolls.
   // Table column k shows columns_[at(k)]; the user id is the columns_ index.
   constexpr ImGuiID kDeadlineColumn = 1000;
-  const auto table_index = [](std::size_t c) { return static_cast<int>(c == 0 ? 0 : c + 1); };
+  const auto table_index = [](std::size_t c) { return static_cast<int>(c == 0 || !deadlines ? c : c + 1); };
   ImGui::TableSetupScrollFreeze(0, 1);
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     ImGuiTableColumnFlags f = fixed[c] > 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch;
     if (c == 0) f |= ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending;
     ImGui::TableSetupColumn(tr(columns_[c].header).c_str(), f, fixed[c] > 0 ? fixed[c] : 1.0f, static_cast<ImGuiID>(c));
-    if (c == 0)
+    if (c == 0 && deadlines)
       ImGui::TableSetupColumn(tr("时限", "Deadline"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
                               deadline_column_width(), kDeadlineColumn);
   }
@@ -314,8 +324,10 @@ void ModuleView<R>::draw_list(Context& ctx) {
       probe::record(Spec::kType, r.meta.id, label);
       ImGui::SameLine();
       text_fit(first);
-      ImGui::TableSetColumnIndex(1);
-      if (auto d = Spec::deadline(r)) deadline_badge(*d, ctx.now);
+      if constexpr (deadlines) {
+        ImGui::TableSetColumnIndex(1);
+        if (auto d = Spec::deadline(r)) deadline_badge(*d, ctx.now);
+      }
       for (std::size_t c = 1; c < columns_.size(); ++c) {
         ImGui::TableSetColumnIndex(table_index(c));
         text_fit(columns_[c].text(r));
@@ -375,7 +387,9 @@ void ModuleView<R>::draw_form(Context& ctx) {
     }
   }
   ImGui::Separator();
-  const float footer = ImGui::GetFrameHeightWithSpacing() * 1.4f;
+  const FieldError* general = general_error(form_.errors);
+  const std::string general_text = general ? tr(general->message) : std::string();
+  const float footer = ImGui::GetFrameHeightWithSpacing() * 1.4f + (general ? wrapped_height(general_text) : 0.0f);
   if (stored) draw_actions(ctx, *stored);  // above the scrolling fields: always in view
   ImGui::BeginChild((id + ".body").c_str(), ImVec2(0, -footer));
   constexpr bool extras_first = requires {
@@ -403,10 +417,7 @@ void ModuleView<R>::draw_form(Context& ctx) {
   }
   for (const auto& e : form_.errors) probe::message(id + ".error." + e.where, tr(e.message));
   ImGui::EndChild();
-  if (const FieldError* e = error_for(form_.errors, "record"); e || error_for(form_.errors, "role")) {
-    if (!e) e = error_for(form_.errors, "role");
-    ImGui::TextColored(colors::error, "%s", tr(e->message).c_str());
-  }
+  if (general) error_text_wrapped(general_text);
   ImGui::BeginDisabled(ctx.desk.busy() || ctx.desk.read_only());
   if (primary_button(id_label(tr(ctx.desk.busy() ? S::saving : S::save), (id + ".save").c_str())) ||
       (keys.enter && !ctx.desk.busy() && !ctx.desk.read_only()))

@@ -38,6 +38,7 @@ struct ModuleSpec<Inspection> {
     i.inspector = ctx.staff;
     return i;
   }
+  static constexpr bool kDeadlines = false;
   static std::optional<Deadline> deadline(const Inspection&) { return std::nullopt; }
   // SPEC §9: the weekly grade of this check and the area's monthly grade.
   static void extras(Context& ctx, ModuleView<Inspection>& view, const Inspection*) {
@@ -85,6 +86,7 @@ struct ModuleSpec<DutyLog> {
     if (!assets().duties.empty()) d.duty = assets().duties.front().code;
     return d;
   }
+  static constexpr bool kDeadlines = false;
   static std::optional<Deadline> deadline(const DutyLog&) { return std::nullopt; }
   // SPEC §10: each duty's period, count and warning.
   static void toolbar(Context& ctx, ModuleView<DutyLog>&) {
@@ -114,7 +116,12 @@ struct ModuleSpec<DutyLog> {
         ImGui::TableSetColumnIndex(2);
         ImGui::TextUnformatted(format_local(r.current.due).c_str());
         ImGui::TableSetColumnIndex(3);
-        ImGui::TextColored(deadline_color(r.warning()), "%s", tr(enum_label(r.warning())).c_str());
+        // A period still open, but the one before it ended short: say so,
+        // rather than "overdue" beside a due time still ahead.
+        const bool previous_short =
+            r.warning() == DeadlineStatus::overdue && r.current.status != DeadlineStatus::overdue;
+        ImGui::TextColored(deadline_color(r.warning()), "%s",
+                           previous_short ? tr("上期未完成", "Prev. missed") : tr(enum_label(r.warning())).c_str());
       }
       ImGui::EndTable();
     }
@@ -145,6 +152,7 @@ struct ModuleSpec<Staff> {
     f.required = {"code", "name"};
   }
   static Staff blank(const Context&) { return Staff{}; }
+  static constexpr bool kDeadlines = false;
   static std::optional<Deadline> deadline(const Staff&) { return std::nullopt; }
   // The PIN is typed, hashed with a fresh salt and only the hash is kept.
   static void extras(Context&, ModuleView<Staff>& view, const Staff*) {

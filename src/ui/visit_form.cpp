@@ -64,7 +64,10 @@ void VisitsView::draw_form(Context& ctx) {
   ImGui::Separator();
   const bool saving = ctx.desk.busy();
   // Fields scroll; the action row below them stays in view.
-  const float footer = ImGui::GetFrameHeightWithSpacing() * (errors_.empty() ? 1.3f : 2.2f);
+  const FieldError* general = general_error(errors_);
+  const std::string error_line = errors_.empty() ? std::string() : general ? tr(general->message) : tr(S::fix_errors);
+  const float footer =
+      ImGui::GetFrameHeightWithSpacing() * 1.3f + (error_line.empty() ? 0.0f : wrapped_height(error_line));
   ImGui::BeginChild("visit.body", ImVec2(0, -footer), false);
   ImGui::BeginDisabled(saving);
   if (ImGui::BeginTable("visit.fields", 2, ImGuiTableFlags_SizingStretchProp)) {
@@ -152,8 +155,7 @@ void VisitsView::draw_form(Context& ctx) {
 
   ImGui::Separator();
   if (!errors_.empty()) {
-    const FieldError* general = error_for(errors_, "record");
-    ImGui::TextColored(colors::error, "%s", general ? tr(general->message).c_str() : tr(S::fix_errors));
+    error_text_wrapped(error_line);  // who may, when the role refuses; else "fix the marked fields"
     for (const auto& e : errors_) probe::message("error." + e.where, tr(e.message));
   }
   ImGui::BeginDisabled(saving || ctx.desk.read_only());

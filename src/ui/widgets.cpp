@@ -40,6 +40,22 @@ void form_label(const char* label, bool required) {
   ImGui::TableSetColumnIndex(1);
 }
 
+const FieldError* general_error(const Errors& errors) {
+  const FieldError* e = error_for(errors, "record");
+  return e ? e : error_for(errors, "role");
+}
+
+void error_text_wrapped(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colors::error);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+float wrapped_height(const std::string& text) {
+  return ImGui::CalcTextSize(text.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y +
+         ImGui::GetStyle().ItemSpacing.y;
+}
+
 void field_error(const Errors& errors, const char* key) {
   if (const FieldError* e = error_for(errors, key)) {
     ImGui::PushStyleColor(ImGuiCol_Text, colors::error);

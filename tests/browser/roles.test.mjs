@@ -81,3 +81,59 @@ test('inspections: a guard may not record the team leader\'s inspection; nothing
   assert.equal(count, '0/0');
   await shot(page, 'roles-guard-inspection');
 });
+
+// The role's refusal for a new record: the save is refused with the reason
+// shown under the form, and nothing is stored.
+async function refusedCreate(module, fill, saveId = `${module}.save`, errorPrefix = `${module}.error`) {
+  await click(page, `nav.${module}`);
+  const countOf = (snap) => snap.messages.find((m) => m.id === `${module}.count`).text;
+  const before = countOf(await snapshot(page));
+  await click(page, `${module}.new`);
+  for (const [id, text] of fill) await type(page, id, text);
+  await click(page, saveId);
+  await frames(page, 2);
+  const s = await snapshot(page);
+  const text = s.messages.map((m) => `${m.id}=${m.text}`).join('\n');
+  assert.match(text, new RegExp(`${errorPrefix.replace('.', '\\.')}\\.role=.*(客服|主管|经理)`), `${module}: refused by role`);
+  assert.equal(countOf(s), before, `${module}: nothing stored`);
+  await shot(page, `roles-guard-${module}-refused`);
+}
+
+test('visits, callbacks and staff: a guard may not record them; the reason names who may', async () => {
+  await refusedCreate('visits', [['visit.visitor_name', '王先生'], ['visit.content', '咨询停车']], 'visit.save', 'error');
+  await click(page, 'visit.cancel');
+  await refusedCreate('callbacks', [['callbacks.unit', '4栋-0402'], ['callbacks.subject', '维修后回访']]);
+  await refusedCreate('staff', [['staff.code', 'S900'], ['staff.name', '冒名']]);
+});
+
+test('incidents: a guard opens and ends one but may not confirm the damage list', async () => {
+  await click(page, 'nav.incidents');
+  await click(page, 'incidents.new');
+  await click(page, 'incidents.plan.typhoon_1');
+  await type(page, 'incidents.location', '地下车库');
+  await save(page, 'incidents.save');
+  await openRow('incident');
+  await save(page, 'incidents.action.end');
+  await openRow('incident');
+  assert.equal((await find('incidents.action.confirm_damage')).disabled, true);
+  assert.match(await message('incidents.action.confirm_damage.reason'), /经理/);
+  await shot(page, 'roles-guard-incident');
+});
+
+test('duties and access: a guard records them but may not delete them', async () => {
+  await click(page, 'nav.duties');
+  await click(page, 'duties.new');
+  await type(page, 'duties.issues', '夜班巡逻发现3栋门禁故障');
+  await save(page, 'duties.save');
+  await openRow('duty_log');
+  assert.equal((await find('duties.delete')).disabled, true);
+  await click(page, 'nav.access');
+  await click(page, 'access.new');
+  await type(page, 'access.person', '冯先生');
+  await type(page, 'access.id_number', '110101199003074512');
+  await type(page, 'access.visiting_person', '陈经理');
+  await type(page, 'access.visiting_department', '工程部');
+  await save(page, 'access.save');
+  await openRow('access');
+  assert.equal((await find('access.delete')).disabled, true);
+});

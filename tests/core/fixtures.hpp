@@ -51,4 +51,14 @@ inline std::string fresh_dir(const std::string& name) {
   return dir.string();
 }
 
+// Every record of `d` as JSON, one per line, in table order: two datasets
+// hold the same records exactly when these texts are equal.
+inline std::string canonical(const Dataset& d) {
+  std::string out;
+  d.each_table([&](const auto& t) {
+    for (const auto& r : t.rows()) out += record_to_json(r).dump() + "\n";
+  });
+  return out;
+}
+
 }  // namespace desk::test

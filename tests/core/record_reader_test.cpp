@@ -28,13 +28,6 @@ bool tree_read(std::string_view text, Dataset& into) {
   return ok;
 }
 
-std::string canonical(const Dataset& d) {
-  std::string out;
-  d.each_table([&](const auto& t) {
-    for (const auto& r : t.rows()) out += record_to_json(r).dump() + "\n";
-  });
-  return out;
-}
 
 // Lines of every record type: the sample data, plus one default record of
 // each type with an edit in its history (values of every JSON kind).
