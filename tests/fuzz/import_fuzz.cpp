@@ -26,6 +26,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto reparsed = desk::parse_export(again);
     if (!reparsed.ok() || reparsed->records.size() != records.size()) std::abort();
     if (desk::merge_into(records, reparsed->records) != 0) std::abort();
+    // The same document in another layout goes through the tree reader, not
+    // the line-by-line one (exchange.cpp): both must read the same records.
+    std::string tree = again;
+    tree.replace(tree.find(",\n\"records\": ["), 14, ", \"records\": [");
+    auto by_tree = desk::parse_export(tree);
+    if (!by_tree.ok() || by_tree->records.size() != records.size()) std::abort();
+    if (desk::merge_into(by_tree->records, reparsed->records) != 0) std::abort();
   } else if (parsed.errors().empty()) {
     std::abort();  // a refusal always says why
   }
