@@ -105,7 +105,7 @@ bool meta_from_json(const json& j, RecordMeta& out, Errors& errors, const std::s
   }
   // Canonical order (as merge keeps it), so a record read back and merged
   // with itself is unchanged whatever order the file listed its history in.
-  out.history = merge_history(out.history, {});
+  if (out.history.size() > 1) out.history = merge_history(out.history, {});
   return ok;
 }
 

@@ -417,7 +417,7 @@ bool read_record_of(std::string_view text, R& r) {
     return c.skip(span);                                                               // keys the tree reader ignores
   });
   if (!ok || !c.at_end() || seen != 2047) return false;
-  m.history = merge_history(m.history, {});
+  if (m.history.size() > 1) m.history = merge_history(m.history, {});  // one entry: already in order, no copy
   return true;
 }
 

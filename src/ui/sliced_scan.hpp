@@ -24,7 +24,7 @@ class SlicedScan {
   // Tests keep(i) on the next candidates for about `budget_ms`; returns true
   // once every candidate has been tested (take() then has the result).
   template <class Keep>
-  bool step(Keep&& keep, double budget_ms = 4.0) {
+  bool step(Keep&& keep, double budget_ms = 3.0) {
     if (!running_) return false;
     using clock = std::chrono::steady_clock;
     const auto until = clock::now() + std::chrono::microseconds(static_cast<long>(budget_ms * 1000));
