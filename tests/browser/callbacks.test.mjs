@@ -1,4 +1,4 @@
-// 回访 end to end: a special callback entered, its completion refused until
+// 回访 end to end: a special callback entered and edited, its completion refused until
 // the customer's four ratings are chosen (SPEC §4), completed, and searched —
 // each change checked in IndexedDB.
 import { test, before, after } from 'node:test';
@@ -33,7 +33,7 @@ async function scrollTo(id, anchor) {
   assert.ok(await visible(id), `${id} scrolled into view`);
 }
 
-test('a callback is completed only with the four ratings', async () => {
+test('a callback is edited, then completed only with the four ratings', async () => {
   await click(page, 'callbacks.new');
   await scrollTo('callbacks.subject', 'callbacks.unit');
   await type(page, 'callbacks.unit', '4栋-0402');
@@ -45,12 +45,25 @@ test('a callback is completed only with the four ratings', async () => {
   let c = await stored();
   assert.equal(c.data.status, 'pending');
 
-  const row = (await snapshot(page)).records.find((r) => r.type === 'callback');
-  await page.mouse.click(row.x + 40, row.y + row.h / 2);
-  await frames(page, 2);
+  const openRow = async () => {
+    const row = (await snapshot(page)).records.find((r) => r.type === 'callback');
+    await page.mouse.click(row.x + 40, row.y + row.h / 2);
+    await frames(page, 2);
+  };
+  // An edit: a new revision with its history line.
+  await openRow();
+  await scrollTo('callbacks.phone', 'callbacks.unit');
+  await type(page, 'callbacks.phone', '13600003333');
+  await save(page, 'callbacks.save');
+  c = await stored();
+  assert.equal(c.revision, 2);
+  assert.equal(c.data.phone, '13600003333');
+  assert.equal(c.history.at(-1).action, 'edit');
+
+  await openRow();
   await click(page, 'callbacks.action.complete');
   assert.match(await messages(), /callbacks\.error\.overall=请选择客户评价/);
-  assert.equal((await stored()).revision, 1, 'the refused completion stored nothing');
+  assert.equal((await stored()).revision, 2, 'the refused completion stored nothing');
   await shot(page, 'callbacks-complete-refused');
 
   for (const key of ['quality', 'effect', 'attitude', 'overall']) {
