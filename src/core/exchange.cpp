@@ -149,9 +149,7 @@ class RecordStream {
   bool in_records_ = false;
   std::size_t index_ = 0;
 };
-}  // namespace
 
-namespace {
 Expected<Imported> refuse(std::string where, std::string zh, std::string en) {
   return Expected<Imported>(Errors{{std::move(where), {std::move(zh), std::move(en)}}});
 }

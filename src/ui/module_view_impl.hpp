@@ -71,14 +71,11 @@ bool names_staff(const R& r, const std::string& needle) {
   if constexpr (requires { r.responsible_staff; }) check(r.responsible_staff);
   return found;
 }
-// A module lists deadlines unless its spec says `kDeadlines = false`.
-template <class S>
-constexpr bool lists_deadlines() {
-  if constexpr (requires { S::kDeadlines; })
-    return S::kDeadlines;
-  else
-    return true;
-}
+// A module lists deadlines when its spec has a deadline(record).
+template <class S, class R>
+concept ListsDeadlines = requires(const R& r) {
+  S::deadline(r);
+};
 }  // namespace detail
 
 template <class R>
@@ -265,7 +262,7 @@ template <class R>
 void ModuleView<R>::draw_list(Context& ctx) {
   const auto& all = ctx.desk.data().template table<R>().rows();
   // Registers without deadlines (staff, inspections…) have no deadline column.
-  constexpr bool deadlines = detail::lists_deadlines<Spec>();
+  constexpr bool deadlines = detail::ListsDeadlines<Spec, R>;
   const int ncols = static_cast<int>(columns_.size()) + (deadlines ? 1 : 0);
   // Narrow columns are fixed at their width or their header's, whichever is
   // wider; the text columns share what is left. Beside an open form that may
@@ -288,7 +285,7 @@ void ModuleView<R>::draw_list(Context& ctx) {
                          needed > avail ? needed : 0.0f))
     return;
   // The deadline comes second, so it stays in sight when the list scrolls.
-  // Table column k shows columns_[at(k)]; the user id is the columns_ index.
+  // columns_[c] is table column table_index(c); its user id is c.
   constexpr ImGuiID kDeadlineColumn = 1000;
   const auto table_index = [](std::size_t c) { return static_cast<int>(c == 0 || !deadlines ? c : c + 1); };
   ImGui::TableSetupScrollFreeze(0, 1);

@@ -38,8 +38,6 @@ struct ModuleSpec<Inspection> {
     i.inspector = ctx.staff;
     return i;
   }
-  static constexpr bool kDeadlines = false;
-  static std::optional<Deadline> deadline(const Inspection&) { return std::nullopt; }
   // SPEC §9: the weekly grade of this check and the area's monthly grade.
   static void extras(Context& ctx, ModuleView<Inspection>& view, const Inspection*) {
     const Inspection& d = view.draft();
@@ -86,8 +84,6 @@ struct ModuleSpec<DutyLog> {
     if (!assets().duties.empty()) d.duty = assets().duties.front().code;
     return d;
   }
-  static constexpr bool kDeadlines = false;
-  static std::optional<Deadline> deadline(const DutyLog&) { return std::nullopt; }
   // SPEC §10: each duty's period, count and warning.
   static void toolbar(Context& ctx, ModuleView<DutyLog>&) {
     std::map<std::string, std::vector<Timestamp>> done;
@@ -152,8 +148,6 @@ struct ModuleSpec<Staff> {
     f.required = {"code", "name"};
   }
   static Staff blank(const Context&) { return Staff{}; }
-  static constexpr bool kDeadlines = false;
-  static std::optional<Deadline> deadline(const Staff&) { return std::nullopt; }
   // The PIN is typed, hashed with a fresh salt and only the hash is kept.
   static void extras(Context&, ModuleView<Staff>& view, const Staff*) {
     static std::string pin;

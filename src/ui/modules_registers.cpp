@@ -146,8 +146,6 @@ struct ModuleSpec<AccessEntry> {
     e.logged_by = ctx.staff;
     return e;
   }
-  static constexpr bool kDeadlines = false;
-  static std::optional<Deadline> deadline(const AccessEntry&) { return std::nullopt; }
   // Seed 000: from taking the ID to handing it back ≤ 25 s — the form times it.
   static void extras(Context& ctx, ModuleView<AccessEntry>& view, const AccessEntry*) {
     static std::optional<Timestamp> started;

@@ -57,11 +57,7 @@ float wrapped_height(const std::string& text) {
 }
 
 void field_error(const Errors& errors, const char* key) {
-  if (const FieldError* e = error_for(errors, key)) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colors::error);
-    ImGui::TextWrapped("%s", tr(e->message).c_str());
-    ImGui::PopStyleColor();
-  }
+  if (const FieldError* e = error_for(errors, key)) error_text_wrapped(tr(e->message));
 }
 
 bool input_text(const char* id, std::string& value, const char* hint) {
