@@ -3,7 +3,9 @@
 // searched — each change checked in IndexedDB.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openApp, click, type, save, snapshot, frames, shot, storedFiles } from './harness.mjs';
+import {
+  openBrowser, openApp, click, type, save, snapshot, frames, shot, storedLatest, listCount, openRow as openRowOf, messageLines,
+} from './harness.mjs';
 
 let b, page;
 before(async () => {
@@ -12,19 +14,10 @@ before(async () => {
 });
 after(async () => { await b.close(); });
 
-const count = async () => Number((await snapshot(page)).messages.find((m) => m.id === 'access.count').text.split('/')[0]);
-const messages = async () => (await snapshot(page)).messages.map((m) => `${m.id}=${m.text}`).join('\n');
-async function stored() {
-  const lines = (await storedFiles(page)).filter((f) => /seg-/.test(f.path)).flatMap((f) => f.text.split('\n'));
-  const all = lines.filter((l) => l.includes('"type":"access"')).map((l) => JSON.parse(l.slice(9)));
-  return all.sort((x, y) => y.revision - x.revision)[0];
-}
-async function openRow() {
-  const row = (await snapshot(page)).records.find((r) => r.type === 'access');
-  assert.ok(row, 'the entry is listed');
-  await page.mouse.click(row.x + 40, row.y + row.h / 2);
-  await frames(page, 2);
-}
+const count = () => listCount(page, 'access');
+const messages = () => messageLines(page);
+const stored = () => storedLatest(page, 'access');
+const openRow = () => openRowOf(page, 'access');
 
 test('an entry needs the person visited, is saved, edited and closed by the leave step', async () => {
   await click(page, 'access.new');

@@ -3,7 +3,9 @@
 // each change checked in IndexedDB.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openApp, click, type, save, snapshot, frames, shot, storedFiles, widget } from './harness.mjs';
+import {
+  openBrowser, openApp, click, type, save, snapshot, frames, shot, widget, storedLatest, listCount, messageLines, openRow as openRowOf,
+} from './harness.mjs';
 
 let b, page;
 before(async () => {
@@ -12,15 +14,10 @@ before(async () => {
 });
 after(async () => { await b.close(); });
 
-const count = async () =>
-  Number((await snapshot(page)).messages.find((m) => m.id === 'callbacks.count').text.split('/')[0]);
-const messages = async () => (await snapshot(page)).messages.map((m) => `${m.id}=${m.text}`).join('\n');
+const count = () => listCount(page, 'callbacks');
+const messages = () => messageLines(page);
 const visible = async (id) => (await snapshot(page)).widgets.some((w) => w.id === id);
-async function stored() {
-  const lines = (await storedFiles(page)).filter((f) => /seg-/.test(f.path)).flatMap((f) => f.text.split('\n'));
-  const all = lines.filter((l) => l.includes('"type":"callback"')).map((l) => JSON.parse(l.slice(9)));
-  return all.sort((x, y) => y.revision - x.revision)[0];
-}
+const stored = () => storedLatest(page, 'callback');
 // Scrolls the form body (mouse over `anchor`'s place) until `id` is on screen.
 async function scrollTo(id, anchor) {
   if (await visible(id)) return;
@@ -45,11 +42,7 @@ test('a callback is edited, then completed only with the four ratings', async ()
   let c = await stored();
   assert.equal(c.data.status, 'pending');
 
-  const openRow = async () => {
-    const row = (await snapshot(page)).records.find((r) => r.type === 'callback');
-    await page.mouse.click(row.x + 40, row.y + row.h / 2);
-    await frames(page, 2);
-  };
+  const openRow = () => openRowOf(page, 'callback');
   // An edit: a new revision with its history line.
   await openRow();
   await scrollTo('callbacks.phone', 'callbacks.unit');

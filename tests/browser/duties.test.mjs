@@ -2,7 +2,9 @@
 // its actions added by an edit, and searched — checked in IndexedDB.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openApp, click, type, save, snapshot, frames, shot, storedFiles } from './harness.mjs';
+import {
+  openBrowser, openApp, click, type, save, snapshot, frames, shot, storedLatest, listCount,
+} from './harness.mjs';
 
 let b, page;
 before(async () => {
@@ -11,12 +13,8 @@ before(async () => {
 });
 after(async () => { await b.close(); });
 
-const count = async () => Number((await snapshot(page)).messages.find((m) => m.id === 'duties.count').text.split('/')[0]);
-async function stored() {
-  const lines = (await storedFiles(page)).filter((f) => /seg-/.test(f.path)).flatMap((f) => f.text.split('\n'));
-  const all = lines.filter((l) => l.includes('"type":"duty_log"')).map((l) => JSON.parse(l.slice(9)));
-  return all.sort((x, y) => y.revision - x.revision)[0];
-}
+const count = () => listCount(page, 'duties');
+const stored = () => storedLatest(page, 'duty_log');
 
 test('a morning briefing is recorded, then its actions added', async () => {
   await click(page, 'duties.new');

@@ -5,7 +5,9 @@
 // checked in what IndexedDB holds, not only on screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openApp, click, type, save, snapshot, frames, shot, storedFiles, reveal } from './harness.mjs';
+import {
+  openBrowser, openApp, click, type, save, shot, reveal, storedLatest, listCount, messageLines, openRow as openRowOf,
+} from './harness.mjs';
 
 let b, page;
 before(async () => {
@@ -14,21 +16,10 @@ before(async () => {
 });
 after(async () => { await b.close(); });
 
-const count = async (module) =>
-  Number((await snapshot(page)).messages.find((m) => m.id === `${module}.count`).text.split('/')[0]);
-const messages = async () => (await snapshot(page)).messages.map((m) => `${m.id}=${m.text}`).join('\n');
-// The newest stored version of the one record of `type` matching `pred`.
-async function stored(type, pred = () => true) {
-  const lines = (await storedFiles(page)).filter((f) => /seg-/.test(f.path)).flatMap((f) => f.text.split('\n'));
-  const all = lines.filter((l) => l.includes(`"type":"${type}"`)).map((l) => JSON.parse(l.slice(9)));
-  return all.filter(pred).sort((x, y) => y.revision - x.revision)[0];
-}
-async function openRow(type) {
-  const row = (await snapshot(page)).records.find((r) => r.type === type);
-  assert.ok(row, `a ${type} row is listed`);
-  await page.mouse.click(row.x + 40, row.y + row.h / 2);
-  await frames(page, 2);
-}
+const count = (module) => listCount(page, module);
+const messages = () => messageLines(page);
+const stored = (type, pred) => storedLatest(page, type, pred);
+const openRow = (type) => openRowOf(page, type);
 async function searchCounts(module, word, other) {
   await type(page, `${module}.search`, word);
   assert.equal(await count(module), 1, `${module}: "${word}" finds the record`);

@@ -2,6 +2,7 @@
 // port, Debian's Chromium driven by playwright-core, helpers that act like a
 // person (click at a widget's rectangle, type through the IME path) using the
 // app's test map (window.deskTest, see README).
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -142,6 +143,32 @@ export function storedFiles(page) {
 }
 
 export async function records(page) { return (await snapshot(page)).records; }
+
+// The newest stored version of the record of `type` matching `pred`, parsed
+// from the journal lines ("<crc> <json>") IndexedDB holds.
+export async function storedLatest(page, type, pred = () => true) {
+  const lines = (await storedFiles(page)).filter((f) => /seg-/.test(f.path)).flatMap((f) => f.text.split('\n'));
+  const all = lines.filter((l) => l.includes(`"type":"${type}"`)).map((l) => JSON.parse(l.slice(9)));
+  return all.filter(pred).sort((x, y) => y.revision - x.revision)[0];
+}
+
+// Clicks the first listed row of `type`, opening it in the form.
+export async function openRow(page, type) {
+  const row = (await snapshot(page)).records.find((r) => r.type === type);
+  assert.ok(row, `a ${type} row is listed`);
+  await page.mouse.click(row.x + 40, row.y + row.h / 2);
+  await frames(page, 2);
+}
+
+// The number of records a module's list shows ("3/10" -> 3).
+export async function listCount(page, module) {
+  return Number((await snapshot(page)).messages.find((m) => m.id === `${module}.count`).text.split('/')[0]);
+}
+
+// Every message on screen as "id=text" lines, for matching.
+export async function messageLines(page) {
+  return (await snapshot(page)).messages.map((m) => `${m.id}=${m.text}`).join('\n');
+}
 
 export async function shot(page, name) {
   const path = join(SHOTS, `${name}.png`);

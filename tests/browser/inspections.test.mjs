@@ -3,7 +3,9 @@
 // IndexedDB; the grades panel photographed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openApp, click, type, save, snapshot, frames, shot, storedFiles } from './harness.mjs';
+import {
+  openBrowser, openApp, click, type, save, snapshot, frames, shot, storedLatest, listCount, messageLines,
+} from './harness.mjs';
 
 let b, page;
 before(async () => {
@@ -12,14 +14,9 @@ before(async () => {
 });
 after(async () => { await b.close(); });
 
-const count = async () =>
-  Number((await snapshot(page)).messages.find((m) => m.id === 'inspections.count').text.split('/')[0]);
-const messages = async () => (await snapshot(page)).messages.map((m) => `${m.id}=${m.text}`).join('\n');
-async function stored() {
-  const lines = (await storedFiles(page)).filter((f) => /seg-/.test(f.path)).flatMap((f) => f.text.split('\n'));
-  const all = lines.filter((l) => l.includes('"type":"inspection"')).map((l) => JSON.parse(l.slice(9)));
-  return all.sort((x, y) => y.revision - x.revision)[0];
-}
+const count = () => listCount(page, 'inspections');
+const messages = () => messageLines(page);
+const stored = () => storedLatest(page, 'inspection');
 
 test('an inspection with problems needs findings, is saved and its rectification edited', async () => {
   await click(page, 'inspections.new');

@@ -3,7 +3,9 @@
 // checked in what IndexedDB holds, not only on screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openApp, click, type, save, snapshot, frames, shot, storedFiles } from './harness.mjs';
+import {
+  openBrowser, openApp, click, type, save, snapshot, frames, shot, storedLatest, listCount, openRow as openRowOf, messageLines,
+} from './harness.mjs';
 
 let b, page;
 before(async () => {
@@ -12,20 +14,11 @@ before(async () => {
 });
 after(async () => { await b.close(); });
 
-const count = async () => Number((await snapshot(page)).messages.find((m) => m.id === 'keys.count').text.split('/')[0]);
-const messages = async () => (await snapshot(page)).messages.map((m) => `${m.id}=${m.text}`).join('\n');
+const count = () => listCount(page, 'keys');
+const messages = () => messageLines(page);
 // The newest stored version of the one key loan.
-async function stored() {
-  const lines = (await storedFiles(page)).filter((f) => /seg-/.test(f.path)).flatMap((f) => f.text.split('\n'));
-  const loans = lines.filter((l) => l.includes('"type":"key_loan"')).map((l) => JSON.parse(l.slice(9)));
-  return loans.sort((x, y) => y.revision - x.revision)[0];
-}
-async function openRow() {
-  const row = (await snapshot(page)).records.find((r) => r.type === 'key_loan');
-  assert.ok(row, 'the loan is listed');
-  await page.mouse.click(row.x + 40, row.y + row.h / 2);
-  await frames(page, 2);
-}
+const stored = () => storedLatest(page, 'key_loan');
+const openRow = () => openRowOf(page, 'key_loan');
 
 test('a key is lent, the loan edited, a return without checks refused, then returned', async () => {
   await click(page, 'keys.new');

@@ -3,7 +3,9 @@
 // role may not do — in four modules (SPEC roles; core/roles.cpp).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openApp, click, type, save, snapshot, frames, shot, widget } from './harness.mjs';
+import {
+  openBrowser, openApp, click, type, save, snapshot, frames, shot, widget, openRow as openRowOf,
+} from './harness.mjs';
 
 let b, page;
 before(async () => {
@@ -27,12 +29,7 @@ after(async () => { await b.close(); });
 
 const find = async (id) => (await snapshot(page)).widgets.find((w) => w.id === id);
 const message = async (id) => (await snapshot(page)).messages.find((m) => m.id === id)?.text || '';
-async function openRow(type) {
-  const row = (await snapshot(page)).records.find((r) => r.type === type);
-  assert.ok(row, `a ${type} is listed`);
-  await page.mouse.click(row.x + 40, row.y + row.h / 2);
-  await frames(page, 2);
-}
+const openRow = (type) => openRowOf(page, type);
 
 test('violations: a guard records one but may not close it', async () => {
   await click(page, 'nav.violations');

@@ -2,7 +2,9 @@
 // its workflow buttons, and searched — each change checked in IndexedDB.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openApp, click, type, save, snapshot, frames, shot, storedFiles } from './harness.mjs';
+import {
+  openBrowser, openApp, click, type, save, snapshot, frames, shot, storedLatest, listCount, openRow as openRowOf,
+} from './harness.mjs';
 
 let b, page;
 before(async () => {
@@ -11,19 +13,9 @@ before(async () => {
 });
 after(async () => { await b.close(); });
 
-const count = async () =>
-  Number((await snapshot(page)).messages.find((m) => m.id === 'violations.count').text.split('/')[0]);
-async function stored() {
-  const lines = (await storedFiles(page)).filter((f) => /seg-/.test(f.path)).flatMap((f) => f.text.split('\n'));
-  const all = lines.filter((l) => l.includes('"type":"violation"')).map((l) => JSON.parse(l.slice(9)));
-  return all.sort((x, y) => y.revision - x.revision)[0];
-}
-async function openRow() {
-  const row = (await snapshot(page)).records.find((r) => r.type === 'violation');
-  assert.ok(row, 'the violation is listed');
-  await page.mouse.click(row.x + 40, row.y + row.h / 2);
-  await frames(page, 2);
-}
+const count = () => listCount(page, 'violations');
+const stored = () => storedLatest(page, 'violation');
+const openRow = () => openRowOf(page, 'violation');
 
 test('a violation is recorded, edited, closed and reopened', async () => {
   await click(page, 'violations.new');
