@@ -1,5 +1,7 @@
 #include "app/desk.hpp"
 
+#include "core/crypto.hpp"
+
 namespace desk {
 
 Errors busy_error() {
@@ -26,9 +28,16 @@ Errors stale_error() {
 
 Desk::Desk(std::string data_dir, PersistFn persist) : store_(std::move(data_dir)), persist_(std::move(persist)) {}
 
+namespace {
+constexpr const char* kSecurityFile = "security.json";
+}
+
 FileStore::LoadReport Desk::load() {
   data_ = Dataset{};
   auto report = store_.load(data_, !read_only_);
+  security_ = security_from_json(json::parse(store_.read_side(kSecurityFile), nullptr, false));
+  if (!security_.admin_established && admin_ever_set_up(data_.table<Staff>().rows()))
+    security_.admin_established = true;
   ++version_;
   // An upgraded store's marker is made durable now, not with the next save.
   if (report.upgraded && report.segments > 0 && persist_) persist_([](bool, std::string) {});
@@ -71,6 +80,7 @@ void Desk::commit(const std::string& lines, std::function<void(Dataset&)> change
       ++version_;
       state_ = SaveState::saved;
       status_ = saved;
+      note_team_change();
     } else {
       for (auto it = appended.rbegin(); it != appended.rend(); ++it) store_.undo(*it);
       state_ = SaveState::failed;
@@ -85,14 +95,41 @@ void Desk::commit(const std::string& lines, std::function<void(Dataset&)> change
   });
 }
 
-Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text) const {
+Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text, const Actor& actor, const std::string& file) const {
+  if (auto e = check_permission(actor.role, Action::import_data)) return Errors{*e};
   auto parsed = parse_export(text);
   if (!parsed.ok()) return parsed.errors();
-  ImportPlan plan{std::move(parsed.value())};
+  ImportPlan plan{std::move(parsed.value()), file};
+  Errors errors;
+  const auto& local_staff = data_.table<Staff>().rows();
   plan.imported.records.each_table([&](const auto& table) {
     using R = typename std::decay_t<decltype(table.rows())>::value_type;
     for (const auto& r : table.rows()) {
       const R* stored = data_.table<R>().find(r.meta.id);
+      if constexpr (std::is_same_v<R, Staff>) {
+        const Staff incoming = with_local_pin(r, stored);
+        // A second record with a code this desk already uses is refused.
+        if (!incoming.meta.deleted)
+          for (const Staff& s : local_staff)
+            if (!s.meta.deleted && s.meta.id != incoming.meta.id && trim(s.code) == trim(incoming.code))
+              errors.push_back({"staff " + incoming.meta.id,
+                                {"工号 " + s.code + " 重复：本机 " + s.name + "（" + s.meta.id + "）与文件中 " +
+                                     incoming.name + "（" + incoming.meta.id + "）",
+                                 "duplicate staff number " + s.code + ": here " + s.name + " (" + s.meta.id +
+                                     "), in the file " + incoming.name + " (" + incoming.meta.id + ")"}});
+        if (auto what = staff_change_needing_approval(stored, incoming)) {
+          plan.held.push_back({incoming, *what});
+          continue;
+        }
+        if (!stored) {
+          ++plan.added;
+        } else if (record_to_json(merge_record(*stored, incoming)) == record_to_json(*stored)) {
+          ++plan.unchanged;
+        } else {
+          ++plan.updated;
+        }
+        continue;
+      }
       if (!stored) {
         ++plan.added;
       } else if (record_to_json(merge_record(*stored, r)) == record_to_json(*stored)) {
@@ -102,35 +139,198 @@ Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text) const {
       }
     }
   });
+  if (!errors.empty()) return errors;
   return plan;
 }
 
-void Desk::apply_import(const ImportPlan& plan, Done done) {
-  if (busy() || read_only()) {
-    if (done) done(false);
-    return;
-  }
+Errors Desk::apply_import(const ImportPlan& plan, const Actor& actor, bool approve_staff, Done done) {
+  if (auto refused = unavailable(); !refused.empty()) return refused;
+  if (auto e = check_permission(actor.role, Action::import_data)) return {*e};
+  if (approve_staff && !plan.held.empty())
+    if (auto e = check_permission(actor.role, Action::manage_staff)) return {*e};
+  const ExportHeader& h = plan.imported.header;
+  const Change provenance{
+      actor.now,
+      actor.staff,
+      0,
+      "import",
+      {{"source", nullptr, (plan.file.empty() ? "" : plan.file + " · ") + h.site + " / " + h.device}}};
+  auto stamped = [&](auto merged) {
+    Change c = provenance;
+    c.revision = merged.meta.revision;
+    merged.meta.history.push_back(std::move(c));
+    return merged;
+  };
   std::string lines;
   Dataset incoming;
+  std::vector<Staff> staff_after(data_.table<Staff>().rows());
+  auto stage_staff = [&](const Staff& version) -> Errors {
+    const Staff* stored = data_.table<Staff>().find(version.meta.id);
+    const Staff merged = stored ? merge_record(*stored, version) : version;
+    if (stored && record_to_json(merged) == record_to_json(*stored)) return {};
+    if (auto e = check_team_change(staff_after, stored, merged)) return {*e};
+    auto it = std::find_if(staff_after.begin(), staff_after.end(),
+                           [&](const Staff& s) { return s.meta.id == merged.meta.id; });
+    if (it != staff_after.end())
+      *it = merged;
+    else
+      staff_after.push_back(merged);
+    const Staff s = stamped(merged);
+    lines += journal_line(s);
+    incoming.table<Staff>().upsert(s);
+    return {};
+  };
+  Errors errors;
   plan.imported.records.each_table([&](const auto& table) {
     using R = typename std::decay_t<decltype(table.rows())>::value_type;
     for (const auto& r : table.rows()) {
       const R* stored = data_.table<R>().find(r.meta.id);
+      if constexpr (std::is_same_v<R, Staff>) {
+        const Staff version = with_local_pin(r, stored);
+        if (staff_change_needing_approval(stored, version)) continue;  // below, when approved
+        for (auto& e : stage_staff(version)) errors.push_back(e);
+        continue;
+      }
       const R merged = stored ? merge_record(*stored, r) : r;
       if (stored && record_to_json(merged) == record_to_json(*stored)) continue;
-      lines += journal_line(merged);
-      incoming.table<R>().upsert(merged);
+      const R s = stamped(merged);
+      lines += journal_line(s);
+      incoming.table<R>().upsert(s);
     }
   });
+  std::size_t approved = 0;
+  if (approve_staff)
+    for (const auto& held : plan.held) {
+      auto e = stage_staff(held.incoming);
+      if (e.empty()) ++approved;
+      for (auto& x : e) errors.push_back(x);
+    }
+  if (!errors.empty()) return errors;
   if (lines.empty()) {
     status_ = {"导入完成：没有新的内容", "Import done: nothing new"};
     if (done) done(true);
-    return;
+    return {};
   }
-  const std::string n = std::to_string(plan.added + plan.updated);
+  const std::string n = std::to_string(plan.added + plan.updated + approved);
+  const std::size_t waiting = approve_staff ? 0 : plan.held.size();
+  const std::string w = std::to_string(waiting);
   commit(
       lines, [incoming](Dataset& d) { merge_into(d, incoming); },
-      {"已导入 " + n + " 条记录", "Imported " + n + " records"}, std::move(done));
+      {"已导入 " + n + " 条记录" + (waiting ? "；" + w + " 项员工变更未获批准，未导入" : ""),
+       "Imported " + n + " records" + (waiting ? "; " + w + " staff change(s) not approved, not imported" : "")},
+      std::move(done));
+  return {};
+}
+
+Expected<std::string> Desk::export_text(const ExportOptions& options, Role role) const {
+  if (auto e = check_permission(role, options.redact ? Action::export_redacted : Action::export_full))
+    return Errors{*e};
+  return export_document(data_, options);
+}
+
+void Desk::write_security() {
+  if (read_only()) return;
+  if (store_.write_side(kSecurityFile, security_to_json(security_).dump()) && persist_)
+    persist_([](bool, std::string) {});
+}
+
+void Desk::note_team_change() {
+  if (security_.admin_established || !has_signing_admin(data_.table<Staff>().rows())) return;
+  security_.admin_established = true;
+  write_security();
+}
+
+void Desk::set_idle_minutes(int minutes) {
+  security_.idle_minutes = std::clamp(minutes, 0, 24 * 60);
+  write_security();
+}
+
+Expected<Staff> Desk::sign_in(const std::string& code, const std::string& pin, Timestamp now) {
+  const SignInGuard before = security_.guard;
+  auto r = desk::sign_in(data_.table<Staff>().rows(), code, pin, security_.guard, now);
+  if (!(security_.guard == before)) write_security();
+  return r;
+}
+
+Expected<Staff> Desk::sign_in_hashed(const std::string& code, const std::string& pin_hash, Timestamp now) {
+  const SignInGuard before = security_.guard;
+  auto r = desk::sign_in_hashed(data_.table<Staff>().rows(), code, pin_hash, security_.guard, now);
+  if (!(security_.guard == before)) write_security();
+  return r;
+}
+
+namespace {
+// Salt and code bits from the actor's random bits, stretched so each use differs.
+std::vector<std::uint8_t> derive_bits(const RandomBits& random, const char* purpose, std::size_t n) {
+  const Digest d = sha256(std::string(random.begin(), random.end()) + purpose);
+  return {d.begin(), d.begin() + static_cast<std::ptrdiff_t>(std::min(n, d.size()))};
+}
+}  // namespace
+
+Expected<std::string> Desk::set_up_site(const FirstAdmin& form, const Actor& actor, Done done) {
+  if (auto refused = unavailable(); !refused.empty()) return refused;
+  if (team_mode() != TeamMode::open)
+    return Errors{{"record", {"本客服台已设置管理员", "This desk already has an administrator"}}};
+  auto admin = first_admin(form, derive_bits(actor.random, "pin", 16));
+  if (!admin) return admin.errors();
+  Actor setup = actor;
+  setup.role = Role::project_manager;  // an open desk: all rights
+  if (setup.staff.empty()) setup.staff = admin->code;
+  Expected<Staff> created = create_checked(admin.value(), setup);
+  if (!created) return created.errors();
+  if (auto refused = team_check<Staff>(nullptr, created.value()); !refused.empty()) return refused;
+  const auto code_bits = derive_bits(actor.random, "recovery", 10);
+  const std::string code = make_recovery_code(code_bits);
+  const RecoveryKey key = hash_recovery_code(code, derive_bits(actor.random, "recovery-salt", 16));
+  const Staff r = created.value();
+  commit(
+      journal_line(r),
+      [this, r, key](Dataset& d) {
+        d.table<Staff>().upsert(r);
+        security_.recovery = key;
+      },
+      {"站点设置完成：管理员 " + r.name + " 已保存", "Site set up: administrator " + r.name + " saved"},
+      [this, done = std::move(done)](bool ok) {
+        if (ok) write_security();
+        if (done) done(ok);
+      });
+  return code;
+}
+
+Expected<std::string> Desk::recover_admin(const std::string& recovery_code, const std::string& staff_code,
+                                          const std::string& pin, const std::string& pin_again, const Actor& actor,
+                                          Done done) {
+  if (auto refused = unavailable(); !refused.empty()) return refused;
+  if (!security_.recovery || !recovery_matches(*security_.recovery, recovery_code))
+    return Errors{{"recovery", {"恢复码不正确", "The recovery code is not correct"}}};
+  const Staff* admin = nullptr;
+  for (const Staff& s : data_.table<Staff>().rows())
+    if (!s.meta.deleted && s.active && is_admin(s.role) && trim(s.code) == trim(staff_code)) admin = &s;
+  if (!admin)
+    return Errors{{"code",
+                   {"工号 " + staff_code + " 不是在职的物业服务中心经理或项目经理",
+                    "Staff number " + staff_code + " is not an active service-center or project manager"}}};
+  auto with = with_new_pin(*admin, pin, pin_again, derive_bits(actor.random, "pin", 16));
+  if (!with) return with.errors();
+  Actor by = actor;
+  by.staff = admin->code;
+  const Staff r = revise_record(*admin, with.value(), by, "recover_pin");
+  const std::string next = make_recovery_code(derive_bits(actor.random, "recovery", 10));
+  const RecoveryKey key = hash_recovery_code(next, derive_bits(actor.random, "recovery-salt", 16));
+  const std::string code = r.code;
+  commit(
+      journal_line(r),
+      [this, r, key, code](Dataset& d) {
+        d.table<Staff>().upsert(r);
+        security_.recovery = key;
+        security_.guard.by_code.erase(code);
+      },
+      {"已用恢复码为 " + r.name + " 设置新 PIN", "New PIN set for " + r.name + " with the recovery code"},
+      [this, done = std::move(done)](bool ok) {
+        if (ok) write_security();
+        if (done) done(ok);
+      });
+  return next;
 }
 
 }  // namespace desk

@@ -8,6 +8,7 @@
 
 #include "core/exchange.hpp"
 #include "core/journal.hpp"
+#include "core/team.hpp"
 #include "core/visit_turns.hpp"
 #include "core/workflow.hpp"
 #include "platform/file_store.hpp"
@@ -37,6 +38,10 @@ class Desk {
   SaveState state() const { return state_; }
   // What the last save or import said (shown in the status bar).
   const Msg& status() const { return status_; }
+  // Forgets the last message (another person signed in: no stale success).
+  void clear_status() {
+    if (!busy()) status_ = {}, state_ = SaveState::idle;
+  }
   bool busy() const { return state_ == SaveState::saving; }
   // Read-only: another tab of this desk is the writer, or the store was
   // written by a newer version (load); saves are refused.
@@ -78,20 +83,58 @@ class Desk {
                   Done done = {});
 
   // Import: validate the whole file first; nothing changes when it is bad.
+  // Only a role allowed `import_data` may import. Staff additions, role
+  // changes and deletions are held (team.hpp) and apply only when an
+  // administrator approves them; PIN fields from the file are never taken.
   struct ImportPlan {
     Imported imported;
+    std::string file;
     std::size_t added = 0, updated = 0, unchanged = 0;
+    std::vector<HeldStaffChange> held;
   };
-  Expected<ImportPlan> plan_import(std::string_view text) const;
-  void apply_import(const ImportPlan& plan, Done done = {});
+  Expected<ImportPlan> plan_import(std::string_view text, const Actor& actor, const std::string& file = "") const;
+  // Applies the plan; held staff changes too when `approve_staff` and the
+  // actor is an administrator. Each applied version's history says who
+  // imported it and from which file, site and device.
+  Errors apply_import(const ImportPlan& plan, const Actor& actor, bool approve_staff = false, Done done = {});
 
-  std::string export_text(const ExportOptions& options) const { return export_document(data_, options); }
+  // Full export: supervisors and above. Redacted: every desk role. PINs never leave.
+  Expected<std::string> export_text(const ExportOptions& options, Role role) const;
+
+  // ---- the team and sign-in (team.hpp) ---------------------------------------
+  TeamMode team_mode() const { return desk::team_mode(data_.table<Staff>().rows(), security_.admin_established); }
+  const DeskSecurity& security() const { return security_; }
+  // 站点设置 on an open desk: the first administrator, stored durably; returns
+  // the one-time recovery code to show and print.
+  Expected<std::string> set_up_site(const FirstAdmin& form, const Actor& actor, Done done = {});
+  // Checks a PIN; failures and locks are stored, so a reload keeps them.
+  Expected<Staff> sign_in(const std::string& code, const std::string& pin, Timestamp now);
+  // The same with the PIN hashed elsewhere (off the main thread) with pin_parameters(code).
+  Expected<Staff> sign_in_hashed(const std::string& code, const std::string& pin_hash, Timestamp now);
+  PinParameters pin_parameters(const std::string& code) const {
+    return desk::pin_parameters(data_.table<Staff>().rows(), code);
+  }
+  // A locked-out desk: the recovery code sets a new PIN for the administrator
+  // `staff_code` (history: "recover_pin"); returns the next one-time code.
+  Expected<std::string> recover_admin(const std::string& recovery_code, const std::string& staff_code,
+                                      const std::string& pin, const std::string& pin_again, const Actor& actor,
+                                      Done done = {});
+  void set_idle_minutes(int minutes);
 
  private:
   // Appends the lines, persists, then applies `change` to the dataset.
   void commit(const std::string& lines, std::function<void(Dataset&)> change, Msg saved, Done done);
 
+  // Staff rules (team.hpp) for a change of the staff list; nothing for other types.
+  template <class R>
+  Errors team_check(const R* stored, const R& next) const;
+  // After a durable staff change: once a signing administrator exists the
+  // desk is guarded for good.
+  void note_team_change();
+  void write_security();
+
   Dataset data_;
+  DeskSecurity security_;
   FileStore store_;
   PersistFn persist_;
   std::uint64_t version_ = 0;
@@ -116,6 +159,7 @@ Errors Desk::save(const R& draft, const Actor& actor, Done done) {
   Expected<R> record = stored ? edit_checked(*stored, draft, actor) : create_checked(draft, actor);
   if (!record) return record.errors();
   const R r = record.value();
+  if (auto refused = team_check(stored, r); !refused.empty()) return refused;
   commit(
       journal_line(r), [r](Dataset& d) { d.table<R>().upsert(r); },
       {stored ? "已保存修改" : "已保存", stored ? "Changes saved" : "Saved"}, std::move(done));
@@ -216,6 +260,14 @@ Errors Desk::turn_visit_into(const std::string& visit_id, const Actor& actor, Do
   return {};
 }
 
+template <class R>
+Errors Desk::team_check(const R* stored, const R& next) const {
+  if constexpr (std::is_same_v<R, Staff>) {
+    if (auto e = check_team_change(data_.table<Staff>().rows(), stored, next)) return {*e};
+  }
+  return {};
+}
+
 template <HasFields R>
 Errors Desk::store(const Expected<R>& produced, Msg saved, Done done) {
   if (auto refused = unavailable(); !refused.empty()) return refused;
@@ -223,6 +275,7 @@ Errors Desk::store(const Expected<R>& produced, Msg saved, Done done) {
   const R r = produced.value();
   const R* stored = data_.table<R>().find(r.meta.id);
   if (stored && stored->meta.revision + 1 != r.meta.revision) return stale_error();
+  if (auto refused = team_check(stored, r); !refused.empty()) return refused;
   commit(
       journal_line(r), [r](Dataset& d) { d.table<R>().upsert(r); }, std::move(saved), std::move(done));
   return {};

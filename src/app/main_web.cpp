@@ -67,6 +67,7 @@ desk::ui::Settings load_settings() {
     s.device = j.value("device", "");
     s.staff = j.value("staff", s.staff);
     s.lang = j.value("lang", "zh") == "en" ? desk::Lang::en : desk::Lang::zh;
+    s.setup_later = j.value("setup_later", false);
   }
   if (s.device.empty())
     s.device = "desk-" + desk::make_record_id(desk::platform::now(), desk::platform::random_bits()).substr(10, 8);
@@ -74,8 +75,11 @@ desk::ui::Settings load_settings() {
 }
 
 void store_settings(const desk::ui::Settings& s) {
-  const nlohmann::json j = {
-      {"site", s.site}, {"device", s.device}, {"staff", s.staff}, {"lang", s.lang == desk::Lang::en ? "en" : "zh"}};
+  const nlohmann::json j = {{"site", s.site},
+                            {"device", s.device},
+                            {"staff", s.staff},
+                            {"lang", s.lang == desk::Lang::en ? "en" : "zh"},
+                            {"setup_later", s.setup_later}};
   std::ofstream(kSettingsPath, std::ios::binary) << j.dump();
   desk::platform::persist([](bool, std::string) {});
 }

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "core/record_reader.hpp"
+#include "core/team.hpp"
 
 namespace desk {
 
@@ -13,7 +14,6 @@ void redact(R& r) {
   if constexpr (requires { r.phone; }) r.phone = mask_phone(r.phone);
   if constexpr (requires { r.host_phone; }) r.host_phone = mask_phone(r.host_phone);
   if constexpr (requires { r.id_number; }) r.id_number = mask_id_number(r.id_number);
-  if constexpr (requires { r.pin_hash; }) r.pin_hash.clear(), r.pin_salt.clear(), r.pin_iterations = 0;
 }
 
 template <class R, class F>
@@ -21,6 +21,8 @@ void each_exported(const Table<R>& table, const ExportOptions& o, F&& emit) {
   for (R r : table.rows()) {
     if (o.from && r.meta.updated_at < *o.from) continue;
     if (o.to && !(r.meta.updated_at < *o.to)) continue;
+    // (rule) A PIN never leaves the desk, in any export (team.hpp).
+    if constexpr (std::is_same_v<R, Staff>) strip_secrets(r);
     if (o.redact) {
       redact(r);
       r.meta.history.clear();  // history holds the unmasked values

@@ -45,6 +45,27 @@ struct Actor {
   Role role = Role::receptionist;
 };
 
+// ---- secrets in history ------------------------------------------------------
+// A record type may name fields whose values must never be written into its
+// history (a staff member's PIN hash): the history says only whether the
+// value is set.
+template <class R>
+concept HasSecretFields = requires(std::string_view f) {
+  { R::secret_field(f) } -> std::convertible_to<bool>;
+};
+inline json secret_presence(const json& v) {
+  if (v.is_boolean()) return v;
+  if (v.is_string()) return !v.get_ref<const std::string&>().empty();
+  if (v.is_number()) return v != 0;
+  return false;
+}
+template <class R>
+void scrub_secret_changes(std::vector<FieldChange>& changes) {
+  if constexpr (HasSecretFields<R>)
+    for (auto& c : changes)
+      if (R::secret_field(c.field)) c.from = secret_presence(c.from), c.to = secret_presence(c.to);
+}
+
 // ---- life cycle ------------------------------------------------------------
 // A new record from a validated draft: id, revision 1, a "create" entry.
 template <HasFields R>
@@ -56,7 +77,9 @@ R create_record(R draft, const Actor& actor) {
   draft.meta.created_at = draft.meta.updated_at = actor.now;
   draft.meta.created_by = draft.meta.updated_by = actor.staff;
   draft.meta.revision = 1;
-  draft.meta.history.push_back({actor.now, actor.staff, 1, "create", diff_fields(blank, draft)});
+  auto changes = diff_fields(blank, draft);
+  scrub_secret_changes<R>(changes);
+  draft.meta.history.push_back({actor.now, actor.staff, 1, "create", std::move(changes)});
   return draft;
 }
 
@@ -65,6 +88,7 @@ R create_record(R draft, const Actor& actor) {
 template <HasFields R>
 R revise_record(const R& current, R edited, const Actor& actor, const std::string& action = "edit") {
   auto changes = diff_fields(current, edited);
+  scrub_secret_changes<R>(changes);
   edited.meta = current.meta;
   edited.meta.revision += 1;
   edited.meta.updated_at = actor.now;
@@ -123,6 +147,11 @@ bool wins_over(const R& a, const R& b) {
     return record_to_json(r).dump();
   };
   return key(a) > key(b);
+}
+
+template <class R>
+void scrub_secret_changes(std::vector<Change>& history) {
+  for (auto& c : history) scrub_secret_changes<R>(c.changes);
 }
 
 // Union of two histories, ordered by (revision, time, staff, action, changes).

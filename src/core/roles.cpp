@@ -28,6 +28,7 @@ std::span<const Role> grants(Action a) {
     case Action::dispatch_repair:
     case Action::record_callback:
     case Action::close_general_violation:  // SPEC §5: 一般 cases by the service center
+    case Action::export_redacted:
       return kDesk;
     case Action::judge_complaint:
     case Action::close_complaint:
@@ -35,6 +36,8 @@ std::span<const Role> grants(Action a) {
     case Action::delete_record:
     case Action::import_data:
     case Action::view_team_training:
+    case Action::export_full:
+    case Action::export_statistics:
       return kSupervisors;
     case Action::close_serious_complaint:
     case Action::close_major_violation:  // SPEC §5: 重大 by the manager
@@ -46,6 +49,7 @@ std::span<const Role> grants(Action a) {
       return kProjectManager;
     case Action::work_repair:
     case Action::accept_repair:
+    case Action::print_documents:  // the technician prints the work order
       return kDeskAndTechnicians;
     case Action::lend_key:
     case Action::log_access:

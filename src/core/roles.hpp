@@ -58,6 +58,11 @@ enum class Action {
   delete_record,
   import_data,
   view_team_training,  // the manager sees the team's training progress
+  // Data leaving the desk (issue 11): nothing goes out without a role.
+  export_full,        // every record, unmasked (head office's file)
+  export_redacted,    // phones, ID numbers and names masked (training data)
+  print_documents,    // work orders and other printed sheets
+  export_statistics,  // the month's statistics as CSV or a printed report
 };
 DESK_ENUM_TABLE(
     Action, {Action::record_visit, "record_visit", "登记来访", "Record a visit"},
@@ -88,7 +93,12 @@ DESK_ENUM_TABLE(
     {Action::record_duty, "record_duty", "登记例行工作", "Record a recurring duty"},
     {Action::manage_staff, "manage_staff", "管理员工", "Manage staff"},
     {Action::delete_record, "delete_record", "删除记录", "Delete a record"},
-    {Action::import_data, "import_data", "导入数据", "Import data"})
+    {Action::import_data, "import_data", "导入数据", "Import data"},
+    {Action::view_team_training, "view_team_training", "查看团队培训进度", "View the team's training progress"},
+    {Action::export_full, "export_full", "完整导出数据", "Export all data"},
+    {Action::export_redacted, "export_redacted", "脱敏导出", "Export redacted data"},
+    {Action::print_documents, "print_documents", "打印单据", "Print documents"},
+    {Action::export_statistics, "export_statistics", "导出或打印统计报表", "Export or print statistics"})
 
 // The roles that may perform `action`, in the order of the Role enum.
 std::vector<Role> roles_allowed(Action action);

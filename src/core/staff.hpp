@@ -27,6 +27,8 @@ struct Staff {
   int pin_iterations = 0;
 
   bool operator==(const Staff&) const = default;
+  // The PIN's salt, hash and iterations never appear in the history.
+  static bool secret_field(std::string_view f) { return f.starts_with("pin_"); }
   static constexpr auto fields() {
     using S = Staff;
     return std::tuple{
@@ -47,8 +49,12 @@ Errors validate(const Staff& s);
 std::string search_text(const Staff& s);
 
 constexpr int kPinIterations = 50'000;
-constexpr std::size_t kPinMinDigits = 4, kPinMaxDigits = 8;
-// Nothing when `pin` is 4–8 digits; otherwise why not.
+// The PIN parameters a stored record may carry: what this app writes, so a
+// record from elsewhere cannot make sign-in hash for minutes (issue 18).
+constexpr int kPinIterationsMin = 10'000, kPinIterationsMax = 100'000;
+constexpr std::size_t kPinMinDigits = 6, kPinMaxDigits = 8;
+// Nothing when `pin` is 6–8 digits; otherwise why not (see check_pin_policy
+// in team.hpp for trivial PINs).
 std::optional<FieldError> check_pin_format(const std::string& pin);
 // Sets a new PIN: salt from `salt_bits` (fresh random bytes), hash stored.
 Expected<Staff> with_pin(Staff s, const std::string& pin, std::span<const std::uint8_t> salt_bits,
@@ -62,14 +68,31 @@ struct SignInGuard {
   struct Attempts {
     int failures = 0;
     std::optional<Timestamp> locked_until;
+    bool operator==(const Attempts&) const = default;
   };
   std::map<std::string, Attempts> by_code;
+  bool operator==(const SignInGuard&) const = default;
 };
+// The guard is stored by the desk so a reload does not reset it.
+json guard_to_json(const SignInGuard& g);
+SignInGuard guard_from_json(const json& j);
 // Checks the PIN of the active staff member `code` among `staff`. A wrong
 // PIN counts; the 5th in a row locks the code for 5 minutes, during which
 // even the right PIN is refused. Success clears the count.
 Expected<Staff> sign_in(std::span<const Staff> staff, const std::string& code, const std::string& pin,
                         SignInGuard& guard, Timestamp now);
+// The same with the PIN already hashed (with `pin_parameters(code)`'s salt
+// and iterations) elsewhere, e.g. by the browser's WebCrypto off the main thread.
+Expected<Staff> sign_in_hashed(std::span<const Staff> staff, const std::string& code, const std::string& pin_hash,
+                               SignInGuard& guard, Timestamp now);
+// The salt and iterations to hash a typed PIN with for `code`: the staff
+// member's, or fixed stand-ins for an unknown code (the same work either way).
+struct PinParameters {
+  std::string salt;
+  int iterations = kPinIterations;
+};
+PinParameters pin_parameters(std::span<const Staff> staff, const std::string& code);
+std::string hash_pin(const std::string& pin, const PinParameters& p);
 
 // The actor for a signed-in staff member.
 Actor actor_for(const Staff& s, const std::string& site, Timestamp now, const RandomBits& random);

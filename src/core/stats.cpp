@@ -49,12 +49,6 @@ class Compliance {
   std::vector<RuleCompliance> rows_;
 };
 
-std::string csv_field(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 std::string percent(double x) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * x);
@@ -244,6 +238,30 @@ std::vector<std::vector<std::string>> stats_rows(const MonthlyStats& s) {
   return out;
 }
 
+static bool is_plain_number(const std::string& s) {
+  std::size_t i = s.size() > 1 && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  bool digits = false, dot = false;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9')
+      digits = true;
+    else if (s[i] == '.' && !dot)
+      dot = true;
+    else
+      return false;
+  }
+  return digits;
+}
+
+std::string csv_field(const std::string& s) {
+  std::string out = "\"";
+  // (rule) A cell a spreadsheet would run as a formula gets a leading
+  // apostrophe (OWASP "CSV injection"); plain numbers stay numbers.
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos && !is_plain_number(s))
+    out += '\'';
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
 std::string stats_csv(const MonthlyStats& s) {
   std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads UTF-8
   auto line = [&](const std::vector<std::string>& cells) {
@@ -257,7 +275,8 @@ std::string stats_csv(const MonthlyStats& s) {
 
 std::string stats_html(const MonthlyStats& s, const std::string& title) {
   std::string h =
-      "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + html_escape(title) +
+      "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">" + std::string(kPrintCsp) + "<title>" +
+      html_escape(title) +
       "</title><style>@page{size:A4;margin:15mm}body{font-family:'WenQuanYi Micro Hei','Microsoft YaHei',sans-serif;"
       "font-size:10.5pt}table{width:100%;border-collapse:collapse}th,td{border:1px solid #444;padding:1.5mm 2mm;"
       "text-align:left}th{background:#eee}</style></head><body><h1 style=\"font-size:15pt\">" +

@@ -76,6 +76,8 @@ MonthlyStats monthly_stats(const Dataset& data, const std::string& site, int yea
 std::vector<std::vector<std::string>> stats_rows(const MonthlyStats& s);
 // For Excel: UTF-8 with a byte-order mark, CRLF lines, quoted fields.
 std::string stats_csv(const MonthlyStats& s);
+// One quoted CSV cell; text starting with = + - @ tab or CR is made inert.
+std::string csv_field(const std::string& s);
 // A printable A4 page of the report.
 std::string stats_html(const MonthlyStats& s, const std::string& title);
 // A plain-text report for the command line.

@@ -20,6 +20,10 @@ std::size_t utf8_length(const std::string& s);
 bool utf8_valid(const std::string& s);
 // Escapes &, <, > and " for HTML text and attribute values.
 std::string html_escape(const std::string& s);
+// The <meta> every printed page carries: no scripts, no network, inline styles only.
+inline constexpr const char* kPrintCsp =
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+    "img-src data:\">";
 // Trims ASCII and ideographic (U+3000) spaces at both ends.
 std::string trim(const std::string& s);
 

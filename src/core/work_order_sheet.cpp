@@ -13,7 +13,8 @@ std::string time_or_blank(const std::optional<Timestamp>& t) {
 
 std::string repair_sheet_html(const Repair& r, const std::string& site_name) {
   std::string h =
-      "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>报修单/派工单</title><style>"
+      "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">" + std::string(kPrintCsp) +
+      "<title>报修单/派工单</title><style>"
       "@page{size:A5;margin:10mm}body{font-family:'WenQuanYi Micro Hei','Microsoft YaHei',sans-serif;font-size:11pt}"
       "h1{font-size:15pt;text-align:center;margin:0 0 4mm}table{width:100%;border-collapse:collapse}"
       "th,td{border:1px solid #333;padding:2mm;text-align:left;vertical-align:top}th{width:28%;background:#f2f2f2}"

@@ -104,4 +104,21 @@ void FileStore::undo(const Appended& a) {
   }
 }
 
+std::string FileStore::read_side(const std::string& name) const {
+  return read_file((fs::path(dir_) / name).string());
+}
+
+bool FileStore::write_side(const std::string& name, const std::string& text) {
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  const fs::path path = fs::path(dir_) / name;
+  const fs::path tmp = fs::path(dir_) / (name + ".tmp");
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!(out << text) || !out.flush()) return false;
+  }
+  fs::rename(tmp, path, ec);
+  return !ec;
+}
+
 }  // namespace desk

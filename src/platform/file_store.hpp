@@ -41,6 +41,11 @@ class FileStore {
   // Cuts the segment back to its size before the append.
   void undo(const Appended& a);
 
+  // A small file of the desk's own beside the segments (e.g. security.json):
+  // read whole ("" when missing), written whole through a temporary file.
+  std::string read_side(const std::string& name) const;
+  bool write_side(const std::string& name, const std::string& text);
+
   const std::string& dir() const { return dir_; }
   bool writable() const { return writable_; }
   std::size_t segment_count() const { return segments_.size(); }

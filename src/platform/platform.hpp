@@ -34,6 +34,12 @@ struct StorageInfo {
 };
 StorageInfo storage_info();
 
+// PBKDF2-HMAC-SHA-256 of a typed PIN (staff.hpp's hash_pin), off the main
+// thread where the browser can (WebCrypto), so the page keeps drawing; done
+// gets the hex digest on a later frame.
+void hash_pin_async(const std::string& pin, const std::string& salt, int iterations,
+                    std::function<void(std::string hex)> done);
+
 // Reads a query parameter of the page address ("" when absent).
 std::string query_param(const std::string& name);
 // Says the first frame is on screen (hides the loading screen).

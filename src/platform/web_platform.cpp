@@ -8,12 +8,19 @@
 #include <map>
 #include <random>
 
+#include "core/staff.hpp"
 #include "platform/platform.hpp"
 
 namespace {
 int next_callback = 1;
 std::map<int, desk::platform::PersistDone> persist_callbacks;
 std::map<int, std::function<void(std::string, std::string)>> file_callbacks;
+struct PendingHash {
+  std::string pin, salt;
+  int iterations = 0;
+  std::function<void(std::string)> done;
+};
+std::map<int, PendingHash> hash_callbacks;
 }  // namespace
 
 // clang-format off
@@ -56,6 +63,8 @@ EM_JS(void, desk_js_print, (const char* html), {
   frame = document.createElement('iframe');
   frame.id = 'desk-print';
   frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0';
+  // No scripts run in the sheet (its own CSP says so too): escaping is not the only defence.
+  frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
   document.body.appendChild(frame);
   frame.contentDocument.open();
   frame.contentDocument.write(UTF8ToString(html));
@@ -64,7 +73,26 @@ EM_JS(void, desk_js_print, (const char* html), {
   // Tests read Module.deskLastPrint and set deskTest.noPrintDialog (the
   // dialog would hold a headless page).
   if (window.deskTest && window.deskTest.noPrintDialog) return;
-  setTimeout(function() { frame.contentWindow.focus(); frame.contentWindow.print(); }, 50);
+  // print() returns when the dialog closes; the canvas takes the keyboard and clicks back.
+  var back = function() { Module.canvas.focus(); };
+  frame.contentWindow.addEventListener('afterprint', back);
+  setTimeout(function() { frame.contentWindow.focus(); frame.contentWindow.print(); back(); }, 50);
+});
+// WebCrypto's PBKDF2 runs off the main thread; '' asks C++ to hash instead
+// (no crypto.subtle outside secure contexts, or a PIN it refuses).
+EM_JS(void, desk_js_pbkdf2, (int id, const char* pin, const char* salt, int iterations), {
+  var done = function(hex) { Module.ccall('desk_pbkdf2_done', null, ['number', 'string'], [id, hex]); };
+  var subtle = self.crypto && self.crypto.subtle;
+  if (!subtle) { setTimeout(function() { done(''); }, 0); return; }
+  var enc = new TextEncoder();
+  var p = enc.encode(UTF8ToString(pin)), s = enc.encode(UTF8ToString(salt));
+  subtle.importKey('raw', p, 'PBKDF2', false, ['deriveBits']).then(function(key) {
+    return subtle.deriveBits({name: 'PBKDF2', hash: 'SHA-256', salt: s, iterations: iterations}, key, 256);
+  }).then(function(bits) {
+    var b = new Uint8Array(bits), hex = '';
+    for (var i = 0; i < b.length; ++i) hex += (b[i] < 16 ? '0' : '') + b[i].toString(16);
+    done(hex);
+  }, function() { done(''); });
 });
 EM_JS(void, desk_js_ready, (), { if (Module.deskReady) Module.deskReady(); });
 EM_JS(int, desk_js_persisted, (), { return Module.deskStorage.persisted; });
@@ -94,6 +122,13 @@ RandomBits random_bits() {
   RandomBits r;
   for (auto& b : r) b = static_cast<std::uint8_t>(rd());
   return r;
+}
+
+void hash_pin_async(const std::string& pin, const std::string& salt, int iterations,
+                    std::function<void(std::string hex)> done) {
+  const int id = next_callback++;
+  hash_callbacks[id] = {pin, salt, iterations, std::move(done)};
+  desk_js_pbkdf2(id, pin.c_str(), salt.c_str(), iterations);
 }
 
 void print_html(const std::string& html) {
@@ -142,5 +177,16 @@ EMSCRIPTEN_KEEPALIVE void desk_file_chosen(int id, const char* name, const char*
   auto done = std::move(it->second);
   file_callbacks.erase(it);
   done(name, std::string(data, static_cast<std::size_t>(len)));
+}
+
+EMSCRIPTEN_KEEPALIVE void desk_pbkdf2_done(int id, const char* hex) {
+  auto it = hash_callbacks.find(id);
+  if (it == hash_callbacks.end()) return;
+  PendingHash p = std::move(it->second);
+  hash_callbacks.erase(it);
+  std::string digest = hex;
+  if (digest.size() != 64) digest = desk::hash_pin(p.pin, desk::PinParameters{p.salt, p.iterations});
+  p.pin.assign(p.pin.size(), '\0');
+  p.done(digest);
 }
 }

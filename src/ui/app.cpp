@@ -35,10 +35,19 @@ App::App(Desk& desk, Fonts& fonts, Settings settings) : desk_(desk), fonts_(font
 
 void App::draw(Timestamp now) {
   Context ctx{desk_, fonts_, now, settings_.staff, settings_.site, settings_.device};
-  if (signed_in_) {
-    ctx.staff = signed_in_->code;
-    ctx.role = signed_in_->role;
+  team_.watch_idle(ctx);
+  if (team_.person_changed()) {
+    desk_.clear_status();
+    screen_ = "today";
   }
+  const bool guarded = team_.sign_in_required(desk_);
+  if (const auto& s = team_.signed_in(); s && guarded) {
+    ctx.staff = s->code;
+    ctx.role = s->role;
+  } else if (s) {
+    team_.sign_out();
+  }
+  const bool signed_in = guarded && team_.signed_in();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -59,9 +68,19 @@ void App::draw(Timestamp now) {
     probe::message("readonly", banner);
   }
   const float status_h = ImGui::GetFrameHeightWithSpacing() + 4;
-  if (sign_in_required() && !signed_in_) {
+  if (team_.showing_recovery_code()) {
+    ImGui::BeginChild("recovery", ImVec2(0, -status_h), false);
+    team_.draw_recovery_code(ctx, settings_.site);
+    ImGui::EndChild();
+  } else if (guarded && !signed_in) {
     ImGui::BeginChild("signin", ImVec2(0, -status_h), false);
-    draw_sign_in(ctx);
+    team_.draw_sign_in(ctx);
+    ImGui::EndChild();
+  } else if (!guarded && !settings_.setup_later) {
+    ImGui::BeginChild("setup", ImVec2(0, -status_h), false);
+    const std::string site_before = settings_.site;
+    if (team_.draw_setup(ctx, settings_.site)) settings_.setup_later = true, settings_changed_ = true;
+    if (settings_.site != site_before) settings_changed_ = true;
     ImGui::EndChild();
   } else {
     ImGui::BeginChild("nav", ImVec2(150, -status_h), true);
@@ -81,64 +100,73 @@ void App::draw(Timestamp now) {
   probe::fact("status", tr(desk_.status()));
   probe::fact("dataVersion", std::to_string(desk_.version()));
   probe::fact("recordCount", std::to_string(desk_.data().size()));
+  probe::fact("teamMode", guarded ? "guarded" : "open");
+  probe::fact("signedIn", signed_in ? team_.signed_in()->code : "");
 }
 
 void App::draw_top_bar(Context& ctx) {
   ImGui::TextColored(colors::accent, "%s", tr(S::app_title));
   ImGui::SameLine(0, 24);
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(tr(S::site));
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(150);
-  ImGui::InputText("##settings.site", &settings_.site);
-  if (ImGui::IsItemDeactivatedAfterEdit()) settings_changed_ = true;
+  ImGui::Text("%s %s", tr(S::site), settings_.site.c_str());
   ImGui::SameLine(0, 16);
-  ImGui::TextUnformatted(tr(S::on_duty));
-  ImGui::SameLine();
-  if (signed_in_) {
-    ImGui::Text("%s %s · %s", signed_in_->code.c_str(), signed_in_->name.c_str(),
-                tr(enum_label(signed_in_->role)).c_str());
+  const bool guarded = team_.sign_in_required(desk_);
+  if (const auto& s = team_.signed_in(); guarded && s) {
+    ImGui::TextUnformatted(tr(S::on_duty));
     ImGui::SameLine();
-    if (ImGui::SmallButton(id_label(tr("退出", "Sign out"), "signin.out"))) {
-      signed_in_.reset();
-      screen_ = "today";
-    }
-  } else {
+    ImGui::Text("%s %s · %s", s->code.c_str(), s->name.c_str(), tr(enum_label(s->role)).c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton(id_label(tr("退出", "Sign out"), "signin.out"))) team_.sign_out(), screen_ = "today";
+  } else if (!guarded) {
+    ImGui::TextUnformatted(tr(S::on_duty));
+    ImGui::SameLine();
     ImGui::SetNextItemWidth(110);
     ImGui::InputText("##settings.staff", &settings_.staff);
     if (ImGui::IsItemDeactivatedAfterEdit()) settings_changed_ = true;
-    if (!sign_in_required()) {
-      ImGui::SameLine();
-      ImGui::TextColored(colors::due_soon, "%s", tr("（未设置员工：全部权限）", "(no staff set up: all rights)"));
-    }
+    ImGui::SameLine();
+    const char* open_text =
+        tr("未设置管理员：此客服台任何人都拥有全部权限", "No administrator yet: everyone here has all rights");
+    ImGui::TextColored(colors::due_soon, "%s", open_text);
+    probe::message("team.open", open_text);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(id_label(tr("站点设置", "Site setup"), "setup.open")))
+      settings_.setup_later = false, settings_changed_ = true;
   }
-
-  const float right = ImGui::GetWindowContentRegionMax().x;
-  const char* export_label = tr(S::export_json);
-  const char* import_label = tr(S::import_json);
-  const char* lang_label = tr(S::language_switch);
-  const ImGuiStyle& st = ImGui::GetStyle();
-  const char* redacted_label = tr("脱敏导出", "Export redacted");
-  const float w = ImGui::CalcTextSize(export_label).x + ImGui::CalcTextSize(redacted_label).x +
-                  ImGui::CalcTextSize(import_label).x + ImGui::CalcTextSize(lang_label).x + st.FramePadding.x * 8 +
-                  st.ItemSpacing.x * 3;
-  ImGui::SameLine(right - w);
-  if (ImGui::Button(id_label(export_label, "data.export"))) export_all(ctx, false);
-  ImGui::SameLine();
-  if (ImGui::Button(id_label(redacted_label, "data.export_redacted"))) export_all(ctx, true);
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("%s", tr("培训用：手机号和证件号打码，不含修改历史和 PIN",
-                               "For training: phones and ID numbers masked, no change history or PINs"));
-  ImGui::SameLine();
-  ImGui::BeginDisabled(desk_.busy() || desk_.read_only());
-  if (ImGui::Button(id_label(import_label, "data.import"))) start_import(ctx);
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  if (ImGui::Button(id_label(lang_label, "settings.lang"))) {
+  // Nothing leaves the desk from the sign-in screen.
+  if (guarded && !team_.signed_in()) {
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(tr(S::language_switch)).x -
+                    ImGui::GetStyle().FramePadding.x * 2);
+  } else {
+    draw_data_buttons(ctx);
+    ImGui::SameLine();
+  }
+  if (ImGui::Button(id_label(tr(S::language_switch), "settings.lang"))) {
     settings_.lang = lang() == Lang::zh ? Lang::en : Lang::zh;
     set_lang(settings_.lang);
     settings_changed_ = true;
   }
+}
+
+void App::draw_data_buttons(Context& ctx) {
+  const char* export_label = tr(S::export_json);
+  const char* import_label = tr(S::import_json);
+  const char* redacted_label = tr("脱敏导出", "Export redacted");
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float w = ImGui::CalcTextSize(export_label).x + ImGui::CalcTextSize(redacted_label).x +
+                  ImGui::CalcTextSize(import_label).x + ImGui::CalcTextSize(tr(S::language_switch)).x +
+                  st.FramePadding.x * 8 + st.ItemSpacing.x * 3;
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
+  auto gated = [&](const char* label, const char* id, Action action, bool busy) {
+    return permitted_button(label, id, action, ctx.role, busy);
+  };
+  if (gated(export_label, "data.export", Action::export_full, false)) export_all(ctx, false);
+  ImGui::SameLine();
+  if (gated(redacted_label, "data.export_redacted", Action::export_redacted, false)) export_all(ctx, true);
+  if (ImGui::IsItemHovered() && may(ctx.role, Action::export_redacted))
+    ImGui::SetTooltip("%s", tr("培训用：手机号、证件号和姓名打码，不含修改历史和 PIN",
+                               "For training: phones, ID numbers and names masked, no change history or PINs"));
+  ImGui::SameLine();
+  if (gated(import_label, "data.import", Action::import_data, desk_.busy() || desk_.read_only())) start_import(ctx);
 }
 
 void App::draw_status_bar(Context& ctx) {
@@ -168,13 +196,15 @@ void App::export_all(Context& ctx, bool redacted) {
   ExportOptions o{settings_.site, settings_.device, ctx.now, {}, {}, redacted};
   const std::string name =
       "wuye-desk-" + settings_.site + "-" + format_date(ctx.now) + (redacted ? "-脱敏" : "") + ".json";
-  platform::download(name, "application/json", desk_.export_text(o));
+  if (auto text = desk_.export_text(o, ctx.role)) platform::download(name, "application/json", text.value());
 }
 
-void App::start_import(Context&) {
-  platform::choose_file(".json,application/json", [this](std::string name, std::string bytes) {
+void App::start_import(Context& ctx) {
+  const Actor actor = ctx.actor();
+  platform::choose_file(".json,application/json", [this, actor](std::string name, std::string bytes) {
     import_name_ = name;
-    auto plan = desk_.plan_import(bytes);
+    approve_staff_ = false;
+    auto plan = desk_.plan_import(bytes, actor, name);
     if (!plan.ok()) {
       import_errors_ = plan.errors();
       show_import_errors_ = true;
@@ -185,7 +215,7 @@ void App::start_import(Context&) {
   });
 }
 
-void App::draw_import_dialogs(Context&) {
+void App::draw_import_dialogs(Context& ctx) {
   if (show_import_errors_) ImGui::OpenPopup("###import.errors");
   if (import_plan_) ImGui::OpenPopup("###import.confirm");
   const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
@@ -219,11 +249,34 @@ void App::draw_import_dialogs(Context&) {
       ImGui::TextWrapped("%s", text);
       probe::message("import.summary", text);
     }
-    const bool nothing = import_plan_ && import_plan_->added + import_plan_->updated == 0;
+    if (import_plan_ && !import_plan_->held.empty()) {
+      ImGui::Spacing();
+      ImGui::TextColored(
+          colors::due_soon, "%s",
+          tr("以下员工变更须经管理员批准才会生效：", "These staff changes need an administrator's approval:"));
+      for (const auto& h : import_plan_->held) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", tr(h.what).c_str());
+        probe::message("import.held", tr(h.what));
+      }
+      if (auto refused = check_permission(ctx.role, Action::manage_staff)) {
+        approve_staff_ = false;
+        const std::string why =
+            tr("未批准，这些变更不会导入：", "Not approved, so not imported: ") + tr(refused->message);
+        error_text_wrapped(why);
+        probe::message("import.held.refused", why);
+      } else {
+        ImGui::Checkbox(id_label(tr("批准以上员工变更", "Approve these staff changes"), "import.approve_staff"),
+                        &approve_staff_);
+      }
+    }
+    const bool nothing = import_plan_ && import_plan_->added + import_plan_->updated == 0 &&
+                         (import_plan_->held.empty() || !approve_staff_);
     if (nothing) ImGui::TextColored(colors::muted, "%s", tr(S::import_nothing_changed));
     ImGui::BeginDisabled(nothing || desk_.busy());
     if (ImGui::Button(id_label(tr(S::import_confirm), "import.confirm.ok"), ImVec2(120, 0))) {
-      desk_.apply_import(*import_plan_);
+      import_errors_ = desk_.apply_import(*import_plan_, ctx.actor(), approve_staff_);
+      show_import_errors_ = !import_errors_.empty();
       import_plan_.reset();
       ImGui::CloseCurrentPopup();
     }
@@ -235,42 +288,6 @@ void App::draw_import_dialogs(Context&) {
     }
     ImGui::EndPopup();
   }
-}
-
-bool App::sign_in_required() const {
-  for (const auto& s : desk_.data().table<Staff>().rows())
-    if (!s.meta.deleted && s.active && !s.pin_hash.empty()) return true;
-  return false;
-}
-
-void App::draw_sign_in(Context& ctx) {
-  const bool zh = lang() == Lang::zh;
-  ImGui::SetCursorPos(ImVec2(ImGui::GetContentRegionAvail().x * 0.5f - 170, 120));
-  ImGui::BeginChild("signin.box", ImVec2(340, 260), true);
-  ImGui::TextColored(colors::accent, "%s", zh ? "员工登录" : "Staff sign-in");
-  ImGui::Separator();
-  ImGui::TextUnformatted(zh ? "工号" : "Staff number");
-  ImGui::SetNextItemWidth(-FLT_MIN);
-  ImGui::InputText("##signin.code", &sign_in_code_);
-  ImGui::TextUnformatted("PIN");
-  ImGui::SetNextItemWidth(-FLT_MIN);
-  const bool enter = ImGui::InputText("##signin.pin", &sign_in_pin_,
-                                      ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
-  field_error(sign_in_errors_, "pin");
-  for (const auto& e : sign_in_errors_) probe::message("signin.error", tr(e.message));
-  if (primary_button(id_label(zh ? "登录" : "Sign in", "signin.ok"), ImVec2(-FLT_MIN, 0)) || enter) {
-    const auto& rows = desk_.data().table<Staff>().rows();
-    auto r = sign_in(rows, trim(sign_in_code_), sign_in_pin_, guard_, ctx.now);
-    sign_in_pin_.clear();
-    if (r) {
-      signed_in_ = r.value();
-      sign_in_errors_.clear();
-      screen_ = "today";
-    } else {
-      sign_in_errors_ = r.errors();
-    }
-  }
-  ImGui::EndChild();
 }
 
 void App::draw_nav(Context& ctx) {
@@ -286,6 +303,8 @@ void App::draw_nav(Context& ctx) {
   ImGui::Separator();
   item("stats", zh ? "月度统计" : "Statistics", 0);
   item("training", zh ? "接待引导与培训" : "Guide & training", 0);
+  if (may(ctx.role, Action::manage_staff) && team_.sign_in_required(desk_))
+    item("site", zh ? "站点设置" : "Site settings", 0);
 }
 
 void App::draw_screen(Context& ctx) {
@@ -294,6 +313,10 @@ void App::draw_screen(Context& ctx) {
     return;
   }
   if (screen_ == "stats") return stats_.draw(ctx);
+  if (screen_ == "site") {
+    if (team_.draw_site_settings(ctx, settings_.site)) settings_changed_ = true;
+    return;
+  }
   if (screen_ == "training") return training_.draw(ctx);
   for (const auto& m : modules_)
     if (screen_ == m->id()) {

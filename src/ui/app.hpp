@@ -10,6 +10,7 @@
 #include "ui/context.hpp"
 #include "ui/module_view.hpp"
 #include "ui/stats_view.hpp"
+#include "ui/team_view.hpp"
 #include "ui/today_view.hpp"
 #include "ui/training_area.hpp"
 #include "ui/visits_view.hpp"
@@ -21,6 +22,7 @@ struct Settings {
   std::string device;
   std::string staff = "客服员";
   Lang lang = Lang::zh;
+  bool setup_later = false;  // a fresh desk's setup put off (all rights until then)
 };
 
 class App {
@@ -35,10 +37,9 @@ class App {
   void draw_top_bar(Context& ctx);
   void draw_nav(Context& ctx);
   void draw_screen(Context& ctx);
-  void draw_sign_in(Context& ctx);
   void open_record(Context& ctx, const std::string& type, const std::string& id);
-  // Staff with a PIN exist: the desk needs a sign-in (else it is being set up).
-  bool sign_in_required() const;
+  // The data buttons of the top bar, each disabled with the reason when the role may not.
+  void draw_data_buttons(Context& ctx);
   void draw_status_bar(Context& ctx);
   void draw_import_dialogs(Context& ctx);
   void export_all(Context& ctx, bool redacted);
@@ -54,11 +55,9 @@ class App {
   StatsView stats_;
   std::vector<std::unique_ptr<ModuleBase>> modules_;
   std::string screen_ = "today";
-  std::optional<Staff> signed_in_;
-  SignInGuard guard_;
-  std::string sign_in_code_, sign_in_pin_;
-  Errors sign_in_errors_;
+  TeamView team_;
   std::optional<Desk::ImportPlan> import_plan_;
+  bool approve_staff_ = false;
   Errors import_errors_;
   std::string import_name_;
   bool show_import_errors_ = false;

@@ -4,6 +4,7 @@
 #include "core/duty_log.hpp"
 #include "core/inspection.hpp"
 #include "core/staff.hpp"
+#include "core/team.hpp"
 #include "ui/assets.hpp"
 #include "ui/modules.hpp"
 
@@ -150,25 +151,35 @@ struct ModuleSpec<Staff> {
   static Staff blank(const Context&) { return Staff{}; }
   // The PIN is typed, hashed with a fresh salt and only the hash is kept.
   static void extras(Context&, ModuleView<Staff>& view, const Staff*) {
-    static std::string pin;
-    section(tr("设置 PIN（4–8位数字）", "Set the PIN (4–8 digits)"));
+    static std::string pin, again;
+    section(tr("设置 PIN（6–8 位数字，输入两次）", "Set the PIN (6–8 digits, twice)"));
     ImGui::SetNextItemWidth(140);
-    ImGui::InputText("##staff.pin", &pin, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
+    ImGui::InputTextWithHint("##staff.pin", "PIN", &pin,
+                             ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(140);
+    ImGui::InputTextWithHint("##staff.pin_again", tr("再输一次", "Again"), &again,
+                             ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
     ImGui::SameLine();
     if (ImGui::Button(id_label(tr("设置", "Set"), "staff.pin.set"))) {
       auto bits = platform::random_bits();
-      auto with = with_pin(view.draft(), pin, std::span<const std::uint8_t>(bits.data(), bits.size()));
+      auto with = with_new_pin(view.draft(), pin, again, std::span<const std::uint8_t>(bits.data(), bits.size()));
+      pin.clear();
+      again.clear();
       if (with) {
         view.draft() = with.value();
-        pin.clear();
         view.form().errors.clear();
       } else {
         view.form().errors = with.errors();
       }
     }
     field_error(view.form().errors, "pin");
+    field_error(view.form().errors, "pin_again");
     if (!view.draft().pin_hash.empty())
       ImGui::TextColored(colors::ok, "%s", tr("PIN 已设置，保存后生效", "PIN set; save to keep it"));
+    ImGui::TextColored(colors::muted, "%s",
+                       tr("第一个 PIN 须设给物业服务中心经理或项目经理；PIN 只存在本机，不随导出离开。",
+                          "The first PIN goes to a manager; PINs stay on this desk and are never exported."));
   }
 };
 

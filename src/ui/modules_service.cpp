@@ -108,11 +108,12 @@ struct ModuleSpec<Repair> {
   static std::optional<Deadline> deadline(const Repair& r) {
     return nearest({repair_emergency_arrival_deadline(r), repair_appointment_deadline(r)});
   }
-  static void extras(Context&, ModuleView<Repair>&, const Repair* stored) {
+  static void extras(Context& ctx, ModuleView<Repair>&, const Repair* stored) {
     if (!stored) return;
     ImGui::Spacing();
-    if (ImGui::Button(id_label(tr("打印报修单/派工单（A5）", "Print work order (A5)"), "repairs.print")))
-      platform::print_html(repair_sheet_html(*stored));
+    if (permitted_button(tr("打印报修单/派工单（A5）", "Print work order (A5)"), "repairs.print",
+                         Action::print_documents, ctx.role))
+      platform::print_html(repair_sheet_html(*stored, ctx.site));
   }
 };
 

@@ -68,10 +68,10 @@ void StatsView::draw(Context& ctx) {
   std::snprintf(title, sizeof title, "%s %04d-%02d", all_sites_ ? tr("全部站点", "All sites") : ctx.site.c_str(), year_,
                 month_);
   ImGui::SameLine(0, 16);
-  if (ImGui::Button(id_label(tr("导出CSV（Excel）", "Export CSV (Excel)"), "stats.csv")))
+  if (permitted_button(tr("导出CSV（Excel）", "Export CSV (Excel)"), "stats.csv", Action::export_statistics, ctx.role))
     platform::download(std::string("统计-") + title + ".csv", "text/csv;charset=utf-8", stats_csv(s));
   ImGui::SameLine();
-  if (ImGui::Button(id_label(tr("打印报告", "Print report"), "stats.print")))
+  if (permitted_button(tr("打印报告", "Print report"), "stats.print", Action::export_statistics, ctx.role))
     platform::print_html(stats_html(s, std::string(tr("月度统计 ", "Monthly statistics ")) + title));
   probe::fact("statsRows", std::to_string(stats_rows(s).size()));
 

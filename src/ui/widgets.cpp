@@ -60,6 +60,19 @@ void field_error(const Errors& errors, const char* key) {
   if (const FieldError* e = error_for(errors, key)) error_text_wrapped(tr(e->message));
 }
 
+bool permitted_button(const char* visible, const char* id, Action action, Role role, bool busy) {
+  const auto refused = check_permission(role, action);
+  ImGui::BeginDisabled(refused.has_value() || busy);
+  const bool clicked = ImGui::Button(id_label(visible, id));
+  ImGui::EndDisabled();
+  if (refused) {
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("%s", tr(refused->message).c_str());
+    probe::message(std::string(id) + ".refused", tr(refused->message));
+  }
+  return clicked && !refused;
+}
+
 bool input_text(const char* id, std::string& value, const char* hint) {
   ImGui::SetNextItemWidth(-FLT_MIN);
   const std::string label = std::string("##") + id;

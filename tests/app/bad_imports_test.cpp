@@ -48,7 +48,7 @@ TEST_CASE("bad imports are refused with a specific message and change nothing") 
   second.visitor_name = "陈喆";
   REQUIRE(desk.save(sample_visit(), actor("S", morning(), 1)).empty());
   REQUIRE(desk.save(second, actor("S", morning(), 2)).empty());
-  const std::string good = desk.export_text({"site-A", "d1", morning(), {}, {}, false});
+  const std::string good = desk.export_text({"site-A", "d1", morning(), {}, {}, false}, Role::supervisor).value();
   const std::string before = stored_bytes(dir);
 
   auto edit = [&](std::function<void(json&)> f) {
@@ -108,7 +108,7 @@ TEST_CASE("bad imports are refused with a specific message and change nothing") 
   REQUIRE(cases.size() >= 20);
   for (const auto& c : cases) {
     INFO(c.name);
-    auto plan = desk.plan_import(c.make(good));
+    auto plan = desk.plan_import(c.make(good), actor_as(Role::supervisor));
     REQUIRE_FALSE(plan.ok());
     const FieldError& e = plan.errors().front();
     CHECK(e.where.rfind(c.where, 0) == 0);

@@ -97,20 +97,20 @@ TEST_CASE("desk: import is planned, then applied after it is durable; a bad file
   source.load();
   REQUIRE(source.save(sample_visit(), actor("S", morning(), 1)).empty());
   persist.finish(true);
-  const std::string file = source.export_text({"site-A", "d1", morning(), {}, {}, false});
+  const std::string file = source.export_text({"site-A", "d1", morning(), {}, {}, false}, Role::supervisor).value();
 
   Desk target(fresh_dir("dst"), persist.fn());
   target.load();
-  CHECK_FALSE(target.plan_import(file.substr(0, 100)).ok());
+  CHECK_FALSE(target.plan_import(file.substr(0, 100), actor_as(Role::supervisor)).ok());
   CHECK(target.data().size() == 0);
-  auto plan = target.plan_import(file);
+  auto plan = target.plan_import(file, actor_as(Role::supervisor));
   REQUIRE(plan.ok());
   CHECK(plan->added == 1);
-  target.apply_import(plan.value());
+  REQUIRE(target.apply_import(plan.value(), actor_as(Role::supervisor)).empty());
   CHECK(target.data().size() == 0);
   persist.finish(true);
   CHECK(target.data().size() == 1);
-  auto again = target.plan_import(file);
+  auto again = target.plan_import(file, actor_as(Role::supervisor));
   REQUIRE(again.ok());
   CHECK(again->unchanged == 1);
 }

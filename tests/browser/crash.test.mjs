@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../web/serve.mjs';
-import { CHROMIUM_ARGS, DIST, click, type, frames, save, shot, snapshot, storedFiles } from './harness.mjs';
+import { CHROMIUM_ARGS, DIST, click, type, frames, save, shot, snapshot, storedFiles, dismissSetup } from './harness.mjs';
 
 const CYCLES = Number(process.env.DESK_CRASH_CYCLES || 50);
 
@@ -52,6 +52,7 @@ test(`${CYCLES} kill -9 cycles lose no acknowledged visit`, { timeout: 30 * 60 *
       await page.waitForFunction(() => window.deskTest && window.deskTest.ready, null, { timeout: 30000 });
       await page.evaluate(() => window.deskTest.enable());
       await frames(page, 2);
+      await dismissSetup(page);
       // The list shows only what fits on screen, so check the store itself
       // and the number of records the app loaded from it.
       const stored = (await storedFiles(page)).map((f) => f.text).join('\n');

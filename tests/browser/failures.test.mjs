@@ -4,7 +4,7 @@
 // half-written, and the same save succeeds once space is back.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openApp, click, type, records, snapshot, shot, save, frames } from './harness.mjs';
+import { openBrowser, openApp, click, type, records, snapshot, shot, save, frames, dismissSetup } from './harness.mjs';
 
 let b;
 before(async () => { b = await openBrowser(); });
@@ -40,5 +40,6 @@ test('storage full: clear message, form kept, nothing stored, retry works', asyn
   await page.waitForFunction(() => window.deskTest && window.deskTest.ready);
   await page.evaluate(() => window.deskTest.enable());
   await frames(page, 3);
+  await dismissSetup(page);
   assert.equal((await records(page)).length, 1, 'exactly one copy after reload');
 });

@@ -39,7 +39,9 @@ export async function openBrowser() {
 }
 
 // Opens the app with the test map on and waits for the first editable frame.
-export async function openApp(context, base, query = 'test=1&module=visits') {
+// A fresh desk opens its setup (站点设置); unless `setup: 'keep'`, the test
+// puts it off (稍后设置), as a site trying the desk out would.
+export async function openApp(context, base, query = 'test=1&module=visits', { setup = 'later' } = {}) {
   const page = context.pages()[0] || await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   const t0 = Date.now();
@@ -48,7 +50,14 @@ export async function openApp(context, base, query = 'test=1&module=visits') {
   const ms = Date.now() - t0;
   await page.evaluate(() => window.deskTest.enable());
   await frames(page, 2);
+  if (setup === 'later') await dismissSetup(page);
   return { page, firstFrameMs: ms };
+}
+
+// Puts off a fresh desk's setup (稍后设置) when it shows, e.g. after a reload
+// of a desk whose storage was cleared.
+export async function dismissSetup(page) {
+  if (await page.evaluate(() => !!window.deskTest.widget('setup.later'))) await click(page, 'setup.later');
 }
 
 export async function snapshot(page) { return page.evaluate(() => window.deskTest.snapshot()); }
@@ -174,4 +183,61 @@ export async function shot(page, name) {
   const path = join(SHOTS, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+// 站点设置 on a fresh desk (opened with setup: 'keep'): the first
+// administrator; returns the recovery code shown once, after confirming it.
+export async function setUpSite(page, { site = '阳光花园', name = '王经理', code = 'M001', role = 'center_manager',
+  pin = '582046' } = {}) {
+  await type(page, 'setup.site', site);
+  await type(page, 'setup.name', name);
+  await type(page, 'setup.code', code);
+  await click(page, `setup.role.${role}`);
+  await type(page, 'setup.pin', pin);
+  await type(page, 'setup.pin_again', pin);
+  await click(page, 'setup.ok');
+  await page.waitForFunction(() => window.deskTest.snapshot().messages.some((m) => m.id === 'recovery.code'),
+    null, { timeout: 15000 });
+  const recovery = (await snapshot(page)).messages.find((m) => m.id === 'recovery.code').text;
+  await click(page, 'recovery.done');
+  await widget(page, 'signin.out');
+  return recovery;
+}
+
+// Adds a staff member in the 员工 module (the signed-in person must manage staff).
+export async function addStaff(page, { code, name, role = 'receptionist', pin = '' }) {
+  await click(page, 'nav.staff');
+  await click(page, 'staff.new');
+  await type(page, 'staff.code', code);
+  await type(page, 'staff.name', name);
+  await click(page, 'staff.role');
+  await click(page, `staff.role.${role}`);
+  if (pin) {
+    await type(page, 'staff.pin', pin);
+    await type(page, 'staff.pin_again', pin);
+    await click(page, 'staff.pin.set');
+  }
+  await save(page, 'staff.save');
+}
+
+export async function signOut(page) {
+  await click(page, 'signin.out');
+  await widget(page, 'signin.ok');
+}
+
+// Clicks 登录 and waits for the PIN check (hashed off the main thread) to finish.
+export async function submitSignIn(page) {
+  await click(page, 'signin.ok');
+  await page.waitForFunction(() => {
+    const w = window.deskTest.widget('signin.ok');
+    return !w || !w.disabled;
+  }, null, { timeout: 15000 });
+  await frames(page, 2);
+}
+
+export async function signIn(page, code, pin) {
+  await type(page, 'signin.code', code);
+  await type(page, 'signin.pin', pin);
+  await submitSignIn(page);
+  await widget(page, 'signin.out');
 }

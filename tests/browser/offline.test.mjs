@@ -2,7 +2,7 @@
 // worker's cache, shows the stored visits and saves new ones.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openApp, click, type, records, shot, waitForState, save, frames } from './harness.mjs';
+import { openBrowser, openApp, click, type, records, shot, waitForState, save, frames, dismissSetup } from './harness.mjs';
 
 let b;
 before(async () => { b = await openBrowser(); });
@@ -20,6 +20,7 @@ test('the app opens, shows its data and saves while offline', async () => {
   await page.waitForFunction(() => window.deskTest && window.deskTest.ready, null, { timeout: 30000 });
   await page.evaluate(() => window.deskTest.enable());
   await frames(page, 3);
+  await dismissSetup(page);
   assert.equal((await records(page)).length, 1, 'stored visit shown offline');
   await click(page, 'visits.new');
   await type(page, 'visit.content', '断网期间登记的来访');

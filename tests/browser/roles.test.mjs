@@ -5,25 +5,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openBrowser, openApp, click, type, save, snapshot, frames, shot, widget, openRow as openRowOf,
+  setUpSite, addStaff, signIn, signOut,
 } from './harness.mjs';
 
 let b, page;
 before(async () => {
   b = await openBrowser();
-  ({ page } = await openApp(b.context, b.base, 'test=1&module=staff'));
-  await click(page, 'staff.new');
-  await type(page, 'staff.code', 'G01');
-  await type(page, 'staff.name', '卫保安');
-  await click(page, 'staff.role');
-  await click(page, 'staff.role.guard');
-  await type(page, 'staff.pin', '1357');
-  await click(page, 'staff.pin.set');
-  await save(page, 'staff.save');
-  await widget(page, 'signin.ok');
-  await type(page, 'signin.code', 'G01');
-  await type(page, 'signin.pin', '1357');
-  await click(page, 'signin.ok');
-  await widget(page, 'signin.out');
+  ({ page } = await openApp(b.context, b.base, 'test=1&module=staff', { setup: 'keep' }));
+  await setUpSite(page);
+  await addStaff(page, { code: 'G01', name: '卫保安', role: 'guard', pin: '135792' });
+  await signOut(page);
+  await signIn(page, 'G01', '135792');
 });
 after(async () => { await b.close(); });
 

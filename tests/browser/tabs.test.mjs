@@ -3,7 +3,7 @@
 // closes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openApp, click, type, records, snapshot, shot, waitForState, save, frames } from './harness.mjs';
+import { openBrowser, openApp, click, type, records, snapshot, shot, waitForState, save, frames, dismissSetup } from './harness.mjs';
 
 let b;
 before(async () => { b = await openBrowser(); });
@@ -24,6 +24,7 @@ test('a second tab is read-only, loses nothing, and takes over when the first cl
   const second = await b.context.newPage();
   await second.goto(`${b.base}?test=1&module=visits`);
   await ready(second);
+  await dismissSetup(second);
   const messages = (await snapshot(second)).messages.map((m) => m.id).join(',');
   assert.match(messages, /readonly/);
   assert.equal((await records(second)).length, 1);

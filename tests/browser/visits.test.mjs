@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   openBrowser, openApp, click, type, widget, frames, snapshot, records, shot, waitForState, save, reveal, storedFiles, SHOTS,
+  dismissSetup,
 } from './harness.mjs';
 
 let b;
@@ -43,6 +44,7 @@ test('a visit typed in Chinese through the IME is saved and survives a reload', 
   await page.waitForFunction(() => window.deskTest && window.deskTest.ready);
   await page.evaluate(() => window.deskTest.enable());
   await frames(page, 3);
+  await dismissSetup(page);
   rows = await records(page);
   assert.equal(rows.length, 1, 'the visit is still there after a reload');
   assert.match(rows[0].label, /王珺/);
@@ -171,6 +173,7 @@ test('export, clear the browser, import: the visits come back', async () => {
   await page.waitForFunction(() => window.deskTest && window.deskTest.ready);
   await page.evaluate(() => window.deskTest.enable());
   await frames(page, 3);
+  await dismissSetup(page);
   assert.equal((await records(page)).length, 0, 'storage was cleared');
 
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'data.import')]);

@@ -54,6 +54,11 @@ const std::map<Action, std::set<Role>>& expected() {
       {Action::delete_record, kSupervisorsUp},
       {Action::import_data, kSupervisorsUp},
       {Action::view_team_training, kSupervisorsUp},
+      // Data leaving the desk (issue 11).
+      {Action::export_full, kSupervisorsUp},
+      {Action::export_redacted, kDesk},
+      {Action::print_documents, plus(kDesk, Role::technician)},
+      {Action::export_statistics, kSupervisorsUp},
   };
   return m;
 }

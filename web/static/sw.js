@@ -3,7 +3,7 @@
 // cache when it does not (outages), within a short time-out. Records never
 // pass through here: they live in IndexedDB.
 const CACHE = 'wuye-desk-shell-v1';
-const SHELL = ['./', 'index.html', 'index.js', 'index.wasm', 'index.data'];
+const SHELL = ['./', 'index.html', 'boot.js', 'index.js', 'index.wasm', 'index.data'];
 const NETWORK_TIMEOUT_MS = 4000;
 
 self.addEventListener('install', (event) => {
