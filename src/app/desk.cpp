@@ -99,7 +99,7 @@ Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text, const Actor&
   if (auto e = check_permission(actor.role, Action::import_data)) return Errors{*e};
   auto parsed = parse_export(text);
   if (!parsed.ok()) return parsed.errors();
-  ImportPlan plan{std::move(parsed.value()), file};
+  ImportPlan plan{std::move(parsed.value()), file, 0, 0, 0, {}};
   Errors errors;
   const auto& local_staff = data_.table<Staff>().rows();
   plan.imported.records.each_table([&](const auto& table) {

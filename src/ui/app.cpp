@@ -70,7 +70,7 @@ void App::draw(Timestamp now) {
   const float status_h = ImGui::GetFrameHeightWithSpacing() + 4;
   if (team_.showing_recovery_code()) {
     ImGui::BeginChild("recovery", ImVec2(0, -status_h), false);
-    team_.draw_recovery_code(ctx, settings_.site);
+    if (team_.draw_recovery_code(ctx, settings_.site)) screen_ = "staff";
     ImGui::EndChild();
   } else if (guarded && !signed_in) {
     ImGui::BeginChild("signin", ImVec2(0, -status_h), false);

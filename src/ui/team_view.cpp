@@ -16,18 +16,20 @@ void centered_box(const char* id, float height) {
   ImGui::BeginChild(id, ImVec2(kBoxWidth, height), true);
 }
 
+// A label above its field (these short forms are one column, no table).
+void field_label(const char* label, bool required = false) {
+  ImGui::TextUnformatted(label);
+  if (required) {
+    ImGui::SameLine(0, 2);
+    ImGui::TextColored(colors::error, "*");
+  }
+}
+
 bool pin_input(const char* id, std::string& pin, bool enter_returns = false) {
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGuiInputTextFlags flags = ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal;
   if (enter_returns) flags |= ImGuiInputTextFlags_EnterReturnsTrue;
   return ImGui::InputText((std::string("##") + id).c_str(), &pin, flags);
-}
-
-void show_errors(const Errors& errors, const char* probe_id) {
-  for (const auto& e : errors) {
-    error_text_wrapped(tr(e.message));
-    probe::message(probe_id, tr(e.message));
-  }
 }
 
 std::string recovery_sheet(const std::string& code, const std::string& site, Timestamp now) {
@@ -61,15 +63,16 @@ bool TeamView::draw_setup(Context& ctx, std::string& site) {
                           "任何人都拥有全部权限。"
                         : "Set up the site's first administrator (service-center manager or project manager). "
                           "Until then nobody signs in and everyone at this desk has all rights.");
-  form_label(zh ? "项目名称" : "Project name", true);
+  field_label(zh ? "项目名称" : "Project name", true);
   input_text("setup.site", site);
-  form_label(zh ? "管理员姓名" : "Administrator's name", true);
+  field_error(setup_errors_, "site");
+  field_label(zh ? "管理员姓名" : "Administrator's name", true);
   input_text("setup.name", admin_.name);
   field_error(setup_errors_, "name");
-  form_label(zh ? "工号" : "Staff number", true);
+  field_label(zh ? "工号" : "Staff number", true);
   input_text("setup.code", admin_.code, "M001");
   field_error(setup_errors_, "code");
-  form_label(zh ? "岗位" : "Role", true);
+  field_label(zh ? "岗位" : "Role", true);
   if (ImGui::RadioButton(id_label(tr(enum_label(Role::center_manager)).c_str(), "setup.role.center_manager"),
                          admin_.role == Role::center_manager))
     admin_.role = Role::center_manager;
@@ -77,10 +80,10 @@ bool TeamView::draw_setup(Context& ctx, std::string& site) {
   if (ImGui::RadioButton(id_label(tr(enum_label(Role::project_manager)).c_str(), "setup.role.project_manager"),
                          admin_.role == Role::project_manager))
     admin_.role = Role::project_manager;
-  form_label(zh ? "PIN（6–8 位数字）" : "PIN (6–8 digits)", true);
+  field_label(zh ? "PIN（6–8 位数字）" : "PIN (6–8 digits)", true);
   pin_input("setup.pin", admin_.pin);
   field_error(setup_errors_, "pin");
-  form_label(zh ? "再输一次 PIN" : "PIN again", true);
+  field_label(zh ? "再输一次 PIN" : "PIN again", true);
   pin_input("setup.pin_again", admin_.pin_again);
   field_error(setup_errors_, "pin_again");
   if (const FieldError* e = general_error(setup_errors_)) error_text_wrapped(tr(e->message));
@@ -119,9 +122,9 @@ bool TeamView::draw_setup(Context& ctx, std::string& site) {
   return later;
 }
 
-void TeamView::draw_recovery_code(Context& ctx, const std::string& site) {
+bool TeamView::draw_recovery_code(Context& ctx, const std::string& site) {
   const bool zh = lang() == Lang::zh;
-  centered_box("recovery.box", 330);
+  centered_box("recovery.box", 250);
   ImGui::TextColored(colors::accent, "%s",
                      zh ? "管理员恢复码（只显示这一次）" : "Administrator recovery code (shown once)");
   ImGui::Separator();
@@ -139,21 +142,28 @@ void TeamView::draw_recovery_code(Context& ctx, const std::string& site) {
     platform::print_html(recovery_sheet(recovery_code_, site, ctx.now));
   ImGui::SameLine();
   if (primary_button(id_label(zh ? "我已妥善保存" : "I have kept it safe", "recovery.done"))) recovery_code_.clear();
+  ImGui::SameLine();
+  bool add_staff = false;
+  if (ImGui::Button(id_label(zh ? "已保存，接着添加员工" : "Kept; now add the team", "recovery.add_staff"))) {
+    recovery_code_.clear();
+    add_staff = true;
+  }
   ImGui::EndChild();
+  return add_staff;
 }
 
 void TeamView::draw_sign_in(Context& ctx) {
   const bool zh = lang() == Lang::zh;
   if (recovering_) return draw_recovery_form(ctx);
-  centered_box("signin.box", 300);
+  centered_box("signin.box", 262);
   ImGui::TextColored(colors::accent, "%s", zh ? "员工登录" : "Staff sign-in");
   ImGui::Separator();
   if (!has_signing_admin(ctx.desk.data().table<Staff>().rows()))
     error_text_wrapped(zh ? "没有能登录的管理员：请用恢复码为管理员设置新 PIN"
                           : "No administrator can sign in: use the recovery code to set a new PIN");
-  form_label(zh ? "工号" : "Staff number");
+  field_label(zh ? "工号" : "Staff number");
   input_text("signin.code", code_);
-  form_label("PIN");
+  field_label("PIN");
   const bool enter = pin_input("signin.pin", pin_, true);
   field_error(errors_, "pin");
   for (const auto& e : errors_) probe::message("signin.error", tr(e.message));
@@ -191,16 +201,16 @@ void TeamView::draw_recovery_form(Context& ctx) {
   ImGui::TextColored(colors::accent, "%s",
                      zh ? "用恢复码设置管理员 PIN" : "Set an administrator PIN with the recovery code");
   ImGui::Separator();
-  form_label(zh ? "恢复码" : "Recovery code", true);
+  field_label(zh ? "恢复码" : "Recovery code", true);
   input_text("recover.code", recovery_typed_, "XXXX-XXXX-XXXX-XXXX");
   field_error(setup_errors_, "recovery");
-  form_label(zh ? "管理员工号" : "Administrator's staff number", true);
+  field_label(zh ? "管理员工号" : "Administrator's staff number", true);
   input_text("recover.staff", recovery_staff_);
   field_error(setup_errors_, "code");
-  form_label(zh ? "新 PIN（6–8 位数字）" : "New PIN (6–8 digits)", true);
+  field_label(zh ? "新 PIN（6–8 位数字）" : "New PIN (6–8 digits)", true);
   pin_input("recover.pin", new_pin_);
   field_error(setup_errors_, "pin");
-  form_label(zh ? "再输一次" : "Again", true);
+  field_label(zh ? "再输一次" : "Again", true);
   pin_input("recover.pin_again", new_pin_again_);
   field_error(setup_errors_, "pin_again");
   for (const auto& e : setup_errors_) probe::message("recover.error", tr(e.message));
@@ -238,11 +248,11 @@ bool TeamView::draw_site_settings(Context& ctx, std::string& site) {
     return false;
   }
   ImGui::PushItemWidth(360);
-  form_label(zh ? "项目名称" : "Project name", true);
+  field_label(zh ? "项目名称" : "Project name", true);
   ImGui::SetNextItemWidth(360);
   ImGui::InputText("##settings.site", &site);
   if (ImGui::IsItemDeactivatedAfterEdit() && !trim(site).empty()) changed = true;
-  form_label(zh ? "无操作自动退出登录（分钟，0 = 不退出）" : "Sign out after idle minutes (0 = never)");
+  field_label(zh ? "无操作自动退出登录（分钟，0 = 不退出）" : "Sign out after idle minutes (0 = never)");
   int minutes = ctx.desk.security().idle_minutes;
   ImGui::SetNextItemWidth(120);
   if (ImGui::InputInt("##settings.idle", &minutes, 0, 0) && minutes >= 0 && minutes <= 24 * 60)

@@ -24,7 +24,8 @@ class TeamView {
   bool draw_setup(Context& ctx, std::string& site);
   // The one-time recovery code after setup or a recovery (until confirmed).
   bool showing_recovery_code() const { return !recovery_code_.empty(); }
-  void draw_recovery_code(Context& ctx, const std::string& site);
+  // Returns true when the person goes on to add the team (员工).
+  bool draw_recovery_code(Context& ctx, const std::string& site);
   void draw_sign_in(Context& ctx);
   // Site settings for administrators: project name, idle sign-out.
   bool draw_site_settings(Context& ctx, std::string& site);
