@@ -58,7 +58,7 @@ std::optional<FieldError> check_team_change(std::span<const Staff> staff, const 
   const bool gains_pin = !after.pin_hash.empty() && (!before || before->pin_hash.empty());
   if (gains_pin && !is_signing_admin(after))
     return FieldError{"pin",
-                      {"第一个 PIN 必须设给在职的物业服务中心经理或项目经理：否则设置后无人能管理员工",
+                      {"第一个PIN必须设给在职的物业服务中心经理或项目经理：否则设置后无人能管理员工",
                        "The first PIN must go to an active service-center manager or project manager; otherwise "
                        "nobody could manage staff afterwards"}};
   if (before && is_signing_admin(*before) && !is_signing_admin(after))

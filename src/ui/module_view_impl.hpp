@@ -404,6 +404,8 @@ void ModuleView<R>::draw_form(Context& ctx) {
   if constexpr (!extras_first && requires { Spec::extras(ctx, *this, stored); }) Spec::extras(ctx, *this, stored);
   if (stored && ImGui::CollapsingHeader(id_label(tr(S::history), (id + ".history").c_str()))) {
     for (auto it = stored->meta.history.rbegin(); it != stored->meta.history.rend(); ++it) {
+      if (imported_history_line(it->action, it->by, it->at, it->changes.empty() ? json() : it->changes.front().to))
+        continue;
       ImGui::TextColored(colors::muted, "%s  %s  r%lld  %s", format_local(it->at).c_str(), it->by.c_str(),
                          static_cast<long long>(it->revision), it->action.c_str());
       for (const auto& c : it->changes)

@@ -150,7 +150,7 @@ struct ModuleSpec<Staff> {
   }
   static Staff blank(const Context&) { return Staff{}; }
   // The PIN is typed, hashed with a fresh salt and only the hash is kept.
-  static void extras(Context&, ModuleView<Staff>& view, const Staff*) {
+  static void extras(Context&, ModuleView<Staff>& view, const Staff* stored) {
     static std::string pin, again;
     section(tr("设置 PIN（6–8 位数字，输入两次）", "Set the PIN (6–8 digits, twice)"));
     ImGui::SetNextItemWidth(140);
@@ -175,11 +175,12 @@ struct ModuleSpec<Staff> {
     }
     field_error(view.form().errors, "pin");
     field_error(view.form().errors, "pin_again");
-    if (!view.draft().pin_hash.empty())
-      ImGui::TextColored(colors::ok, "%s", tr("PIN 已设置，保存后生效", "PIN set; save to keep it"));
-    ImGui::TextColored(colors::muted, "%s",
-                       tr("第一个 PIN 须设给物业服务中心经理或项目经理；PIN 只存在本机，不随导出离开。",
-                          "The first PIN goes to a manager; PINs stay on this desk and are never exported."));
+    if (!view.draft().pin_hash.empty() && (!stored || stored->pin_hash != view.draft().pin_hash))
+      ImGui::TextColored(colors::ok, "%s", tr("新 PIN 已设置，保存后生效", "New PIN set; save to keep it"));
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
+    ImGui::TextWrapped("%s", tr("第一个PIN须设给物业服务中心经理或项目经理；PIN只存在本机，不随导出离开。",
+                                "The first PIN goes to a manager; PINs stay on this desk and are never exported."));
+    ImGui::PopStyleColor();
   }
 };
 

@@ -170,6 +170,8 @@ void VisitsView::draw_form(Context& ctx) {
 
 void VisitsView::draw_history(const Visit& v) {
   for (auto it = v.meta.history.rbegin(); it != v.meta.history.rend(); ++it) {
+    if (imported_history_line(it->action, it->by, it->at, it->changes.empty() ? json() : it->changes.front().to))
+      continue;
     const char* action = it->action == "create"   ? tr(S::history_created)
                          : it->action == "delete" ? tr(S::history_deleted)
                                                   : tr(S::history_edited);

@@ -60,6 +60,18 @@ void field_error(const Errors& errors, const char* key) {
   if (const FieldError* e = error_for(errors, key)) error_text_wrapped(tr(e->message));
 }
 
+bool imported_history_line(const std::string& action, const std::string& by, Timestamp at, const json& source) {
+  if (action != "import") return false;
+  const std::string from = source.is_string() ? source.get<std::string>() : std::string();
+  const std::string line = format_local(at) + "  " + by + " " + tr("导入，来源：", "imported from: ") + from +
+                           tr("（此前的记录行随文件而来，未经本机核实）", " (earlier lines came with the file, unverified here)");
+  ImGui::PushStyleColor(ImGuiCol_Text, colors::due_soon);
+  ImGui::TextWrapped("%s", line.c_str());
+  ImGui::PopStyleColor();
+  probe::message("history.import", line);
+  return true;
+}
+
 bool permitted_button(const char* visible, const char* id, Action action, Role role, bool busy) {
   const auto refused = check_permission(role, action);
   ImGui::BeginDisabled(refused.has_value() || busy);

@@ -5,6 +5,7 @@
 #include "core/deadline.hpp"
 #include "core/enums.hpp"
 #include "core/errors.hpp"
+#include "core/fields.hpp"
 #include "core/roles.hpp"
 #include "imgui.h"
 #include "ui/strings.hpp"
@@ -25,6 +26,9 @@ inline const ImVec4 accent{0.18f, 0.43f, 0.70f, 1.0f};
 bool primary_button(const char* label_with_id, ImVec2 size = ImVec2(0, 0));
 // A button for `action`: disabled, with the refusal on hover and in the test
 // map (`<id>.refused`), when `role` may not do it.
+// A history line that says a version arrived by import (who imported it,
+// from which file, site and device): true when `c` is one and was drawn.
+bool imported_history_line(const std::string& action, const std::string& by, Timestamp at, const json& source);
 bool permitted_button(const char* visible, const char* id, Action action, Role role, bool busy = false);
 
 // "label##id" in a per-call buffer, valid until the next call of id_label.

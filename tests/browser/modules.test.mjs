@@ -108,7 +108,7 @@ test('staff sign-in: PIN hashed, a wrong PIN counted, the role limits the button
   await click(page, 'staff.pin.set');
   await click(page, 'staff.save');
   await frames(page, 4);
-  assert.match(await messages(page), /第一个 PIN 必须设给/);
+  assert.match(await messages(page), /第一个PIN必须设给/);
   await shot(page, 'staff-first-pin-refused');
   await click(page, 'staff.role');
   await click(page, 'staff.role.center_manager');

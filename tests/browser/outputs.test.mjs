@@ -86,6 +86,10 @@ test('the printed work order holds the repair', async () => {
   assert.match(html, /6栋-0602/);
   assert.match(html, /阳台地漏堵塞/);
   assert.match(html, /@page/, 'a page size is set for the sheet');
+  // No script runs in the sheet: its own policy, and a sandboxed frame.
+  assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
+  assert.equal(await page.evaluate(() => document.getElementById('desk-print').getAttribute('sandbox')),
+    'allow-same-origin allow-modals');
 });
 
 test('redacted export: phones masked, no history, marked redacted', async () => {

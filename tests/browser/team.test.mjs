@@ -126,6 +126,52 @@ test('a hand-edited file raising the receptionist to project manager waits for a
   assert.equal(stored.data.role, 'project_manager');
   assert.equal(stored.history.at(-1).action, 'import');
   assert.equal(stored.history.at(-1).by, 'M001');
+  // The history says the version came by import, from which file.
+  await click(page, 'nav.staff');
+  await type(page, 'staff.search', '李娜');
+  const row = (await snapshot(page)).records.find((r) => r.type === 'staff');
+  await page.mouse.click(row.x + 40, row.y + row.h / 2);
+  await frames(page, 2);
+  await click(page, 'staff.history');
+  assert.match(await messageLines(page), /history\.import=.*M001 导入，来源：team-forged\.json/);
+  await shot(page, 'team-history-imported');
+  await signOut(page);
+});
+
+test('a file deleting every staff record, or reusing a staff number, changes nobody', async () => {
+  await signIn(page, 'M001', '582046');
+  const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'data.export')]);
+  const doc = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  // Every staff record deleted (a tombstone at the next revision).
+  const purge = structuredClone(doc);
+  purge.records = purge.records.filter((r) => r.type === 'staff');
+  for (const r of purge.records) { r.deleted = true; r.revision += 1; }
+  const purgeFile = join(SHOTS, 'team-purge.json');
+  writeFileSync(purgeFile, JSON.stringify(purge));
+  // A second record for the staff number M001, with another id.
+  const twin = structuredClone(doc);
+  const m = twin.records.find((r) => r.type === 'staff' && r.data.code === 'M001');
+  twin.records = [{ ...m, id: m.id.slice(0, -4) + 'ZZZZ', data: { ...m.data, name: '冒名', role: 'project_manager' } }];
+  const twinFile = join(SHOTS, 'team-twin.json');
+  writeFileSync(twinFile, JSON.stringify(twin));
+  await signOut(page);
+
+  await signIn(page, 'S002', '905173');
+  let [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'data.import')]);
+  await chooser.setFiles(purgeFile);
+  await widget(page, 'import.confirm.ok');
+  assert.match(await messageLines(page), /import\.held=删除员工 王经理（M001）/);
+  await click(page, 'import.confirm.cancel');
+  [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'data.import')]);
+  await chooser.setFiles(twinFile);
+  await widget(page, 'import.errors.ok');
+  assert.match(await messageLines(page), /工号 M001 重复：本机 王经理（.*）与文件中 冒名（.*ZZZZ）/);
+  await shot(page, 'team-import-duplicate-code');
+  await click(page, 'import.errors.ok');
+  await signOut(page);
+  // Still guarded, the administrator still signs in.
+  assert.equal((await snapshot(page)).teamMode, 'guarded');
+  await signIn(page, 'M001', '582046');
   await signOut(page);
 });
 

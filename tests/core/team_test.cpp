@@ -55,7 +55,7 @@ TEST_CASE("team: the first PIN goes to an administrator, with the reason when re
   Staff clerk = with_pin(staff[0], "582046", kSalt, kPinIterationsMin).value();
   auto refused = check_team_change(staff, &staff[0], clerk);
   REQUIRE(refused);
-  CHECK(refused->message.zh.find("第一个 PIN 必须设给") != std::string::npos);
+  CHECK(refused->message.zh.find("第一个PIN必须设给") != std::string::npos);
   // A new receptionist with a PIN on a desk without an administrator: refused too.
   Staff fresh;
   fresh.code = "S002";
