@@ -3,16 +3,17 @@
 #include <optional>
 
 #include "core/record_reader.hpp"
+#include "core/redact.hpp"
 
 namespace desk {
 
 namespace {
 
+// Training data (redact.hpp): names, phones, ID numbers and the numbers
+// typed into free text masked; no PIN.
 template <class R>
 void redact(R& r) {
-  if constexpr (requires { r.phone; }) r.phone = mask_phone(r.phone);
-  if constexpr (requires { r.host_phone; }) r.host_phone = mask_phone(r.host_phone);
-  if constexpr (requires { r.id_number; }) r.id_number = mask_id_number(r.id_number);
+  redact_fields(r);
   if constexpr (requires { r.pin_hash; }) r.pin_hash.clear(), r.pin_salt.clear(), r.pin_iterations = 0;
 }
 

@@ -127,8 +127,9 @@ void App::draw_top_bar(Context& ctx) {
   ImGui::SameLine();
   if (ImGui::Button(id_label(redacted_label, "data.export_redacted"))) export_all(ctx, true);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("%s", tr("培训用：手机号和证件号打码，不含修改历史和 PIN",
-                               "For training: phones and ID numbers masked, no change history or PINs"));
+    ImGui::SetTooltip("%s", tr("培训用：姓名只留姓，电话、证件号及文字中的号码打码，不含修改历史和 PIN",
+                               "For training: names cut to the surname, phones and ID numbers masked (in free text "
+                               "too), no change history or PINs"));
   ImGui::SameLine();
   ImGui::BeginDisabled(desk_.busy() || desk_.read_only());
   if (ImGui::Button(id_label(import_label, "data.import"))) start_import(ctx);
