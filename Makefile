@@ -35,12 +35,18 @@ test-browser: web native
 
 test: test-native test-browser
 
+# Each target is tests/fuzz/<target>.cpp with its seeds in tests/fuzz/corpus/<target>/;
+# every one runs FUZZ_SECONDS, and the first finding stops the loop.
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= import_fuzz args_fuzz consolidate_fuzz
 fuzz: deps
 	@[ -f build/fuzz/build.ninja ] || CXX=clang++-14 cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDESK_FUZZ=ON -DDESK_DEPS=$(DESK_DEPS) >/dev/null
-	@cmake --build build/fuzz --target import_fuzz
-	@mkdir -p build/fuzz/corpus && cp -n tests/fuzz/corpus/* build/fuzz/corpus/
-	@build/fuzz/import_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 build/fuzz/corpus
+	@cmake --build build/fuzz --target $(FUZZ_TARGETS)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz/corpus/$$t && cp -n tests/fuzz/corpus/$$t/* build/fuzz/corpus/$$t/ && \
+	  echo "== $$t ($(FUZZ_SECONDS) s)" && \
+	  build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 build/fuzz/corpus/$$t || exit 1; \
+	done
 
 bench: web native
 	@node tests/bench/first_frame.mjs 5

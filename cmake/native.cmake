@@ -1,14 +1,20 @@
 # Native build: core tests, the command-line tool, fuzzers and benchmarks.
 find_package(Catch2 2 REQUIRED)
 
-file(GLOB_RECURSE DESK_TEST_SOURCES CONFIGURE_DEPENDS tests/core/*.cpp tests/platform/*.cpp tests/app/*.cpp)
-add_executable(desk_tests tests/test_main.cpp ${DESK_TEST_SOURCES} src/platform/file_store.cpp src/app/desk.cpp)
-target_link_libraries(desk_tests PRIVATE desk_core Catch2::Catch2)
-target_compile_definitions(desk_tests PRIVATE DESK_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
-
+# desk-tool's logic (arguments, file access, commands) is a library, so the
+# tests and fuzzers run it; main.cpp only wires it to the disk.
 file(GLOB DESK_TOOL_SOURCES CONFIGURE_DEPENDS src/app/tool/*.cpp)
-add_executable(desk-tool ${DESK_TOOL_SOURCES})
-target_link_libraries(desk-tool PRIVATE desk_core)
+list(REMOVE_ITEM DESK_TOOL_SOURCES ${CMAKE_SOURCE_DIR}/src/app/tool/main.cpp)
+add_library(desk_tool_lib STATIC ${DESK_TOOL_SOURCES})
+target_link_libraries(desk_tool_lib PUBLIC desk_core)
+add_executable(desk-tool src/app/tool/main.cpp)
+target_link_libraries(desk-tool PRIVATE desk_tool_lib)
+
+file(GLOB_RECURSE DESK_TEST_SOURCES CONFIGURE_DEPENDS tests/core/*.cpp tests/platform/*.cpp tests/app/*.cpp
+     tests/tool/*.cpp)
+add_executable(desk_tests tests/test_main.cpp ${DESK_TEST_SOURCES} src/platform/file_store.cpp src/app/desk.cpp)
+target_link_libraries(desk_tests PRIVATE desk_tool_lib Catch2::Catch2)
+target_compile_definitions(desk_tests PRIVATE DESK_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 
 # One CTest entry per Catch2 test case, so the summary counts real tests.
 enable_testing()
@@ -17,15 +23,21 @@ catch_discover_tests(desk_tests EXTRA_ARGS --rng-seed 20261122)
 
 # Fuzzing (configure with -DDESK_FUZZ=ON and CXX=clang++-14; see `make fuzz`).
 option(DESK_FUZZ "Build the libFuzzer targets" OFF)
+# One target per tests/fuzz/<name>.cpp; `make fuzz` runs each of FUZZ_TARGETS.
 if(DESK_FUZZ)
-  add_executable(import_fuzz tests/fuzz/import_fuzz.cpp)
-  target_link_libraries(import_fuzz PRIVATE desk_core)
-  foreach(t import_fuzz desk_core)
+  foreach(t desk_core desk_tool_lib)
     target_compile_options(${t} PRIVATE -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined)
   endforeach()
-  target_link_options(import_fuzz PRIVATE -fsanitize=fuzzer,address,undefined)
+  foreach(t import_fuzz args_fuzz consolidate_fuzz)
+    add_executable(${t} tests/fuzz/${t}.cpp)
+    target_link_libraries(${t} PRIVATE desk_tool_lib)
+    target_compile_options(${t} PRIVATE -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined)
+    target_link_options(${t} PRIVATE -fsanitize=fuzzer,address,undefined)
+  endforeach()
 endif()
 
 # The consolidation tool end to end on generated multi-site data.
 add_test(NAME "desk-tool consolidate: multi-site data with a corrupt file"
          COMMAND sh ${CMAKE_SOURCE_DIR}/tests/tool/consolidate_test.sh $<TARGET_FILE:desk-tool>)
+add_test(NAME "desk-tool: bad arguments, non-regular files, planted symlinks and failed writes are refused"
+         COMMAND sh ${CMAKE_SOURCE_DIR}/tests/tool/refusals_test.sh $<TARGET_FILE:desk-tool>)

@@ -28,7 +28,7 @@ struct ExportOptions {
   Timestamp now;
   std::optional<Timestamp> from;  // records updated in [from, to)
   std::optional<Timestamp> to;
-  bool redact = false;  // mask phones and ID numbers (training data)
+  bool redact = false;  // training data: names, phones, ID numbers masked (redact.hpp)
 };
 
 struct ExportHeader {

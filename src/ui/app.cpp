@@ -163,8 +163,9 @@ void App::draw_data_buttons(Context& ctx) {
   ImGui::SameLine();
   if (gated(redacted_label, "data.export_redacted", Action::export_redacted, false)) export_all(ctx, true);
   if (ImGui::IsItemHovered() && may(ctx.role, Action::export_redacted))
-    ImGui::SetTooltip("%s", tr("培训用：手机号、证件号和姓名打码，不含修改历史和 PIN",
-                               "For training: phones, ID numbers and names masked, no change history or PINs"));
+    ImGui::SetTooltip("%s", tr("培训用：姓名只留姓，电话、证件号及文字中的号码打码，不含修改历史和 PIN",
+                               "For training: names cut to the surname, phones and ID numbers masked (in free text "
+                               "too), no change history or PINs"));
   ImGui::SameLine();
   if (gated(import_label, "data.import", Action::import_data, desk_.busy() || desk_.read_only())) start_import(ctx);
 }

@@ -1,0 +1,30 @@
+// desk-tool's commands, given their file access and output streams so that
+// tests and fuzzers run them on text in memory (main.cpp passes the disk).
+#pragma once
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "app/tool/args.hpp"
+
+namespace desk::tool {
+
+struct Io {
+  std::function<Expected<std::string>(const std::string& path)> read;
+  // Nothing on success, else why the file could not be written.
+  std::function<std::optional<Msg>(const std::string& path, const std::string& text)> write;
+  std::ostream& out;  // results
+  std::ostream& err;  // progress and problems
+};
+
+// Exit codes: 0 done; 1 refused or failed, nothing written; 2 bad arguments;
+// 3 done, with files skipped or problems reported.
+int run_check(const CheckCommand& command, Io& io);
+int run_consolidate(const ConsolidateCommand& command, Io& io);
+int run_generate(const GenerateCommand& command, Io& io);
+// Parses `args` (without the program name) and runs the command.
+int run(const std::vector<std::string>& args, Io& io);
+
+}  // namespace desk::tool

@@ -1,0 +1,140 @@
+#include "app/tool/files.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <random>
+#include <utility>
+
+namespace desk::tool {
+
+namespace {
+
+constexpr std::size_t kChunk = std::size_t{1} << 20;
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+  int release() { return std::exchange(fd_, -1); }
+
+ private:
+  int fd_;
+};
+
+Errors refuse(std::string zh, std::string en) {
+  return Errors{{"文件", {std::move(zh), std::move(en)}}};
+}
+
+std::string reason(int err) {
+  return std::strerror(err);
+}
+
+std::string megabytes(std::uint64_t bytes) {
+  return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB";
+}
+
+bool write_all(int fd, const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, std::min(kChunk, text.size() - done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+std::string random_suffix() {
+  std::random_device rd;
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%08x%08x", rd(), rd());
+  return buf;
+}
+
+}  // namespace
+
+Expected<std::string> read_file(const std::string& path, std::size_t max_bytes) {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+  Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+  if (fd.get() < 0) {
+    const int err = errno;
+    return refuse("无法打开：" + reason(err), "cannot open: " + reason(err));
+  }
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) {
+    const int err = errno;
+    return refuse("无法读取文件信息：" + reason(err), "cannot stat: " + reason(err));
+  }
+  if (S_ISDIR(st.st_mode)) return refuse("这是一个目录，不是导出文件", "this is a directory, not an export file");
+  if (!S_ISREG(st.st_mode))
+    return refuse("不是普通文件（管道、设备或套接字），不读取",
+                  "not a regular file (a pipe, device or socket): not read");
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  if (size > max_bytes)
+    return refuse("文件太大（" + megabytes(size) + "，上限 " + megabytes(max_bytes) + "）",
+                  "the file is too large (" + megabytes(size) + ", the limit is " + megabytes(max_bytes) + ")");
+  if (size == 0) return refuse("文件是空的", "the file is empty");
+  // Exactly the size found, in bounded reads; a file that grows meanwhile is
+  // read as it was.
+  std::string text(static_cast<std::size_t>(size), '\0');
+  std::size_t got = 0;
+  while (got < text.size()) {
+    const ssize_t n = ::read(fd.get(), text.data() + got, std::min(kChunk, text.size() - got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int err = errno;
+      return refuse("读取出错：" + reason(err), "read error: " + reason(err));
+    }
+    if (n == 0) break;  // shrank while read
+    got += static_cast<std::size_t>(n);
+  }
+  text.resize(got);
+  return text;
+}
+
+std::optional<Msg> write_file(const std::string& path, const std::string& text) {
+  const auto fail = [&](int err) {
+    return Msg{"无法写入 " + path + "：" + reason(err), "cannot write " + path + ": " + reason(err)};
+  };
+  const std::size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+  const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (base.empty()) return fail(EISDIR);
+  // O_CREAT | O_EXCL never follows a symlink and never opens an existing
+  // file: the temporary file is ours alone.
+  std::string tmp;
+  int raw = -1;
+  for (int attempt = 0; attempt < 16 && raw < 0; ++attempt) {
+    tmp = (slash == std::string::npos ? "" : dir) + "." + base + "." + random_suffix() + ".tmp";
+    raw = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+    if (raw < 0 && errno != EEXIST) return fail(errno);
+  }
+  if (raw < 0) return fail(EEXIST);
+  Fd fd(raw);
+  int err = 0;
+  errno = 0;
+  if (!write_all(fd.get(), text) || ::fsync(fd.get()) != 0) err = errno ? errno : EIO;
+  if (!err && ::close(fd.release()) != 0) err = errno;
+  if (!err && ::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
+  if (err) {
+    ::unlink(tmp.c_str());
+    return fail(err);
+  }
+  // The rename itself reaches the disk with the directory (best effort).
+  Fd d(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (d.get() >= 0) ::fsync(d.get());
+  return std::nullopt;
+}
+
+}  // namespace desk::tool
