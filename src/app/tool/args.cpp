@@ -1,6 +1,7 @@
 #include "app/tool/args.hpp"
 
 #include <charconv>
+#include <iterator>
 #include <limits>
 #include <map>
 
