@@ -61,7 +61,9 @@ std::optional<std::string> mask_number(const std::string& d, bool x) {
   if (n == 18 || n == 15) return mask_id_number(d);
   if (n == 11 && d[0] == '1' && d[1] >= '3') return mask_phone(d);
   if (n == 13 && d.compare(0, 3, "861") == 0 && d[3] >= '3') return mask_phone(d);
-  if (n >= 10 && n <= 12 && d[0] == '0' && d[1] != '0') return mask_phone(d);
+  // Ten digits get three stars, so that masking never lengthens a text.
+  if (n == 10 && d[0] == '0' && d[1] != '0') return d.substr(0, 3) + "***" + d.substr(6);
+  if (n >= 11 && n <= 12 && d[0] == '0' && d[1] != '0') return mask_phone(d);
   return std::nullopt;
 }
 
@@ -142,6 +144,8 @@ std::string redact_person(const std::string& text) {
     i += c.size;
   }
   out += redact_one_name(std::string_view(text).substr(part));
+  // "a b c …" grows three times; the export must still read back.
+  if (utf8_length(out) > kMaxTextLength) return "**";
   return out;
 }
 

@@ -29,6 +29,7 @@ std::string redact_person(const std::string& text);
 //   ID numbers: 18 digits, 17 digits + X, 15 digits      → first 4, last 4 shown
 //   mobiles: 11 digits starting 13–19 (also after 86)    → "138****5678"
 //   landlines: 0 + area code + number, 10–12 digits      → "075****5678"
+// (never longer than the number masked).
 // Groups joined by one space, hyphen or closing bracket ("138 1234 5678",
 // "0755-12345678", "(010)12345678") count as one number; full-width digits
 // count as digits. Dates (2026-12-02), amounts, unit numbers (3栋2单元1201)

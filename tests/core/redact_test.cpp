@@ -29,7 +29,8 @@ TEST_CASE("redaction: ID numbers and phones inside free text are masked, other n
       // Landlines with an area code.
       {"座机0755-12345678转8001", "座机075****5678转8001"},
       {"（010）12345678", "（010****5678"},
-      {"021 1234567", "021****4567"},
+      {"021 1234567", "021***4567"},
+      {"0211234567", "021***4567"},
       {"2026-12-02 0755-12345678", "2026-12-02 075****5678"},
       // Several in one text, around CJK.
       {"王先生电话13912345678，身份证110101199003074512", "王先生电话139****5678，身份证1101**********4512"},
@@ -109,4 +110,12 @@ TEST_CASE("export: redacted export names no one in any record type") {
   auto back = parse_export(text);
   REQUIRE(back.ok());  // still an export the desk reads
   CHECK(back->records.size() == d.size());
+}
+
+TEST_CASE("redaction: a redacted text never outgrows the text limit (the export must read back)") {
+  std::string names, numbers;
+  for (int i = 0; i < 2400; ++i) names += "王 ";
+  for (int i = 0; i < 450; ++i) numbers += "0211234567 ";
+  CHECK(utf8_length(redact_person(names)) <= kMaxTextLength);
+  CHECK(utf8_length(mask_numbers_in_text(numbers)) <= utf8_length(numbers));
 }
