@@ -38,9 +38,10 @@ test: test-native test-browser
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	@[ -f build/fuzz/build.ninja ] || CXX=clang++-14 cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDESK_FUZZ=ON -DDESK_DEPS=$(DESK_DEPS) >/dev/null
-	@cmake --build build/fuzz --target import_fuzz
-	@mkdir -p build/fuzz/corpus && cp -n tests/fuzz/corpus/* build/fuzz/corpus/
+	@cmake --build build/fuzz --target import_fuzz save_fuzz
+	@mkdir -p build/fuzz/corpus build/fuzz/save-corpus && cp -n tests/fuzz/corpus/* build/fuzz/corpus/
 	@build/fuzz/import_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 build/fuzz/corpus
+	@build/fuzz/save_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=30 -rss_limit_mb=4096 build/fuzz/save-corpus
 
 bench: web native
 	@node tests/bench/first_frame.mjs 5

@@ -20,10 +20,15 @@ option(DESK_FUZZ "Build the libFuzzer targets" OFF)
 if(DESK_FUZZ)
   add_executable(import_fuzz tests/fuzz/import_fuzz.cpp)
   target_link_libraries(import_fuzz PRIVATE desk_core)
-  foreach(t import_fuzz desk_core)
+  # The save path: the generative test's generator driven by the fuzzer's bytes.
+  add_executable(save_fuzz tests/fuzz/save_fuzz.cpp src/platform/file_store.cpp src/app/desk.cpp)
+  target_link_libraries(save_fuzz PRIVATE desk_core)
+  foreach(t import_fuzz save_fuzz desk_core)
     target_compile_options(${t} PRIVATE -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined)
   endforeach()
-  target_link_options(import_fuzz PRIVATE -fsanitize=fuzzer,address,undefined)
+  foreach(t import_fuzz save_fuzz)
+    target_link_options(${t} PRIVATE -fsanitize=fuzzer,address,undefined)
+  endforeach()
 endif()
 
 # The consolidation tool end to end on generated multi-site data.

@@ -29,13 +29,40 @@ Desk::Desk(std::string data_dir, PersistFn persist) : store_(std::move(data_dir)
 FileStore::LoadReport Desk::load() {
   data_ = Dataset{};
   auto report = store_.load(data_, !read_only_);
+  quarantined_ = report.quarantined;
   ++version_;
-  // An upgraded store's marker is made durable now, not with the next save.
-  if (report.upgraded && report.segments > 0 && persist_) persist_([](bool, std::string) {});
+  // An upgraded store's marker, or newly quarantined lines, are made durable
+  // now, not with the next save.
+  if (((report.upgraded && report.segments > 0) || report.quarantine_written) && persist_)
+    persist_([](bool, std::string) {});
   if (report.dropped > 0)
     status_ = {"存储中有 " + std::to_string(report.dropped) + " 行损坏的记录已跳过（其余数据完好）",
                std::to_string(report.dropped) + " damaged line(s) in storage were skipped (the rest is intact)"};
+  if (!quarantined_.empty()) {
+    const std::string n = std::to_string(quarantined_.size());
+    status_ = {"存储中有 " + n + " 条记录无法读取，已隔离保存（未删除），请主管在「隔离记录」中查看并导出",
+               n + " stored record line(s) could not be read and are kept aside (not deleted); a supervisor can "
+                   "see and export them under \"Quarantine\""};
+  }
   return report;
+}
+
+std::string Desk::quarantine_text(const ExportOptions& o) const {
+  json lines = json::array();
+  for (const auto& q : quarantined_)
+    lines.push_back({{"segment", q.segment},
+                     {"line", q.line.line_no},
+                     {"id", q.line.id},
+                     {"type", q.line.type},
+                     {"reason", q.line.reason.zh},
+                     {"reason_en", q.line.reason.en},
+                     {"text", q.line.text}});
+  const json doc = {{"format", "wuye-desk-quarantine"},
+                    {"site", o.site},
+                    {"device", o.device},
+                    {"exported_at", format_iso(o.now)},
+                    {"lines", lines}};
+  return doc.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 void Desk::commit(const std::string& lines, std::function<void(Dataset&)> change, Msg saved, Done done) {
@@ -89,19 +116,29 @@ Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text) const {
   auto parsed = parse_export(text);
   if (!parsed.ok()) return parsed.errors();
   ImportPlan plan{std::move(parsed.value())};
+  Errors refused;
   plan.imported.records.each_table([&](const auto& table) {
     using R = typename std::decay_t<decltype(table.rows())>::value_type;
     for (const auto& r : table.rows()) {
       const R* stored = data_.table<R>().find(r.meta.id);
       if (!stored) {
-        ++plan.added;
-      } else if (record_to_json(merge_record(*stored, r)) == record_to_json(*stored)) {
+        ++plan.added;  // read by the journal reader's rules: storable as it is
+        continue;
+      }
+      const R merged = merge_record(*stored, r);
+      // The merge unites both histories: it must still be a version the
+      // journal reader accepts (limits.hpp), or the import is refused.
+      if (auto errors = check_limits(merged); !errors.empty() && refused.size() < kMaxReportedErrors) {
+        refused.push_back(
+            {std::string(R::kType) + " " + r.meta.id + "." + errors.front().where, errors.front().message});
+      } else if (record_to_json(merged) == record_to_json(*stored)) {
         ++plan.unchanged;
       } else {
         ++plan.updated;
       }
     }
   });
+  if (!refused.empty()) return refused;
   return plan;
 }
 

@@ -30,6 +30,11 @@ class Desk {
   Desk(std::string data_dir, PersistFn persist);
 
   FileStore::LoadReport load();
+  // Stored lines no reader accepts, kept aside by the last load (supervisors
+  // see and export them; nothing deletes them).
+  const std::vector<FileStore::LoadReport::Quarantined>& quarantined() const { return quarantined_; }
+  // The quarantined lines as a JSON document, for head office.
+  std::string quarantine_text(const ExportOptions& options) const;
   const Dataset& data() const { return data_; }
   // Goes up by one whenever the dataset changes (views cache on it).
   std::uint64_t version() const { return version_; }
@@ -100,6 +105,7 @@ class Desk {
   void commit(const std::string& lines, std::function<void(Dataset&)> change, Msg saved, Done done);
 
   Dataset data_;
+  std::vector<FileStore::LoadReport::Quarantined> quarantined_;
   FileStore store_;
   PersistFn persist_;
   std::uint64_t version_ = 0;

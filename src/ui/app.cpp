@@ -5,6 +5,7 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "ui/modules.hpp"
+#include "ui/quarantine_view.hpp"
 #include "ui/strings.hpp"
 #include "ui/test_probe.hpp"
 #include "ui/widgets.hpp"
@@ -286,6 +287,7 @@ void App::draw_nav(Context& ctx) {
   ImGui::Separator();
   item("stats", zh ? "月度统计" : "Statistics", 0);
   item("training", zh ? "接待引导与培训" : "Guide & training", 0);
+  if (!desk_.quarantined().empty()) item("quarantine", zh ? "隔离记录" : "Quarantine", desk_.quarantined().size());
 }
 
 void App::draw_screen(Context& ctx) {
@@ -295,6 +297,7 @@ void App::draw_screen(Context& ctx) {
   }
   if (screen_ == "stats") return stats_.draw(ctx);
   if (screen_ == "training") return training_.draw(ctx);
+  if (screen_ == "quarantine") return draw_quarantine(ctx);
   for (const auto& m : modules_)
     if (screen_ == m->id()) {
       ImGui::TextColored(colors::accent, "%s", tr(m->title()).c_str());

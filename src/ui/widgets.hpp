@@ -38,8 +38,11 @@ float wrapped_height(const std::string& text);
 // Draws the error for `key` (if any) under the widget, in red.
 void field_error(const Errors& errors, const char* key);
 
+// Text fields; near the limit of limits.hpp (from 90 %) they show a counter
+// under the field, "4890/5000", red once past it.
 bool input_text(const char* id, std::string& value, const char* hint = nullptr);
 bool input_multiline(const char* id, std::string& value, float lines = 3);
+void text_limit_counter(const char* id, const std::string& value);
 
 // Radio buttons over an enum's values, on one line (wrapping).
 template <DeskEnum E>
