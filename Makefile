@@ -46,6 +46,7 @@ fuzz: deps
 bench: web native
 	@node tests/bench/first_frame.mjs 5
 	@node tests/bench/scale.mjs 100000 3
+	@node tests/bench/hostile_import.mjs
 	@sh tests/bench/consolidate.sh $(NATIVE)/desk-tool 20 50000
 
 format:

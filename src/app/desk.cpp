@@ -166,7 +166,7 @@ void Desk::apply_import(const ImportPlan& plan, Done done) {
   }
   const std::string n = std::to_string(plan.added + plan.updated);
   commit(
-      lines, [incoming](Dataset& d) { merge_into(d, incoming); },
+      lines, [incoming = std::move(incoming)](Dataset& d) { merge_into(d, incoming); },
       {"已导入 " + n + " 条记录", "Imported " + n + " records"}, std::move(done));
 }
 

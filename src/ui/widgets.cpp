@@ -42,8 +42,11 @@ void form_label(const char* label, bool required) {
 }
 
 const FieldError* general_error(const Errors& errors) {
-  const FieldError* e = error_for(errors, "record");
-  return e ? e : error_for(errors, "role");
+  // No field of the form shows these: the record as a whole (its revision
+  // or history at the limits of limits.hpp), or the role.
+  for (const char* key : {"record", "revision", "history", "role"})
+    if (const FieldError* e = error_for(errors, key)) return e;
+  return nullptr;
 }
 
 void error_text_wrapped(const std::string& text) {

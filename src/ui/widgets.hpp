@@ -29,7 +29,7 @@ const char* id_label(const char* visible, const char* id);
 // A form row: label in the first table column, the widget in the second.
 // Call inside a two-column table; returns after drawing the label.
 void form_label(const char* label, bool required = false);
-// The error that belongs to no field ("record", then "role"), if any.
+// The error that belongs to no field ("record", "revision", "history", then "role"), if any.
 const FieldError* general_error(const Errors& errors);
 // Text in the error colour, wrapped to the width available; and the height
 // it will take, to reserve room for it under a form's scrolling fields.
