@@ -38,7 +38,7 @@ test: test-native test-browser
 # Each target is tests/fuzz/<target>.cpp with its seeds in tests/fuzz/corpus/<target>/;
 # every one runs FUZZ_SECONDS, and the first finding stops the loop.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= import_fuzz args_fuzz consolidate_fuzz
+FUZZ_TARGETS ?= import_fuzz save_fuzz args_fuzz consolidate_fuzz
 fuzz: deps
 	@[ -f build/fuzz/build.ninja ] || CXX=clang++-14 cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDESK_FUZZ=ON -DDESK_DEPS=$(DESK_DEPS) >/dev/null
 	@cmake --build build/fuzz --target $(FUZZ_TARGETS)
@@ -51,6 +51,7 @@ fuzz: deps
 bench: web native
 	@node tests/bench/first_frame.mjs 5
 	@node tests/bench/scale.mjs 100000 3
+	@node tests/bench/hostile_import.mjs
 	@sh tests/bench/consolidate.sh $(NATIVE)/desk-tool 20 50000
 
 format:

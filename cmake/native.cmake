@@ -34,6 +34,11 @@ if(DESK_FUZZ)
     target_compile_options(${t} PRIVATE -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined)
     target_link_options(${t} PRIVATE -fsanitize=fuzzer,address,undefined)
   endforeach()
+  # The save path: the generative test's generator driven by the fuzzer's bytes.
+  add_executable(save_fuzz tests/fuzz/save_fuzz.cpp src/platform/file_store.cpp src/app/desk.cpp)
+  target_link_libraries(save_fuzz PRIVATE desk_core)
+  target_compile_options(save_fuzz PRIVATE -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined)
+  target_link_options(save_fuzz PRIVATE -fsanitize=fuzzer,address,undefined)
 endif()
 
 # The consolidation tool end to end on generated multi-site data.

@@ -38,13 +38,40 @@ FileStore::LoadReport Desk::load() {
   security_ = security_from_json(json::parse(store_.read_side(kSecurityFile), nullptr, false));
   if (!security_.admin_established && admin_ever_set_up(data_.table<Staff>().rows()))
     security_.admin_established = true;
+  quarantined_ = report.quarantined;
   ++version_;
-  // An upgraded store's marker is made durable now, not with the next save.
-  if (report.upgraded && report.segments > 0 && persist_) persist_([](bool, std::string) {});
+  // An upgraded store's marker, or newly quarantined lines, are made durable
+  // now, not with the next save.
+  if (((report.upgraded && report.segments > 0) || report.quarantine_written) && persist_)
+    persist_([](bool, std::string) {});
   if (report.dropped > 0)
     status_ = {"存储中有 " + std::to_string(report.dropped) + " 行损坏的记录已跳过（其余数据完好）",
                std::to_string(report.dropped) + " damaged line(s) in storage were skipped (the rest is intact)"};
+  if (!quarantined_.empty()) {
+    const std::string n = std::to_string(quarantined_.size());
+    status_ = {"存储中有 " + n + " 条记录无法读取，已隔离保存（未删除），请主管在「隔离记录」中查看并导出",
+               n + " stored record line(s) could not be read and are kept aside (not deleted); a supervisor can "
+                   "see and export them under \"Quarantine\""};
+  }
   return report;
+}
+
+std::string Desk::quarantine_text(const ExportOptions& o) const {
+  json lines = json::array();
+  for (const auto& q : quarantined_)
+    lines.push_back({{"segment", q.segment},
+                     {"line", q.line.line_no},
+                     {"id", q.line.id},
+                     {"type", q.line.type},
+                     {"reason", q.line.reason.zh},
+                     {"reason_en", q.line.reason.en},
+                     {"text", q.line.text}});
+  const json doc = {{"format", "wuye-desk-quarantine"},
+                    {"site", o.site},
+                    {"device", o.device},
+                    {"exported_at", format_iso(o.now)},
+                    {"lines", lines}};
+  return doc.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 void Desk::commit(const std::string& lines, std::function<void(Dataset&)> change, Msg saved, Done done) {
@@ -102,6 +129,7 @@ Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text, const Actor&
   ImportPlan plan{std::move(parsed.value()), file, 0, 0, 0, {}};
   Errors errors;
   const auto& local_staff = data_.table<Staff>().rows();
+  Errors& refused = errors;  // limits of merged versions, beside the staff checks
   plan.imported.records.each_table([&](const auto& table) {
     using R = typename std::decay_t<decltype(table.rows())>::value_type;
     for (const auto& r : table.rows()) {
@@ -131,8 +159,16 @@ Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text, const Actor&
         continue;
       }
       if (!stored) {
-        ++plan.added;
-      } else if (record_to_json(merge_record(*stored, r)) == record_to_json(*stored)) {
+        ++plan.added;  // read by the journal reader's rules: storable as it is
+        continue;
+      }
+      const R merged = merge_record(*stored, r);
+      // The merge unites both histories: it must still be a version the
+      // journal reader accepts (limits.hpp), or the import is refused.
+      if (auto errors = check_limits(merged); !errors.empty() && refused.size() < kMaxReportedErrors) {
+        refused.push_back(
+            {std::string(R::kType) + " " + r.meta.id + "." + errors.front().where, errors.front().message});
+      } else if (record_to_json(merged) == record_to_json(*stored)) {
         ++plan.unchanged;
       } else {
         ++plan.updated;
@@ -176,7 +212,7 @@ Errors Desk::apply_import(const ImportPlan& plan, const Actor& actor, bool appro
     else
       staff_after.push_back(merged);
     const Staff s = stamped(merged);
-    lines += journal_line(s);
+    if (auto refused = add_line(s, lines); !refused.empty()) return refused;
     incoming.table<Staff>().upsert(s);
     return {};
   };
@@ -193,9 +229,13 @@ Errors Desk::apply_import(const ImportPlan& plan, const Actor& actor, bool appro
       }
       const R merged = stored ? merge_record(*stored, r) : r;
       if (stored && record_to_json(merged) == record_to_json(*stored)) continue;
-      const R s = stamped(merged);
-      lines += journal_line(s);
-      incoming.table<R>().upsert(s);
+      R s = stamped(merged);
+      if (auto refused = add_line(s, lines); !refused.empty()) {
+        for (auto& e : refused)
+          errors.push_back({std::string(R::kType) + " " + s.meta.id + "." + e.where, e.message});
+        continue;
+      }
+      incoming.table<R>().upsert(std::move(s));
     }
   });
   std::size_t approved = 0;
@@ -215,7 +255,7 @@ Errors Desk::apply_import(const ImportPlan& plan, const Actor& actor, bool appro
   const std::size_t waiting = approve_staff ? 0 : plan.held.size();
   const std::string w = std::to_string(waiting);
   commit(
-      lines, [incoming](Dataset& d) { merge_into(d, incoming); },
+      lines, [incoming = std::move(incoming)](Dataset& d) { merge_into(d, incoming); },
       {"已导入 " + n + " 条记录" + (waiting ? "；" + w + " 项员工变更未获批准，未导入" : ""),
        "Imported " + n + " records" + (waiting ? "; " + w + " staff change(s) not approved, not imported" : "")},
       std::move(done));
@@ -283,8 +323,10 @@ Expected<std::string> Desk::set_up_site(const FirstAdmin& form, const Actor& act
   const std::string code = make_recovery_code(code_bits);
   const RecoveryKey key = hash_recovery_code(code, derive_bits(actor.random, "recovery-salt", 16));
   const Staff r = created.value();
+  std::string lines;
+  if (auto refused = add_line(r, lines); !refused.empty()) return refused;
   commit(
-      journal_line(r),
+      lines,
       [this, r, key](Dataset& d) {
         d.table<Staff>().upsert(r);
         security_.recovery = key;
@@ -318,8 +360,10 @@ Expected<std::string> Desk::recover_admin(const std::string& recovery_code, cons
   const std::string next = make_recovery_code(derive_bits(actor.random, "recovery", 10));
   const RecoveryKey key = hash_recovery_code(next, derive_bits(actor.random, "recovery-salt", 16));
   const std::string code = r.code;
+  std::string lines;
+  if (auto refused = add_line(r, lines); !refused.empty()) return refused;
   commit(
-      journal_line(r),
+      lines,
       [this, r, key, code](Dataset& d) {
         d.table<Staff>().upsert(r);
         security_.recovery = key;

@@ -31,6 +31,11 @@ class Desk {
   Desk(std::string data_dir, PersistFn persist);
 
   FileStore::LoadReport load();
+  // Stored lines no reader accepts, kept aside by the last load (supervisors
+  // see and export them; nothing deletes them).
+  const std::vector<FileStore::LoadReport::Quarantined>& quarantined() const { return quarantined_; }
+  // The quarantined lines as a JSON document, for head office.
+  std::string quarantine_text(const ExportOptions& options) const;
   const Dataset& data() const { return data_; }
   // Goes up by one whenever the dataset changes (views cache on it).
   std::uint64_t version() const { return version_; }
@@ -122,6 +127,14 @@ class Desk {
   void set_idle_minutes(int minutes);
 
  private:
+  // The journal writer's gate: appends r's line to `lines`, or returns why a
+  // journal reader would refuse it (limits.hpp) and appends nothing.
+  template <HasFields R>
+  static Errors add_line(const R& r, std::string& lines) {
+    if (auto errors = check_limits(r); !errors.empty()) return errors;
+    lines += journal_line(r);
+    return {};
+  }
   // Appends the lines, persists, then applies `change` to the dataset.
   void commit(const std::string& lines, std::function<void(Dataset&)> change, Msg saved, Done done);
 
@@ -135,6 +148,7 @@ class Desk {
 
   Dataset data_;
   DeskSecurity security_;
+  std::vector<FileStore::LoadReport::Quarantined> quarantined_;
   FileStore store_;
   PersistFn persist_;
   std::uint64_t version_ = 0;
@@ -160,8 +174,10 @@ Errors Desk::save(const R& draft, const Actor& actor, Done done) {
   if (!record) return record.errors();
   const R r = record.value();
   if (auto refused = team_check(stored, r); !refused.empty()) return refused;
+  std::string lines;
+  if (auto errors = add_line(r, lines); !errors.empty()) return errors;
   commit(
-      journal_line(r), [r](Dataset& d) { d.table<R>().upsert(r); },
+      lines, [r](Dataset& d) { d.table<R>().upsert(r); },
       {stored ? "已保存修改" : "已保存", stored ? "Changes saved" : "Saved"}, std::move(done));
   return {};
 }
@@ -175,7 +191,8 @@ Errors Desk::perform(const R& draft, A action, const Actor& actor, Done done) {
   Expected<R> next = desk::perform(*stored, draft, action, actor);
   if (!next) return next.errors();
   const R r = next.value();
-  std::string lines = journal_line(r);
+  std::string lines;
+  if (auto errors = add_line(r, lines); !errors.empty()) return errors;
   std::optional<Callback> callback;
   if constexpr (std::is_same_v<R, Complaint> || std::is_same_v<R, Repair>) {
     if (auto cb = callback_on_finish(*stored, r)) {
@@ -183,7 +200,7 @@ Errors Desk::perform(const R& draft, A action, const Actor& actor, Done done) {
       system.random = actor.random;
       system.random[0] ^= 0x5a;  // a different id from the same bits
       callback = create_record(*cb, system);
-      lines += journal_line(*callback);
+      if (auto errors = add_line(*callback, lines); !errors.empty()) return errors;
     }
   }
   const Msg label = enum_label(action);
@@ -209,8 +226,9 @@ Errors Desk::save_all(const std::vector<R>& drafts, const Actor& actor, const st
     const R* stored = data_.table<R>().find(d.meta.id);
     if (!stored || stored->meta.revision != d.meta.revision) return stale_error();
     if (auto e = check_permission(actor.role, create_permission(d))) return {*e};
+    if (auto errors = check_can_revise(stored->meta); !errors.empty()) return errors;
     revised.push_back(revise_record(*stored, d, actor, action));
-    lines += journal_line(revised.back());
+    if (auto errors = add_line(revised.back(), lines); !errors.empty()) return errors;
   }
   if (revised.empty()) {
     if (done) done(true);
@@ -249,8 +267,11 @@ Errors Desk::turn_visit_into(const std::string& visit_id, const Actor& actor, Do
   const R r = created.value();
   const Visit v = revised.value();
   const bool repair = std::is_same_v<R, Repair>;
+  std::string lines;
+  if (auto errors = add_line(r, lines); !errors.empty()) return errors;
+  if (auto errors = add_line(v, lines); !errors.empty()) return errors;
   commit(
-      journal_line(r) + journal_line(v),
+      lines,
       [r, v](Dataset& d) {
         d.table<R>().upsert(r);
         d.table<Visit>().upsert(v);
@@ -276,8 +297,10 @@ Errors Desk::store(const Expected<R>& produced, Msg saved, Done done) {
   const R* stored = data_.table<R>().find(r.meta.id);
   if (stored && stored->meta.revision + 1 != r.meta.revision) return stale_error();
   if (auto refused = team_check(stored, r); !refused.empty()) return refused;
+  std::string lines;
+  if (auto errors = add_line(r, lines); !errors.empty()) return errors;
   commit(
-      journal_line(r), [r](Dataset& d) { d.table<R>().upsert(r); }, std::move(saved), std::move(done));
+      lines, [r](Dataset& d) { d.table<R>().upsert(r); }, std::move(saved), std::move(done));
   return {};
 }
 

@@ -4,6 +4,7 @@
 //   desk_bench_frames()      CPU time of each drawn frame since the last call (JSON list, ms)
 //   desk_bench_save_visit()  saves one visit through the Desk; its latency, click to
 //                            durable, is then read with desk_bench_last_save_ms()
+//   desk_bench_heap_bytes()  the wasm memory's size now (it never shrinks: the peak)
 #include "app/web_bench.hpp"
 
 #include <emscripten.h>
@@ -75,5 +76,10 @@ EMSCRIPTEN_KEEPALIVE int desk_bench_save_visit() {
 
 EMSCRIPTEN_KEEPALIVE double desk_bench_last_save_ms() {
   return desk::bench::last_save_ms;
+}
+
+EMSCRIPTEN_KEEPALIVE double desk_bench_heap_bytes() {
+  if (!desk::bench::active) return -1;
+  return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0;
 }
 }

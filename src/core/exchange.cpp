@@ -32,27 +32,46 @@ void each_exported(const Table<R>& table, const ExportOptions& o, F&& emit) {
   }
 }
 
-// Deepest nesting of [ and { outside strings; stops early past `limit`.
-int nesting_depth(std::string_view text, int limit) {
-  int depth = 0, deepest = 0;
+// One pass over the text before any parsing, so a hostile file is refused
+// in linear time and without memory: the first thing that is not white
+// space, the deepest nesting of [ and { outside strings, and the longest
+// string (bytes between its quotes). Stops at the first limit passed.
+struct Shape {
+  char first = 0;  // 0: nothing but white space
+  int deepest = 0;
+  std::size_t longest_string = 0;
+};
+Shape scan_shape(std::string_view text) {
+  Shape s;
+  int depth = 0;
+  std::size_t string_start = 0;
   bool in_string = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
-      if (c == '\\')
+      if (c == '\\') {
         ++i;
-      else if (c == '"')
+      } else if (c == '"') {
         in_string = false;
-    } else if (c == '"') {
+        s.longest_string = std::max(s.longest_string, i - string_start);
+      } else if (i - string_start > kMaxTextJsonBytes) {
+        s.longest_string = i - string_start;
+        break;
+      }
+      continue;
+    }
+    if (s.first == 0 && c != ' ' && c != '\n' && c != '\r' && c != '\t') s.first = c;
+    if (c == '"') {
       in_string = true;
+      string_start = i + 1;
     } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-      if (deepest > limit) break;
+      s.deepest = std::max(s.deepest, ++depth);
+      if (s.deepest > kMaxImportDepth) break;
     } else if (c == ']' || c == '}') {
       --depth;
     }
   }
-  return deepest;
+  return s;
 }
 
 template <class... R>
@@ -115,17 +134,32 @@ class RecordStream {
  public:
   RecordStream(Imported& out, Errors& errors) : out_(out), errors_(errors) {}
 
+  // Thrown when the tree being built would pass kMaxTreeValues.
+  struct TooLarge {
+    std::size_t record;
+  };
+
   bool operator()(int depth, json::parse_event_t event, json& parsed) {
     using E = json::parse_event_t;
     if (depth == 1 && event == E::key) {
       key_ = parsed.get<std::string>();
       if (key_ == "records") records_seen_ = true;
+      static constexpr const char* kHeader[] = {"format",      "version",  "site",   "device",
+                                                "exported_at", "redacted", "records"};
+      known_key_ = false;
+      for (const char* k : kHeader) known_key_ |= key_ == k;
     }
+    // Keys the header does not have are not kept, nor anything in them (a
+    // container refused here is not even visited).
+    if (!known_key_ && depth == 1 && event != E::key && event != E::object_end) return false;
+    if ((event == E::value || event == E::object_start || event == E::array_start) && ++kept_ > kMaxTreeValues)
+      throw TooLarge{index_};
     if (depth == 1 && event == E::array_start && key_ == "records") in_records_ = true;
     if (depth == 1 && event == E::array_end && key_ == "records") in_records_ = false;
     const bool element_done = event == E::object_end || event == E::array_end || event == E::value;
     if (!(in_records_ && depth == 2 && element_done)) return true;
     take(parsed);
+    kept_ = 0;
     return false;  // keep the document small: the record is stored
   }
 
@@ -151,6 +185,8 @@ class RecordStream {
   bool records_seen_ = false;
   bool in_records_ = false;
   std::size_t index_ = 0;
+  std::size_t kept_ = 0;   // values in the tree since the last record was taken
+  bool known_key_ = true;  // the current top-level key is one of the header's
 };
 
 Expected<Imported> refuse(std::string where, std::string zh, std::string en) {
@@ -231,8 +267,21 @@ Expected<Imported> parse_export(std::string_view text, std::size_t max_bytes) {
   if (text.size() > max_bytes)
     return refuse("文件", "文件太大（超过 " + std::to_string(max_bytes >> 20) + " MB）",
                   "the file is too large (over " + std::to_string(max_bytes >> 20) + " MB)");
-  if (nesting_depth(text, kMaxImportDepth) > kMaxImportDepth)
+  const Shape shape = scan_shape(text);
+  if (shape.first == 0)
+    return refuse("文件", "不是完整的 JSON：文件只有空白，没有内容", "not valid JSON: the file holds only white space");
+  if (shape.deepest > kMaxImportDepth)
     return refuse("文件", "文件结构嵌套过深，不是本系统的导出文件", "nesting too deep: not an export of this app");
+  if (shape.first == '[')
+    return refuse("format", "这不是物业客服台的导出文件（应为对象，不是列表）",
+                  "not an export of this app (a list, not an object)");
+  if (shape.longest_string > kMaxTextJsonBytes)
+    return refuse("文件",
+                  "文件中有一段文字超过 " + std::to_string(kMaxTextJsonBytes) + " 字节，超出任何字段的上限（" +
+                      std::to_string(kMaxTextLength) + " 字），不是本系统的导出文件",
+                  "a string in the file is over " + std::to_string(kMaxTextJsonBytes) +
+                      " bytes, beyond any field's limit (" + std::to_string(kMaxTextLength) +
+                      " characters): not an export of this app");
   if (auto own = read_own_layout(text)) return std::move(*own);
   Imported out;
   Errors record_errors;
@@ -244,6 +293,12 @@ Expected<Imported> parse_export(std::string_view text, std::size_t max_bytes) {
     const std::string at = std::to_string(e.byte);
     return refuse("文件", "不是完整的 JSON（可能被截断或损坏）：第 " + at + " 字节处出错",
                   "not valid JSON (truncated or damaged?): error at byte " + at);
+  } catch (const RecordStream::TooLarge& e) {
+    const std::string n = std::to_string(kMaxTreeValues);
+    return refuse("records[" + std::to_string(e.record) + "]",
+                  "此记录（或文件头）包含超过 " + n + " 个值，超出任何有效记录的大小，不是本系统的导出文件",
+                  "this record (or the file header) holds over " + n +
+                      " values, more than any valid record: not an export of this app");
   } catch (const json::exception&) {
     // e.g. out_of_range for a number like 1e999 (found by the fuzzer).
     return refuse("文件", "文件中有超出范围的数值，不是本系统的导出文件",

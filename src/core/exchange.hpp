@@ -17,8 +17,13 @@ constexpr int kExportVersion = 1;
 // whole). An export takes about 1 KB per record, so a desk's 100,000 records
 // fit with room to spare.
 constexpr std::size_t kMaxImportBytes = 160u << 20;
-// Deepest bracket nesting a valid export has is 6; allow a margin.
-constexpr int kMaxImportDepth = 16;
+// Deepest bracket nesting a valid export has is 6; allow a margin (limits.hpp).
+constexpr int kMaxImportDepth = kMaxNesting;
+// A file not in the app's own one-record-per-line layout is read through a
+// JSON tree, one record at a time; a record (or the header) holding more
+// values than this is refused instead of growing the tree without bound
+// (16 bytes or more per value: at most some tens of MB).
+constexpr std::size_t kMaxTreeValues = 1'000'000;
 // Stop collecting after this many problems; the message says there are more.
 constexpr std::size_t kMaxReportedErrors = 20;
 

@@ -12,6 +12,8 @@
 
 #include "core/enums.hpp"
 #include "core/errors.hpp"
+#include "core/limits.hpp"
+#include "core/money.hpp"
 #include "core/time.hpp"
 
 namespace desk {
@@ -35,8 +37,10 @@ concept HasFields = requires {
   T::fields();
 };
 
-// Longest text a field may hold, in code points (a full page of notes).
-constexpr std::size_t kMaxTextLength = 5000;
+// Field types: text, bool, int, std::int64_t, Money, Timestamp, enums, and
+// optionals and lists of them or of field tables. No floating point: a NaN or
+// an infinity would be written as null and never read back. Every reader
+// below applies the limits of limits.hpp.
 
 // ---- writing -------------------------------------------------------------
 inline json to_value(const std::string& v) {
@@ -51,8 +55,8 @@ inline json to_value(int v) {
 inline json to_value(std::int64_t v) {
   return v;
 }
-inline json to_value(double v) {
-  return v;
+inline json to_value(Money v) {
+  return money_to_yuan(v);
 }
 inline json to_value(Timestamp v) {
   return format_iso(v);
@@ -102,13 +106,10 @@ inline Msg type_error(const char* zh_kind, const char* en_kind) {
 inline bool from_value(const json& j, std::string& out, Errors& errors, const std::string& path) {
   if (!j.is_string()) return errors.push_back({path, type_error("文本", "text")}), false;
   out = j.get<std::string>();
-  if (utf8_length(out) > kMaxTextLength) {
-    errors.push_back({path,
-                      {"文本过长（超过 " + std::to_string(kMaxTextLength) + " 字）",
-                       "text too long (over " + std::to_string(kMaxTextLength) + " characters)"}});
-    return false;
-  }
-  return true;
+  if (text_fits(out)) return true;
+  const Msg label{"文本", "Text"};
+  errors.push_back({path, utf8_valid(out) ? text_too_long(label, utf8_length(out)) : text_invalid(label)});
+  return false;
 }
 inline bool from_value(const json& j, bool& out, Errors& errors, const std::string& path) {
   if (!j.is_boolean()) return errors.push_back({path, type_error("是/否", "true or false")}), false;
@@ -117,20 +118,26 @@ inline bool from_value(const json& j, bool& out, Errors& errors, const std::stri
 }
 inline bool from_value(const json& j, std::int64_t& out, Errors& errors, const std::string& path) {
   if (!j.is_number_integer()) return errors.push_back({path, type_error("整数", "an integer")}), false;
+  const bool too_big = j.is_number_unsigned() && j.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxLongField);
   out = j.get<std::int64_t>();
+  if (too_big || !long_fits(out))
+    return errors.push_back({path, number_out_of_range(-kMaxLongField, kMaxLongField)}), false;
   return true;
 }
 inline bool from_value(const json& j, int& out, Errors& errors, const std::string& path) {
-  std::int64_t v = 0;
-  if (!from_value(j, v, errors, path)) return false;
-  if (v < -1'000'000'000 || v > 1'000'000'000)
-    return errors.push_back({path, {"数值超出范围", "number out of range"}}), false;
+  if (!j.is_number_integer()) return errors.push_back({path, type_error("整数", "an integer")}), false;
+  const auto v = j.get<std::int64_t>();
+  if ((j.is_number_unsigned() && j.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxIntField)) || !int_fits(v))
+    return errors.push_back({path, number_out_of_range(-kMaxIntField, kMaxIntField)}), false;
   out = static_cast<int>(v);
   return true;
 }
-inline bool from_value(const json& j, double& out, Errors& errors, const std::string& path) {
-  if (!j.is_number()) return errors.push_back({path, type_error("数字", "a number")}), false;
-  out = j.get<double>();
+// Yuan as a JSON number, rounded to the fen.
+inline bool from_value(const json& j, Money& out, Errors& errors, const std::string& path) {
+  if (!j.is_number()) return errors.push_back({path, type_error("金额（数字）", "an amount (a number)")}), false;
+  const auto m = money_from_yuan(j.get<double>());
+  if (!m) return errors.push_back({path, money_too_large({"金额", "The amount"})}), false;
+  out = *m;
   return true;
 }
 inline bool from_value(const json& j, Timestamp& out, Errors& errors, const std::string& path) {
@@ -141,6 +148,7 @@ inline bool from_value(const json& j, Timestamp& out, Errors& errors, const std:
                {path,
                 {"时间格式不对，应为 2026-11-22T14:30:00+08:00", "bad time, expected 2026-11-22T14:30:00+08:00"}}),
            false;
+  if (!time_fits(*t)) return errors.push_back({path, time_out_of_range()}), false;
   out = *t;
   return true;
 }
@@ -171,6 +179,7 @@ bool from_value(const json& j, std::optional<T>& out, Errors& errors, const std:
 template <class T>
 bool from_value(const json& j, std::vector<T>& out, Errors& errors, const std::string& path) {
   if (!j.is_array()) return errors.push_back({path, type_error("列表", "a list")}), false;
+  if (!list_fits(j.size())) return errors.push_back({path, list_too_long({"列表", "The list"}, j.size())}), false;
   out.clear();
   out.reserve(j.size());
   bool ok = true;

@@ -1,5 +1,6 @@
 #include "core/journal.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -36,23 +37,56 @@ bool parse_hex8(std::string_view s, std::uint32_t& out) {
   return true;
 }
 
+// Reads the record of a parsed line into `into`; false with the reason.
 template <class... R>
-bool replay(const json& j, TableSet<R...>& into) {
-  if (!j.is_object() || !j.contains("type") || !j["type"].is_string()) return false;
+bool replay(const json& j, TableSet<R...>& into, Msg& why) {
+  if (!j.is_object() || !j.contains("type") || !j["type"].is_string())
+    return why = {"缺少记录类型", "no record type"}, false;
   const std::string type = j["type"].get<std::string>();
-  bool ok = false;
+  bool ok = false, known = false;
   auto try_one = [&](auto& table) {
     using Rec = typename std::decay_t<decltype(table.rows())>::value_type;
     if (type != Rec::kType) return;
+    known = true;
     Rec r;
     Errors errors;
     if (record_from_json(j, r, errors, "")) {
       table.upsert(std::move(r));
       ok = true;
+    } else if (!errors.empty()) {
+      const std::string where = errors.front().where.empty() ? "" : errors.front().where.substr(1) + "：";
+      why = {where + errors.front().message.zh, where + errors.front().message.en};
     }
   };
   std::apply([&](auto&... t) { (try_one(t), ...); }, into.tables);
+  if (!known) why = {"未知记录类型：" + type, "unknown record type: " + type};
   return ok;
+}
+
+// The record of a journal line's JSON, read with the tree reader, or why not.
+bool read_tree(std::string_view body, Dataset& into, Msg& why) {
+  // Deeper than any record the writer makes: refused before building a tree.
+  int depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < body.size() && deepest <= 64; ++i) {
+    const char c = body[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  if (deepest > 64) return why = {"嵌套过深", "nested too deep"}, false;
+  const json j = json::parse(body, nullptr, false);
+  if (j.is_discarded()) return why = {"不是有效的 JSON", "not valid JSON"}, false;
+  return replay(j, into, why);
 }
 }  // namespace
 
@@ -89,6 +123,20 @@ std::string journal_line(const json& record) {
   return std::string(crc) + " " + body + "\n";
 }
 
+QuarantinedLine describe_refused_line(std::string_view line) {
+  QuarantinedLine q;
+  q.text = std::string(line);
+  const std::string_view body = line.size() > 9 ? line.substr(9) : std::string_view();
+  Dataset scratch;
+  if (read_tree(body, scratch, q.reason)) q.reason = {"现在可以读取", "readable now"};
+  const json j = json::parse(body, nullptr, false);
+  if (j.is_object()) {
+    if (auto id = j.find("id"); id != j.end() && id->is_string()) q.id = id->get<std::string>().substr(0, 64);
+    if (auto t = j.find("type"); t != j.end() && t->is_string()) q.type = t->get<std::string>().substr(0, 64);
+  }
+  return q;
+}
+
 JournalReadReport read_journal(std::string_view bytes, Dataset& into) {
   JournalReadReport report;
   std::size_t pos = 0;
@@ -104,14 +152,21 @@ JournalReadReport read_journal(std::string_view bytes, Dataset& into) {
     const std::string_view line = bytes.substr(pos, nl - pos);
     pos = nl + 1;
     std::uint32_t want = 0;
-    bool good =
+    const bool intact =
         line.size() > 9 && line[8] == ' ' && parse_hex8(line.substr(0, 8), want) && crc32(line.substr(9)) == want;
-    if (good && !fast::read_record(line.substr(9), into)) {
-      const json j = json::parse(line.substr(9), nullptr, false);  // the tree reader, for anything unusual
-      good = !j.is_discarded() && replay(j, into);
-    }
+    Msg why;
+    // The fast reader, then the tree reader for anything unusual.
+    const bool good = intact && (fast::read_record(line.substr(9), into) || read_tree(line.substr(9), into, why));
     if (good) {
       ++report.lines;
+      report.good_bytes = pos;
+    } else if (intact) {
+      // Written whole by a writer, but not readable: kept, never dropped.
+      QuarantinedLine q = describe_refused_line(line);
+      q.line_no = line_no;
+      q.reason = why;
+      report.quarantined.push_back(std::move(q));
+      report.problems.push_back("line " + std::to_string(line_no) + ": quarantined: " + why.en);
       report.good_bytes = pos;
     } else {
       ++report.dropped;

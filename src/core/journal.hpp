@@ -2,7 +2,11 @@
 // record version, "<crc32 as 8 hex digits> <record JSON>\n". Lines are
 // appended to segment files; replaying them in order and merging by the
 // record rule rebuilds the dataset. A line cut short by a crash (no newline,
-// or a checksum that does not match) is dropped and reported.
+// or a checksum that does not match) is dropped and reported. A complete
+// line with a good checksum that neither reader accepts (a record beyond
+// limits.hpp, a type this build does not know) is never dropped: it is
+// quarantined — reported with its record id and the reason, kept aside
+// beside the segments (kQuarantineFile) and shown to a supervisor.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -38,12 +42,28 @@ std::string journal_line(const R& r) {
   return journal_line(record_to_json(r));
 }
 
+// Lines kept aside, one journal line (as stored) per line of this file; no
+// compaction or clean-up ever deletes it.
+constexpr const char* kQuarantineFile = "quarantine.log";
+
+// A stored line that neither reader accepts, and why.
+struct QuarantinedLine {
+  std::size_t line_no = 0;  // in its segment (0: not known)
+  std::string text;         // the line as stored, checksum included, no newline
+  std::string id;           // the record id, when the line names one
+  std::string type;         // the record type code, when it names one
+  Msg reason;
+};
+// Says why the tree reader refuses a journal line's record (its first error).
+QuarantinedLine describe_refused_line(std::string_view line);
+
 struct JournalReadReport {
-  std::size_t lines = 0;              // good lines read
-  std::size_t dropped = 0;            // damaged lines skipped
-  bool torn_tail = false;             // the last line was incomplete
-  std::size_t good_bytes = 0;         // length of the prefix up to the last good line
-  std::vector<std::string> problems;  // one per damaged line, for the log
+  std::size_t lines = 0;                     // good lines read
+  std::size_t dropped = 0;                   // torn or bad-checksum lines skipped
+  std::vector<QuarantinedLine> quarantined;  // complete, checksum good, refused
+  bool torn_tail = false;                    // the last line was incomplete
+  std::size_t good_bytes = 0;                // length of the prefix up to the last good or quarantined line
+  std::vector<std::string> problems;         // one per damaged line, for the log
 };
 
 // Replays one segment's bytes into `into`.

@@ -1,6 +1,9 @@
 #include "core/record.hpp"
 
+#include <limits>
 #include <tuple>
+
+#include "core/record_limits.hpp"
 
 namespace desk {
 
@@ -16,6 +19,19 @@ std::string change_sort_key(const Change& c) {
 }
 
 // Reads j[key] into out; the error path is built only when there is an error.
+// A revision: an integer within `fits`, read without going through the
+// general integer range so the message names what is wrong with it.
+bool read_revision(const json& j, const char* key, std::int64_t& out, bool (*fits)(std::int64_t), Errors& errors,
+                   const std::string& path) {
+  const json& v = j[key];
+  if (!v.is_number_integer()) return errors.push_back({path + "." + key, type_error("整数", "an integer")}), false;
+  const bool too_big = v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxRevision);
+  const auto r = v.get<std::int64_t>();
+  if (too_big || !fits(r)) return errors.push_back({path + "." + key, revision_out_of_range(v.dump())}), false;
+  out = r;
+  return true;
+}
+
 template <class T>
 bool read_key(const json& j, const char* key, T& out, Errors& errors, const std::string& path) {
   const std::size_t before = errors.size();
@@ -38,10 +54,12 @@ bool change_from_json(const json& j, Change& out, Errors& errors, const std::str
   if (!ok) return false;
   ok &= read_key(j, "at", out.at, errors, path);
   ok &= read_key(j, "by", out.by, errors, path);
-  ok &= read_key(j, "revision", out.revision, errors, path);
+  ok &= read_revision(j, "revision", out.revision, history_revision_fits, errors, path);
   ok &= read_key(j, "action", out.action, errors, path);
   const json& changes = j["changes"];
   if (!changes.is_array()) return errors.push_back({path + ".changes", {"应为列表", "expected a list"}}), false;
+  if (changes.size() > kMaxChangesPerEntry)
+    return errors.push_back({path + ".changes", list_too_long({"改动", "Changes"}, changes.size())}), false;
   out.changes.clear();
   for (std::size_t i = 0; i < changes.size(); ++i) {
     const json& c = changes[i];
@@ -51,7 +69,20 @@ bool change_from_json(const json& j, Change& out, Errors& errors, const std::str
       ok = false;
       continue;
     }
-    out.changes.push_back({c["field"].get<std::string>(), c["from"], c["to"]});
+    std::string field;
+    if (!from_value(c["field"], field, errors, path + ".changes[" + std::to_string(i) + "].field")) {
+      ok = false;
+      continue;
+    }
+    if (!json_value_fits(c["from"]) || !json_value_fits(c["to"])) {
+      errors.push_back({path + ".changes[" + std::to_string(i) + "]",
+                        {"改动前后的值超出限制（文本最多 " + std::to_string(kMaxTextLength) + " 字）",
+                         "a value before or after the change is beyond the limits (text at most " +
+                             std::to_string(kMaxTextLength) + " characters)"}});
+      ok = false;
+      continue;
+    }
+    out.changes.push_back({std::move(field), c["from"], c["to"]});
   }
   return ok;
 }
@@ -87,14 +118,12 @@ bool meta_from_json(const json& j, RecordMeta& out, Errors& errors, const std::s
   ok &= read_key(j, "created_by", out.created_by, errors, path);
   ok &= read_key(j, "updated_at", out.updated_at, errors, path);
   ok &= read_key(j, "updated_by", out.updated_by, errors, path);
-  ok &= read_key(j, "revision", out.revision, errors, path);
-  if (ok && out.revision < 1) {
-    errors.push_back({path + ".revision", {"修订号应从 1 开始", "revision must be at least 1"}});
-    ok = false;
-  }
+  ok &= read_revision(j, "revision", out.revision, revision_fits, errors, path);
   ok &= read_key(j, "deleted", out.deleted, errors, path);
   const json& history = j["history"];
   if (!history.is_array()) return errors.push_back({path + ".history", {"应为列表", "expected a list"}}), false;
+  if (history.size() > kMaxHistoryEntries)
+    return errors.push_back({path + ".history", history_too_long(history.size())}), false;
   out.history.clear();
   for (std::size_t i = 0; i < history.size(); ++i) {
     Change c;

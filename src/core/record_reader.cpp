@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "core/record_limits.hpp"
 #include "core/text.hpp"
 
 namespace desk::fast {
@@ -136,6 +137,9 @@ bool Cursor::string(std::string& out) {
       if (n == 0) return false;
       j += n;
     }
+    // No valid text is longer: decline early (the tree reader, or the
+    // import's pre-scan, says why) instead of copying megabytes.
+    if (out.size() + (j - i_) > kMaxTextLength * 4) return false;
     out.append(s_.data() + i_, j - i_);
     i_ = j;
   }
@@ -232,7 +236,7 @@ bool Cursor::skip(std::string_view& span) {
 // ---- values, as fields.hpp's from_value accepts them ------------------------
 namespace {
 bool read(Cursor& c, std::string& out) {
-  return c.string(out) && utf8_length(out) <= kMaxTextLength;
+  return c.string(out) && text_fits(out);
 }
 bool read(Cursor& c, bool& out) {
   if (c.literal("true")) return out = true, true;
@@ -240,22 +244,30 @@ bool read(Cursor& c, bool& out) {
   return false;
 }
 bool read(Cursor& c, std::int64_t& out) {
-  return c.integer(out);
+  return c.integer(out) && long_fits(out);
 }
 bool read(Cursor& c, int& out) {
   std::int64_t v = 0;
-  if (!c.integer(v) || v < -1'000'000'000 || v > 1'000'000'000) return false;
+  if (!c.integer(v) || !int_fits(v)) return false;
   out = static_cast<int>(v);
   return true;
 }
-bool read(Cursor& c, double& out) {
-  return c.number(out);
+bool read(Cursor& c, Money& out) {
+  double yuan = 0;
+  if (!c.number(yuan)) return false;
+  const auto m = money_from_yuan(yuan);
+  if (!m) return false;
+  out = *m;
+  return true;
+}
+bool read_revision(Cursor& c, std::int64_t& out, bool (*fits)(std::int64_t)) {
+  return c.integer(out) && fits(out);
 }
 bool read(Cursor& c, Timestamp& out) {
   std::string s;
   if (!c.string(s)) return false;
   const auto t = parse_iso(s);
-  if (!t) return false;
+  if (!t || !time_fits(*t)) return false;
   out = *t;
   return true;
 }
@@ -271,7 +283,7 @@ bool read(Cursor& c, E& out) {
 template <class T>
 bool read(Cursor& c, std::optional<T>& out);
 template <class T>
-bool read(Cursor& c, std::vector<T>& out);
+bool read(Cursor& c, std::vector<T>& out, std::size_t max_items = kMaxListItems);
 bool read(Cursor& c, json& out);
 bool read(Cursor& c, FieldChange& out);
 bool read(Cursor& c, Change& out);
@@ -287,13 +299,13 @@ bool read(Cursor& c, std::optional<T>& out) {
   return true;
 }
 template <class T>
-bool read(Cursor& c, std::vector<T>& out) {
+bool read(Cursor& c, std::vector<T>& out, std::size_t max_items) {
   out.clear();
   if (!c.eat('[')) return false;
   if (c.eat(']')) return true;
   do {
     T v{};
-    if (!read(c, v)) return false;
+    if (out.size() == max_items || !read(c, v)) return false;
     out.push_back(std::move(v));
   } while (c.eat(','));
   return c.eat(']');
@@ -348,7 +360,7 @@ bool read(Cursor& c, T& out) {
 bool read(Cursor& c, json& out) {
   std::string text;
   std::int64_t n = 0;
-  if (c.peek('"')) return c.string(text) ? (out = std::move(text), true) : false;
+  if (c.peek('"')) return c.string(text) && text_fits(text) ? (out = std::move(text), true) : false;
   if (c.literal("null")) return out = nullptr, true;
   if (c.literal("true")) return out = true, true;
   if (c.literal("false")) return out = false, true;
@@ -361,7 +373,7 @@ bool read(Cursor& c, json& out) {
   std::string_view span;
   if (!c.skip(span)) return false;
   out = json::parse(span, nullptr, false);
-  return !out.is_discarded();
+  return !out.is_discarded() && json_value_fits(out);
 }
 
 // {field, from, to} of a history entry (other keys ignored, as in record.cpp).
@@ -370,7 +382,7 @@ bool read(Cursor& c, FieldChange& out) {
   std::string_view span;
   return members(c,
                  [&](const std::string& key) {
-                   if (key == "field") return once(seen, 1) && c.string(out.field);
+                   if (key == "field") return once(seen, 1) && read(c, out.field);
                    if (key == "from") return once(seen, 2) && read(c, out.from);
                    if (key == "to") return once(seen, 4) && read(c, out.to);
                    return c.skip(span);
@@ -386,9 +398,9 @@ bool read(Cursor& c, Change& out) {
                  [&](const std::string& key) {
                    if (key == "at") return once(seen, 1) && read(c, out.at);
                    if (key == "by") return once(seen, 2) && read(c, out.by);
-                   if (key == "revision") return once(seen, 4) && read(c, out.revision);
+                   if (key == "revision") return once(seen, 4) && read_revision(c, out.revision, history_revision_fits);
                    if (key == "action") return once(seen, 8) && read(c, out.action);
-                   if (key == "changes") return once(seen, 16) && read(c, out.changes);
+                   if (key == "changes") return once(seen, 16) && read(c, out.changes, kMaxChangesPerEntry);
                    return c.skip(span);
                  }) &&
          seen == 31;
@@ -409,9 +421,9 @@ bool read_record_of(std::string_view text, R& r) {
     if (key == "created_by") return once(seen, 8) && read(c, m.created_by);
     if (key == "updated_at") return once(seen, 16) && read(c, m.updated_at);
     if (key == "updated_by") return once(seen, 32) && read(c, m.updated_by);
-    if (key == "revision") return once(seen, 64) && read(c, m.revision) && m.revision >= 1;
+    if (key == "revision") return once(seen, 64) && read_revision(c, m.revision, revision_fits);
     if (key == "deleted") return once(seen, 128) && read(c, m.deleted);
-    if (key == "history") return once(seen, 256) && read(c, m.history);
+    if (key == "history") return once(seen, 256) && read(c, m.history, kMaxHistoryEntries);
     if (key == "data") return once(seen, 512) && read(c, static_cast<R&>(r));
     if (key == "type") return once(seen, 1024) && c.string(type) && type == R::kType;  // the guess was right
     return c.skip(span);                                                               // keys the tree reader ignores

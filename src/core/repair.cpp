@@ -78,8 +78,9 @@ Errors validate(const Repair& r) {
     errors.push_back({"appointment", {"普通报修请与客户约定上门时间", "Agree an appointment time with the customer"}});
   if (!r.unfixable_reason.empty() && r.status == S::dispatched && !r.appointment)
     errors.push_back({"appointment", {"改约时请填写新的预约时间", "Give the new appointment time"}});
-  if (r.fee < 0) errors.push_back({"fee", {"收费不能为负数", "The fee cannot be negative"}});
-  if (!r.paid && r.fee > 0) errors.push_back({"fee", {"无偿服务不收费", "A free service has no fee"}});
+  if (r.fee.fen < 0) errors.push_back({"fee", {"收费不能为负数", "The fee cannot be negative"}});
+  if (r.fee.fen > kMaxMoneyFen) errors.push_back({"fee", money_too_large({"收费", "The fee"})});
+  if (!r.paid && r.fee.fen > 0) errors.push_back({"fee", {"无偿服务不收费", "A free service has no fee"}});
   // SPEC §3: paid work is quoted and agreed before it starts; declined → the job ends.
   if (r.paid && one_of(r.status, {S::finished, S::accepted, S::called_back, S::declined}))
     require_text(errors, r.quote, "quote", "工时、材料及收费标准", "Quote");
@@ -94,7 +95,7 @@ Errors validate(const Repair& r) {
     require_text(errors, r.work_done, "work_done", "维修情况", "Work done");
   if (one_of(r.status, {S::accepted, S::called_back})) {
     require_text(errors, r.signed_by, "signed_by", "客户签名", "Customer signature");
-    if (r.paid && r.fee > 0 && !r.fee_collected)
+    if (r.paid && r.fee.fen > 0 && !r.fee_collected)
       errors.push_back({"fee_collected", {"有偿维修须现场收费后验收", "Collect the fee before acceptance"}});
   }
   if (r.handed_to_cashier && !r.fee_collected)

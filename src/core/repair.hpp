@@ -73,7 +73,7 @@ struct Repair {
   std::optional<Timestamp> arrived_at;
   bool paid = false;  // 有偿
   std::string quote;  // labour, materials and fee standard told to the customer
-  double fee = 0;     // yuan
+  Money fee;          // in fen; stored as yuan (money.hpp)
   MaterialsBy materials = MaterialsBy::none;
   bool customer_agreed = false;  // to the quote, before work starts
   std::string unfixable_reason;

@@ -34,9 +34,7 @@ std::string repair_sheet_html(const Repair& r, const std::string& site_name) {
   h += row("维修人员", r.technician);
   h += row("派工时间", time_or_blank(r.dispatched_at));
   h += row("有偿/无偿", r.paid ? "有偿" : "无偿");
-  if (r.paid)
-    h +=
-        row("收费标准", r.quote + (r.fee > 0 ? "  合计 " + std::to_string(static_cast<long long>(r.fee)) + " 元" : ""));
+  if (r.paid) h += row("收费标准", r.quote + (r.fee.fen > 0 ? "  合计 " + format_yuan(r.fee) + " 元" : ""));
   h += row("到场时间", time_or_blank(r.arrived_at));
   h += row("完工时间", time_or_blank(r.finished_at));
   h += row("维修情况", r.work_done);

@@ -8,6 +8,7 @@
 #include "core/enums.hpp"
 #include "core/errors.hpp"
 #include "core/record.hpp"
+#include "core/record_limits.hpp"
 #include "core/roles.hpp"
 
 namespace desk {
@@ -60,12 +61,20 @@ inline Errors refusal(const std::optional<FieldError>& e) {
   return e ? Errors{*e} : Errors{};
 }
 
+// The version about to be stored, or why a reader would refuse it
+// (limits.hpp): nothing is stored that cannot be read back.
+template <HasFields R>
+Expected<R> within_limits(R r) {
+  if (auto errors = check_limits(r); !errors.empty()) return errors;
+  return r;
+}
+
 // A new record, checked: the actor's role, then the fields.
 template <HasFields R>
 Expected<R> create_checked(const R& draft, const Actor& actor) {
   if (auto e = check_permission(actor.role, create_permission(draft))) return refusal(e);
   if (auto errors = validate(draft); !errors.empty()) return errors;
-  return create_record(draft, actor);
+  return within_limits(create_record(draft, actor));
 }
 
 // An edit of the fields, checked; the workflow state cannot change by editing.
@@ -78,7 +87,8 @@ Expected<R> edit_checked(const R& current, R draft, const Actor& actor) {
   if constexpr (requires { edit_guard(current, draft); })
     if (auto errors = edit_guard(current, draft); !errors.empty()) return errors;
   if (auto errors = validate(draft); !errors.empty()) return errors;
-  return revise_record(current, std::move(draft), actor);
+  if (auto errors = check_can_revise(current.meta); !errors.empty()) return errors;
+  return within_limits(revise_record(current, std::move(draft), actor));
 }
 
 // A soft delete (tombstone), checked.
@@ -86,7 +96,8 @@ template <HasFields R>
 Expected<R> delete_checked(const R& current, const Actor& actor) {
   if (current.meta.deleted) return Errors{{"deleted", {"记录已删除", "The record is already deleted"}}};
   if (auto e = check_permission(actor.role, Action::delete_record)) return refusal(e);
-  return tombstone_record(current, actor);
+  if (auto errors = check_can_revise(current.meta); !errors.empty()) return errors;
+  return within_limits(tombstone_record(current, actor));
 }
 
 // A workflow step: role, then the state machine, then the fields of `draft`
@@ -101,7 +112,8 @@ Expected<R> perform(const R& current, R draft, A action, const Actor& actor) {
   draft.status = to.value();
   on_action(draft, action, actor.now);
   if (auto errors = validate(draft); !errors.empty()) return errors;
-  return revise_record(current, std::move(draft), actor, enum_code(action));
+  if (auto errors = check_can_revise(current.meta); !errors.empty()) return errors;
+  return within_limits(revise_record(current, std::move(draft), actor, enum_code(action)));
 }
 
 }  // namespace desk

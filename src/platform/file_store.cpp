@@ -49,13 +49,40 @@ FileStore::LoadReport FileStore::load(Dataset& into, bool upgrade) {
   }
   std::sort(segments_.begin(), segments_.end());
   report.segments = segments_.size();
+  // Lines kept aside by earlier loads, in the order they were found.
+  const fs::path quarantine = fs::path(dir_) / kQuarantineFile;
+  std::vector<std::string> kept;
+  const std::string kept_text = read_file(quarantine.string());
+  for (std::size_t pos = 0; pos < kept_text.size();) {
+    const std::size_t nl = std::min(kept_text.find('\n', pos), kept_text.size());
+    if (nl > pos) kept.push_back(kept_text.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  for (const auto& line : kept) report.quarantined.push_back({"", describe_refused_line(line)});
+  std::string added;
   for (const auto& path : segments_) {
     const std::string bytes = read_file(path);
     const JournalReadReport r = read_journal(bytes, into);
+    const std::string name = fs::path(path).filename().string();
     report.lines += r.lines;
     report.dropped += r.dropped;
-    for (const auto& p : r.problems) report.problems.push_back(fs::path(path).filename().string() + " " + p);
+    for (const auto& p : r.problems) report.problems.push_back(name + " " + p);
+    for (const auto& q : r.quarantined) {
+      auto known = std::find_if(report.quarantined.begin(), report.quarantined.end(),
+                                [&](const auto& k) { return k.line.text == q.text; });
+      if (known != report.quarantined.end()) {
+        known->segment = name, known->line.line_no = q.line_no;
+        continue;
+      }
+      report.quarantined.push_back({name, q});
+      added += q.text + "\n";
+    }
     if (r.torn_tail && writable_) fs::resize_file(path, r.good_bytes, ec);
+  }
+  if (!added.empty() && writable_) {
+    std::ofstream out(quarantine, std::ios::binary | std::ios::app);
+    out << added;
+    report.quarantine_written = static_cast<bool>(out.flush());
   }
   current_size_ = segments_.empty() ? 0 : static_cast<std::size_t>(fs::file_size(segments_.back(), ec));
   // Upgrade steps run oldest first; 1 -> 2 only adds the marker (the

@@ -20,13 +20,23 @@ class FileStore {
     std::size_t lines = 0;
     std::size_t dropped = 0;
     std::vector<std::string> problems;  // damaged lines, with segment names
-    int found_version = 0;              // the store's version as found (1: no marker)
-    bool upgraded = false;              // an older store was brought to kStoreVersion
-    bool newer = false;                 // written by a newer build: opened read-only
-    bool bad_marker = false;            // store.json unreadable: opened read-only
+    // Every line kept aside in kQuarantineFile (this load's and earlier
+    // ones'), with the reason; `line_no` and `segment` for those found now.
+    struct Quarantined {
+      std::string segment;
+      QuarantinedLine line;
+    };
+    std::vector<Quarantined> quarantined;
+    bool quarantine_written = false;  // new lines were added to the file (persist it)
+    int found_version = 0;            // the store's version as found (1: no marker)
+    bool upgraded = false;            // an older store was brought to kStoreVersion
+    bool newer = false;               // written by a newer build: opened read-only
+    bool bad_marker = false;          // store.json unreadable: opened read-only
   };
   // Replays every segment into `into`. A damaged tail is cut off the file so
-  // later appends start on a clean line. With `upgrade` (the writing tab) an
+  // later appends start on a clean line. A complete line no reader accepts
+  // stays in its segment and is copied to kQuarantineFile (writing tab only);
+  // nothing here ever deletes that file or a quarantined line. With `upgrade` (the writing tab) an
   // older or new store gets the current marker; a newer or unreadable one
   // leaves the store read-only (append refuses).
   LoadReport load(Dataset& into, bool upgrade = true);

@@ -5,6 +5,7 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "ui/modules.hpp"
+#include "ui/quarantine_view.hpp"
 #include "ui/strings.hpp"
 #include "ui/test_probe.hpp"
 #include "ui/widgets.hpp"
@@ -306,6 +307,7 @@ void App::draw_nav(Context& ctx) {
   item("training", zh ? "接待引导与培训" : "Guide & training", 0);
   if (may(ctx.role, Action::manage_staff) && team_.sign_in_required(desk_))
     item("site", zh ? "站点设置" : "Site settings", 0);
+  if (!desk_.quarantined().empty()) item("quarantine", zh ? "隔离记录" : "Quarantine", desk_.quarantined().size());
 }
 
 void App::draw_screen(Context& ctx) {
@@ -319,6 +321,7 @@ void App::draw_screen(Context& ctx) {
     return;
   }
   if (screen_ == "training") return training_.draw(ctx);
+  if (screen_ == "quarantine") return draw_quarantine(ctx);
   for (const auto& m : modules_)
     if (screen_ == m->id()) {
       ImGui::TextColored(colors::accent, "%s", tr(m->title()).c_str());

@@ -40,10 +40,8 @@ inline std::string value_text(int v) {
 inline std::string value_text(std::int64_t v) {
   return std::to_string(v);
 }
-inline std::string value_text(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
+inline std::string value_text(Money v) {
+  return format_yuan(v);
 }
 inline std::string value_text(Timestamp t) {
   return format_local(t);
@@ -84,10 +82,6 @@ inline bool edit_value(const std::string& id, std::int64_t& v, FormState&, const
   ImGui::SetNextItemWidth(140);
   return ImGui::InputScalar(("##" + id).c_str(), ImGuiDataType_S64, &v);
 }
-inline bool edit_value(const std::string& id, double& v, FormState&, const std::string&) {
-  ImGui::SetNextItemWidth(140);
-  return ImGui::InputDouble(("##" + id).c_str(), &v, 0, 0, "%.2f");
-}
 bool edit_time_text(const std::string& id, std::string& text, Timestamp now, bool optional);
 template <DeskEnum E>
 bool edit_value(const std::string& id, E& v, FormState&, const std::string&) {
@@ -109,10 +103,10 @@ bool edit_value(const std::string& id, std::vector<E>& v, FormState&, const std:
   return changed;
 }
 
-// Times and string lists are typed into st.texts[key].
+// Times, money and string lists are typed into st.texts[key].
 template <class T>
 constexpr bool kTextEdited = std::is_same_v<T, Timestamp> || std::is_same_v<T, std::optional<Timestamp>> ||
-                             std::is_same_v<T, std::vector<std::string>>;
+                             std::is_same_v<T, std::vector<std::string>> || std::is_same_v<T, Money>;
 
 // Fills st.texts from the draft (when a form opens).
 template <HasFields R>
@@ -155,6 +149,15 @@ bool apply_texts(R& r, FormState& st) {
                     if (auto line = trim(text.substr(pos, nl - pos)); !line.empty()) (r.*(f.member)).push_back(line);
                     pos = nl + 1;
                   }
+                } else if constexpr (std::is_same_v<T, Money>) {
+                  if (auto m = parse_yuan(text)) {
+                    r.*(f.member) = *m;
+                  } else if (!st.readonly.count(f.key) && !st.hidden.count(f.key)) {
+                    st.errors.push_back({f.key,
+                                         {"金额格式应为 128 或 128.50（元，最多两位小数）",
+                                          "Amount format: 128 or 128.50 (yuan, at most two decimals)"}});
+                    ok = false;
+                  }
                 } else if (text.empty() && std::is_same_v<T, std::optional<Timestamp>>) {
                   r.*(f.member) = T{};
                 } else if (auto t = parse_local(text)) {
@@ -187,6 +190,9 @@ void draw_fields(R& r, FormState& st, Timestamp now) {
                 ImGui::TextColored(colors::muted, "%s", text.empty() ? "—" : text.c_str());
               } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
                 input_multiline(id.c_str(), st.texts[f.key], 2.5f);
+              } else if constexpr (std::is_same_v<T, Money>) {
+                ImGui::SetNextItemWidth(140);
+                ImGui::InputTextWithHint(("##" + id).c_str(), "0.00", &st.texts[f.key]);
               } else if constexpr (kTextEdited<T>) {
                 edit_time_text(id, st.texts[f.key], now, std::is_same_v<T, std::optional<Timestamp>>);
               } else if constexpr (requires { edit_value(id, r.*(f.member), st, f.key); }) {

@@ -90,6 +90,7 @@ void VisitsView::draw_form(Context& ctx) {
     ImGui::InputText("##visit.visitor_name", &draft_.visitor_name);
     ImGui::SameLine();
     enum_combo("visit.address_form", draft_.address_form, -FLT_MIN);
+    text_limit_counter("visit.visitor_name", draft_.visitor_name);
     field_error(errors_, "visitor_name");
 
     form_label(tr(field_name("unit")).c_str());

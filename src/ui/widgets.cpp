@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/limits.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
@@ -41,8 +42,11 @@ void form_label(const char* label, bool required) {
 }
 
 const FieldError* general_error(const Errors& errors) {
-  const FieldError* e = error_for(errors, "record");
-  return e ? e : error_for(errors, "role");
+  // No field of the form shows these: the record as a whole (its revision
+  // or history at the limits of limits.hpp), or the role.
+  for (const char* key : {"record", "revision", "history", "role"})
+    if (const FieldError* e = error_for(errors, key)) return e;
+  return nullptr;
 }
 
 void error_text_wrapped(const std::string& text) {
@@ -85,15 +89,32 @@ bool permitted_button(const char* visible, const char* id, Action action, Role r
   return clicked && !refused;
 }
 
+void text_limit_counter(const char* id, const std::string& value) {
+  constexpr std::size_t kShowFrom = kMaxTextLength * 9 / 10;
+  if (value.size() < kShowFrom) return;  // bytes ≥ code points: far from the limit
+  const std::size_t n = utf8_length(value);
+  if (n < kShowFrom) return;
+  char text[48];
+  std::snprintf(text, sizeof text, "%zu/%zu", n, kMaxTextLength);
+  ImGui::TextColored(n > kMaxTextLength ? colors::error : colors::muted, "%s", text);
+  probe::message(std::string("count.") + id, text);
+}
+
 bool input_text(const char* id, std::string& value, const char* hint) {
   ImGui::SetNextItemWidth(-FLT_MIN);
   const std::string label = std::string("##") + id;
-  return hint ? ImGui::InputTextWithHint(label.c_str(), hint, &value) : ImGui::InputText(label.c_str(), &value);
+  const bool changed =
+      hint ? ImGui::InputTextWithHint(label.c_str(), hint, &value) : ImGui::InputText(label.c_str(), &value);
+  text_limit_counter(id, value);
+  return changed;
 }
 
 bool input_multiline(const char* id, std::string& value, float lines) {
   const std::string label = std::string("##") + id;
-  return ImGui::InputTextMultiline(label.c_str(), &value, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * lines + 8));
+  const bool changed =
+      ImGui::InputTextMultiline(label.c_str(), &value, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * lines + 8));
+  text_limit_counter(id, value);
+  return changed;
 }
 
 void text_fit(const std::string& text) {

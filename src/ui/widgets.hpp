@@ -37,7 +37,7 @@ const char* id_label(const char* visible, const char* id);
 // A form row: label in the first table column, the widget in the second.
 // Call inside a two-column table; returns after drawing the label.
 void form_label(const char* label, bool required = false);
-// The error that belongs to no field ("record", then "role"), if any.
+// The error that belongs to no field ("record", "revision", "history", then "role"), if any.
 const FieldError* general_error(const Errors& errors);
 // Text in the error colour, wrapped to the width available; and the height
 // it will take, to reserve room for it under a form's scrolling fields.
@@ -46,8 +46,11 @@ float wrapped_height(const std::string& text);
 // Draws the error for `key` (if any) under the widget, in red.
 void field_error(const Errors& errors, const char* key);
 
+// Text fields; near the limit of limits.hpp (from 90 %) they show a counter
+// under the field, "4890/5000", red once past it.
 bool input_text(const char* id, std::string& value, const char* hint = nullptr);
 bool input_multiline(const char* id, std::string& value, float lines = 3);
+void text_limit_counter(const char* id, const std::string& value);
 
 // Radio buttons over an enum's values, on one line (wrapping).
 template <DeskEnum E>

@@ -86,7 +86,7 @@ TEST_CASE("repair: paid work needs the quote agreed before it is finished; decli
   r = go(r, RepairAction::arrive, Role::technician, morning() + kHour);
   Repair d = r;
   d.paid = true;
-  d.fee = 80;
+  d.fee = Money{8000};  // 80 元
   d.quote = "人工30元，阀芯50元";
   d.work_done = "更换阀芯";
   auto out = perform(r, d, RepairAction::finish, actor_as(Role::technician));
