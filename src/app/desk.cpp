@@ -158,11 +158,22 @@ Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text, const Actor&
         }
         continue;
       }
+      // Applying adds the import's own history line: one must still fit.
+      auto no_room = [&](std::size_t entries) {
+        if (entries < kMaxHistoryEntries || refused.size() >= kMaxReportedErrors) return entries >= kMaxHistoryEntries;
+        refused.push_back({std::string(R::kType) + " " + r.meta.id + ".history",
+                           {"修改历史已满（最多 " + std::to_string(kMaxHistoryEntries) + " 条），无法再记录这次导入",
+                            "the history is full (" + std::to_string(kMaxHistoryEntries) +
+                                " entries at most); this import cannot be recorded"}});
+        return true;
+      };
       if (!stored) {
-        ++plan.added;  // read by the journal reader's rules: storable as it is
+        if (!no_room(r.meta.history.size())) ++plan.added;  // otherwise read by the journal reader's rules
         continue;
       }
       const R merged = merge_record(*stored, r);
+      if (merged.meta.history.size() != stored->meta.history.size() || !(merged == *stored))
+        if (no_room(merged.meta.history.size())) continue;
       // The merge unites both histories: it must still be a version the
       // journal reader accepts (limits.hpp), or the import is refused.
       if (auto errors = check_limits(merged); !errors.empty() && refused.size() < kMaxReportedErrors) {
