@@ -102,6 +102,15 @@ Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text, const Actor&
   ImportPlan plan{std::move(parsed.value()), file, 0, 0, 0, {}};
   Errors errors;
   const auto& local_staff = data_.table<Staff>().rows();
+  // New, unchanged by the merge, or updated: what the summary says of a version.
+  auto count = [&plan](const auto* stored, const auto& version) {
+    if (!stored)
+      ++plan.added;
+    else if (record_to_json(merge_record(*stored, version)) == record_to_json(*stored))
+      ++plan.unchanged;
+    else
+      ++plan.updated;
+  };
   plan.imported.records.each_table([&](const auto& table) {
     using R = typename std::decay_t<decltype(table.rows())>::value_type;
     for (const auto& r : table.rows()) {
@@ -121,22 +130,10 @@ Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text, const Actor&
           plan.held.push_back({incoming, *what});
           continue;
         }
-        if (!stored) {
-          ++plan.added;
-        } else if (record_to_json(merge_record(*stored, incoming)) == record_to_json(*stored)) {
-          ++plan.unchanged;
-        } else {
-          ++plan.updated;
-        }
+        count(stored, incoming);
         continue;
       }
-      if (!stored) {
-        ++plan.added;
-      } else if (record_to_json(merge_record(*stored, r)) == record_to_json(*stored)) {
-        ++plan.unchanged;
-      } else {
-        ++plan.updated;
-      }
+      count(stored, r);
     }
   });
   if (!errors.empty()) return errors;
