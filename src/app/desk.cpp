@@ -129,7 +129,38 @@ Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text, const Actor&
   ImportPlan plan{std::move(parsed.value()), file, 0, 0, 0, {}};
   Errors errors;
   const auto& local_staff = data_.table<Staff>().rows();
-  Errors& refused = errors;  // limits of merged versions, beside the staff checks
+  // New, unchanged by the merge, or updated: what the summary says of a
+  // version. Applying adds the import's own history line, so one must still
+  // fit, and the merge of both histories must be a version the journal reader
+  // accepts (limits.hpp); otherwise the import is refused naming the record.
+  auto count = [&](const auto* stored, const auto& version) {
+    using R = std::decay_t<decltype(version)>;
+    auto refuse = [&](std::string where, Msg message) {
+      if (errors.size() < kMaxReportedErrors)
+        errors.push_back({std::string(R::kType) + " " + version.meta.id + "." + where, std::move(message)});
+    };
+    auto no_room = [&](std::size_t entries) {
+      if (entries < kMaxHistoryEntries) return false;
+      refuse("history", {"修改历史已满（最多 " + std::to_string(kMaxHistoryEntries) + " 条），无法再记录这次导入",
+                         "the history is full (" + std::to_string(kMaxHistoryEntries) +
+                             " entries at most); this import cannot be recorded"});
+      return true;
+    };
+    if (!stored) {
+      if (!no_room(version.meta.history.size())) ++plan.added;  // otherwise read by the journal reader's rules
+      return;
+    }
+    const R merged = merge_record(*stored, version);
+    if (record_to_json(merged) == record_to_json(*stored)) {
+      ++plan.unchanged;
+      return;
+    }
+    if (no_room(merged.meta.history.size())) return;
+    if (auto limits = check_limits(merged); !limits.empty())
+      refuse(limits.front().where, limits.front().message);
+    else
+      ++plan.updated;
+  };
   plan.imported.records.each_table([&](const auto& table) {
     using R = typename std::decay_t<decltype(table.rows())>::value_type;
     for (const auto& r : table.rows()) {
@@ -149,41 +180,10 @@ Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text, const Actor&
           plan.held.push_back({incoming, *what});
           continue;
         }
-        if (!stored) {
-          ++plan.added;
-        } else if (record_to_json(merge_record(*stored, incoming)) == record_to_json(*stored)) {
-          ++plan.unchanged;
-        } else {
-          ++plan.updated;
-        }
+        count(stored, incoming);
         continue;
       }
-      // Applying adds the import's own history line: one must still fit.
-      auto no_room = [&](std::size_t entries) {
-        if (entries < kMaxHistoryEntries || refused.size() >= kMaxReportedErrors) return entries >= kMaxHistoryEntries;
-        refused.push_back({std::string(R::kType) + " " + r.meta.id + ".history",
-                           {"修改历史已满（最多 " + std::to_string(kMaxHistoryEntries) + " 条），无法再记录这次导入",
-                            "the history is full (" + std::to_string(kMaxHistoryEntries) +
-                                " entries at most); this import cannot be recorded"}});
-        return true;
-      };
-      if (!stored) {
-        if (!no_room(r.meta.history.size())) ++plan.added;  // otherwise read by the journal reader's rules
-        continue;
-      }
-      const R merged = merge_record(*stored, r);
-      if (merged.meta.history.size() != stored->meta.history.size() || !(merged == *stored))
-        if (no_room(merged.meta.history.size())) continue;
-      // The merge unites both histories: it must still be a version the
-      // journal reader accepts (limits.hpp), or the import is refused.
-      if (auto errors = check_limits(merged); !errors.empty() && refused.size() < kMaxReportedErrors) {
-        refused.push_back(
-            {std::string(R::kType) + " " + r.meta.id + "." + errors.front().where, errors.front().message});
-      } else if (record_to_json(merged) == record_to_json(*stored)) {
-        ++plan.unchanged;
-      } else {
-        ++plan.updated;
-      }
+      count(stored, r);
     }
   });
   if (!errors.empty()) return errors;
