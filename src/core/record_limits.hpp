@@ -78,12 +78,17 @@ void check_meta(const RecordMeta& m, Errors& out);
 template <HasFields R>
 Errors check_limits(const R& r) {
   Errors out;
-  limits_detail::check_meta(r.meta, out);
   std::apply(
       [&](const auto&... f) {
         ((limits_detail::check(r.*(f.member), out, {f.key, {f.zh, f.en}})), ...);
       },
       R::fields());
+  // A field past its limit is also in the new history entry's "to": say it
+  // once, beside the field, not again as a history problem.
+  Errors meta;
+  limits_detail::check_meta(r.meta, meta);
+  for (auto& e : meta)
+    if (out.empty() || e.where != "history") out.push_back(std::move(e));
   return out;
 }
 

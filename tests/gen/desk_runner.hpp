@@ -7,8 +7,10 @@
 // Each check returns "" or what broke, so the Catch2 test and the fuzzer can
 // both use it.
 #pragma once
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <string>
 
