@@ -205,7 +205,9 @@ Errors Desk::apply_import(const ImportPlan& plan, const Actor& actor, bool appro
   auto stamped = [&](auto merged) {
     Change c = provenance;
     c.revision = merged.meta.revision;
-    merged.meta.history.push_back(std::move(c));
+    // In the canonical order the readers keep (a file's history may hold
+    // lines of later revisions than its version), so a reload reads it back.
+    merged.meta.history = merge_history(merged.meta.history, {std::move(c)});
     return merged;
   };
   std::string lines;
@@ -242,8 +244,7 @@ Errors Desk::apply_import(const ImportPlan& plan, const Actor& actor, bool appro
       if (stored && record_to_json(merged) == record_to_json(*stored)) continue;
       R s = stamped(merged);
       if (auto refused = add_line(s, lines); !refused.empty()) {
-        for (auto& e : refused)
-          errors.push_back({std::string(R::kType) + " " + s.meta.id + "." + e.where, e.message});
+        for (auto& e : refused) errors.push_back({std::string(R::kType) + " " + s.meta.id + "." + e.where, e.message});
         continue;
       }
       incoming.table<R>().upsert(std::move(s));

@@ -17,6 +17,7 @@
 #include "app/desk.hpp"
 #include "core/record_reader.hpp"
 #include "core/sample_data.hpp"
+#include "core/team.hpp"
 #include "record_gen.hpp"
 
 namespace desk::gen {
@@ -127,7 +128,8 @@ class Runner {
     if (canonical(by_tree) != expected) return "the tree reader reads back something else";
 
     // Export and re-import, in the app's layout and through the JSON tree.
-    const std::string text = desk_.export_text({"site-A", "gen", {1'800'000'000'000}, {}, {}, false}, Role::project_manager).value();
+    const std::string text =
+        desk_.export_text({"site-A", "gen", {1'800'000'000'000}, {}, {}, false}, Role::project_manager).value();
     auto parsed = parse_export(text);
     if (!parsed)
       return "its own export is refused: " + parsed.errors().front().where + " " + parsed.errors().front().message.en;
@@ -263,6 +265,19 @@ class Runner {
         if (incoming.table<R>().find(r.meta.id)) return;  // once per import: a merge here would hide a value
         incoming.table<R>().upsert(std::move(r));
       });
+    }
+    // A file never carries PIN fields (every export strips them), so a PIN
+    // parameter generated past its limit never reaches the desk.
+    if (g_.over_limit) {
+      bool still_over = false;
+      incoming.each_table([&](auto& t) {
+        for (const auto& r : t.rows()) {
+          auto sent = r;
+          if constexpr (std::is_same_v<std::decay_t<decltype(sent)>, Staff>) strip_secrets(sent);
+          still_over = still_over || !check_limits(sent).empty();
+        }
+      });
+      if (!still_over) g_.over_limit = false;
     }
     what = "import of " + std::to_string(incoming.size()) + " record(s)";
     const std::string text = export_document(incoming, {"site-B", "gen", {1'800'000'000'000}, {}, {}, false});
