@@ -137,6 +137,21 @@ QuarantinedLine describe_refused_line(std::string_view line) {
   return q;
 }
 
+std::optional<std::string_view> journal_line_body(std::string_view line) {
+  std::uint32_t want = 0;
+  if (line.size() > 9 && line[8] == ' ' && parse_hex8(line.substr(0, 8), want) && crc32(line.substr(9)) == want)
+    return line.substr(9);
+  return std::nullopt;
+}
+
+LineRead read_journal_line(std::string_view line, Dataset& into, Msg& why) {
+  const auto body = journal_line_body(line);
+  if (!body) return LineRead::damaged;
+  // The fast reader, then the tree reader for anything unusual.
+  if (fast::read_record(*body, into) || read_tree(*body, into, why)) return LineRead::good;
+  return LineRead::refused;
+}
+
 JournalReadReport read_journal(std::string_view bytes, Dataset& into) {
   JournalReadReport report;
   std::size_t pos = 0;
@@ -151,12 +166,9 @@ JournalReadReport read_journal(std::string_view bytes, Dataset& into) {
     }
     const std::string_view line = bytes.substr(pos, nl - pos);
     pos = nl + 1;
-    std::uint32_t want = 0;
-    const bool intact =
-        line.size() > 9 && line[8] == ' ' && parse_hex8(line.substr(0, 8), want) && crc32(line.substr(9)) == want;
     Msg why;
-    // The fast reader, then the tree reader for anything unusual.
-    const bool good = intact && (fast::read_record(line.substr(9), into) || read_tree(line.substr(9), into, why));
+    const LineRead read = read_journal_line(line, into, why);
+    const bool good = read == LineRead::good, intact = read != LineRead::damaged;
     if (good) {
       ++report.lines;
       report.good_bytes = pos;

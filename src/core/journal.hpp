@@ -9,6 +9,7 @@
 // beside the segments (kQuarantineFile) and shown to a supervisor.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,6 +66,14 @@ struct JournalReadReport {
   std::size_t good_bytes = 0;                // length of the prefix up to the last good or quarantined line
   std::vector<std::string> problems;         // one per damaged line, for the log
 };
+
+// The JSON of a line (no newline) whose checksum is good; nothing otherwise.
+std::optional<std::string_view> journal_line_body(std::string_view line);
+
+// One line (no newline) merged into `into`: good; refused (intact, but no
+// reader accepts it: `why` says why); or damaged (checksum or form bad).
+enum class LineRead { good, refused, damaged };
+LineRead read_journal_line(std::string_view line, Dataset& into, Msg& why);
 
 // Replays one segment's bytes into `into`.
 JournalReadReport read_journal(std::string_view bytes, Dataset& into);

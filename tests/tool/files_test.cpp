@@ -84,3 +84,23 @@ TEST_CASE("desk-tool files: writing never follows a planted symlink and leaves n
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("desk-tool files: a folder is listed recursively, regular files only, never through a link") {
+  const fs::path dir = test::fresh_dir("tool-list");
+  fs::create_directories(dir / "A/desks/desk-1");
+  fs::create_directories(dir / "outside");
+  std::ofstream(dir / "A/desks/desk-1/journal-0001.jsonl") << "x";
+  std::ofstream(dir / "top.json") << "x";
+  std::ofstream(dir / "outside/secret.jsonl") << "x";
+  fs::create_directory_symlink(dir / "outside", dir / "A/link");
+  fs::create_symlink(dir / "outside/secret.jsonl", dir / "A/desks/desk-1/journal-0002.jsonl");
+  REQUIRE(::mkfifo((dir / "A/pipe").c_str(), 0600) == 0);
+
+  const auto listed = list_folder((dir / "A").string());
+  REQUIRE(listed);
+  REQUIRE(listed->ok());
+  CHECK(listed->value() == std::vector<std::string>{"desks/desk-1/journal-0001.jsonl"});
+  CHECK_FALSE(list_folder((dir / "top.json").string()));  // a file is not a folder
+  CHECK_FALSE(list_folder((dir / "A/link").string()));    // nor a link to one
+  CHECK_FALSE(list_folder((dir / "missing").string()));
+}

@@ -17,6 +17,9 @@ struct Io {
   std::function<std::optional<Msg>(const std::string& path, const std::string& text)> write;
   std::ostream& out;  // results
   std::ostream& err;  // progress and problems
+  // The files under a folder (relative paths), or nothing when `path` is not
+  // a folder; unset: every path is a file.
+  std::function<std::optional<Expected<std::vector<std::string>>>(const std::string& path)> list = {};
 };
 
 // Exit codes: 0 done; 1 refused or failed, nothing written; 2 bad arguments;

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <random>
 #include <utility>
 
@@ -135,6 +136,27 @@ std::optional<Msg> write_file(const std::string& path, const std::string& text) 
   Fd d(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (d.get() >= 0) ::fsync(d.get());
   return std::nullopt;
+}
+
+std::optional<Expected<std::vector<std::string>>> list_folder(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(fs::symlink_status(path, ec))) return std::nullopt;
+  std::vector<std::string> out;
+  fs::recursive_directory_iterator it(path, fs::directory_options::none, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    if (!it->is_regular_file(ec) || it->is_symlink(ec)) continue;
+    if (out.size() == kToolMaxFolderFiles)
+      return Expected<std::vector<std::string>>(
+          refuse("文件夹中文件过多（超过 " + std::to_string(kToolMaxFolderFiles) + " 个）",
+                 "too many files in the folder (over " + std::to_string(kToolMaxFolderFiles) + ")"));
+    out.push_back(fs::relative(it->path(), path, ec).generic_string());
+  }
+  if (ec)
+    return Expected<std::vector<std::string>>(
+        refuse("无法读取文件夹：" + ec.message(), "cannot read the folder: " + ec.message()));
+  std::sort(out.begin(), out.end());
+  return Expected<std::vector<std::string>>(std::move(out));
 }
 
 }  // namespace desk::tool

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/errors.hpp"
 
@@ -21,5 +22,12 @@ constexpr std::size_t kToolMaxBytes = std::size_t{4} << 30;
 Expected<std::string> read_file(const std::string& path, std::size_t max_bytes = kToolMaxBytes);
 // Nothing on success, else why it failed (the target is then unchanged).
 std::optional<Msg> write_file(const std::string& path, const std::string& text);
+
+// The regular files under a folder (recursively, never following a
+// symbolic link), as paths relative to it with "/" separators, sorted;
+// nothing when `path` is not a folder. Refuses a folder holding more than
+// kToolMaxFolderFiles files.
+constexpr std::size_t kToolMaxFolderFiles = 1'000'000;
+std::optional<Expected<std::vector<std::string>>> list_folder(const std::string& path);
 
 }  // namespace desk::tool

@@ -12,6 +12,6 @@ int main(int argc, char** argv) {
   std::signal(SIGXFSZ, SIG_IGN);
   desk::tool::Io io{[](const std::string& path) { return desk::tool::read_file(path); },
                     [](const std::string& path, const std::string& text) { return desk::tool::write_file(path, text); },
-                    std::cout, std::cerr};
+                    std::cout, std::cerr, [](const std::string& path) { return desk::tool::list_folder(path); }};
   return desk::tool::run(std::vector<std::string>(argv + 1, argv + argc), io);
 }
