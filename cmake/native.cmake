@@ -12,7 +12,8 @@ target_link_libraries(desk-tool PRIVATE desk_tool_lib)
 
 file(GLOB_RECURSE DESK_TEST_SOURCES CONFIGURE_DEPENDS tests/core/*.cpp tests/platform/*.cpp tests/app/*.cpp
      tests/tool/*.cpp)
-add_executable(desk_tests tests/test_main.cpp ${DESK_TEST_SOURCES} src/platform/file_store.cpp src/app/desk.cpp)
+add_executable(desk_tests tests/test_main.cpp ${DESK_TEST_SOURCES} src/platform/file_store.cpp src/app/desk.cpp
+  src/app/desk_folder.cpp)
 target_link_libraries(desk_tests PRIVATE desk_tool_lib Catch2::Catch2)
 target_compile_definitions(desk_tests PRIVATE DESK_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 
@@ -35,7 +36,7 @@ if(DESK_FUZZ)
     target_link_options(${t} PRIVATE -fsanitize=fuzzer,address,undefined)
   endforeach()
   # The save path: the generative test's generator driven by the fuzzer's bytes.
-  add_executable(save_fuzz tests/fuzz/save_fuzz.cpp src/platform/file_store.cpp src/app/desk.cpp)
+  add_executable(save_fuzz tests/fuzz/save_fuzz.cpp src/platform/file_store.cpp src/app/desk.cpp src/app/desk_folder.cpp)
   target_link_libraries(save_fuzz PRIVATE desk_core)
   target_compile_options(save_fuzz PRIVATE -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined)
   target_link_options(save_fuzz PRIVATE -fsanitize=fuzzer,address,undefined)

@@ -30,7 +30,7 @@ Desk::Desk(std::string data_dir, PersistFn persist) : store_(std::move(data_dir)
 
 namespace {
 constexpr const char* kSecurityFile = "security.json";
-}
+}  // namespace
 
 FileStore::LoadReport Desk::load() {
   data_ = Dataset{};
@@ -39,6 +39,7 @@ FileStore::LoadReport Desk::load() {
   if (!security_.admin_established && admin_ever_set_up(data_.table<Staff>().rows()))
     security_.admin_established = true;
   quarantined_ = report.quarantined;
+  read_folder_state();
   ++version_;
   // An upgraded store's marker, or newly quarantined lines, are made durable
   // now, not with the next save.
@@ -74,7 +75,21 @@ std::string Desk::quarantine_text(const ExportOptions& o) const {
   return doc.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-void Desk::commit(const std::string& lines, std::function<void(Dataset&)> change, Msg saved, Done done) {
+void Desk::commit(const std::string& lines, std::function<void(Dataset&)> change, Msg saved, Done done,
+                  bool to_folder) {
+  // The folder's copy is written in the same durable write as the journal.
+  const std::string outbox_before = outbox_;
+  std::string outbox_after = outbox_;
+  if (folder_on_ && to_folder) {
+    outbox_after += folder_lines(lines);
+    if (!store_.write_side(kFolderOutboxFile, outbox_after)) {
+      state_ = SaveState::failed;
+      status_ = {"保存失败：无法写入存储，内容未丢失，请重试",
+                 "Save failed: could not write to storage; nothing was lost"};
+      if (done) done(false);
+      return;
+    }
+  }
   // Split at line ends into chunks that fit a segment.
   std::vector<FileStore::Appended> appended;
   std::size_t pos = 0;
@@ -89,6 +104,7 @@ void Desk::commit(const std::string& lines, std::function<void(Dataset&)> change
     auto a = store_.append(lines.substr(pos, end - pos));
     if (!a.ok()) {
       for (auto it = appended.rbegin(); it != appended.rend(); ++it) store_.undo(*it);
+      if (outbox_after != outbox_before) store_.write_side(kFolderOutboxFile, outbox_before);
       state_ = SaveState::failed;
       status_ = {"保存失败：无法写入存储，内容未丢失，请重试",
                  "Save failed: could not write to storage; nothing was lost"};
@@ -100,9 +116,10 @@ void Desk::commit(const std::string& lines, std::function<void(Dataset&)> change
   }
   state_ = SaveState::saving;
   status_ = {"保存中…", "Saving…"};
-  persist_([this, appended, change = std::move(change), saved = std::move(saved), done = std::move(done)](
-               bool ok, const std::string& error) {
+  persist_([this, appended, outbox_before, outbox_after, change = std::move(change), saved = std::move(saved),
+            done = std::move(done)](bool ok, const std::string& error) {
     if (ok) {
+      outbox_ = outbox_after;
       change(data_);
       ++version_;
       state_ = SaveState::saved;
@@ -110,6 +127,7 @@ void Desk::commit(const std::string& lines, std::function<void(Dataset&)> change
       note_team_change();
     } else {
       for (auto it = appended.rbegin(); it != appended.rend(); ++it) store_.undo(*it);
+      if (outbox_after != outbox_before) store_.write_side(kFolderOutboxFile, outbox_before);
       state_ = SaveState::failed;
       if (error == "quota")
         status_ = {"保存失败：浏览器存储空间已满。请先导出数据备份，再清理浏览器空间。表单内容仍在。",

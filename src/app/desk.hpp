@@ -20,6 +20,13 @@ Errors read_only_error();
 // The stored record is newer than the one being changed.
 Errors stale_error();
 
+// The site folder's files beside the journal: its on/off state, and the
+// versions waiting for it (journal lines, PIN fields stripped).
+constexpr const char* kFolderStateFile = "folder.json";
+constexpr const char* kFolderOutboxFile = "folder-outbox.jsonl";
+// Journal lines as they go to the site folder: staff lines without PINs.
+std::string folder_lines(std::string_view journal_lines);
+
 class Desk {
  public:
   using PersistDone = std::function<void(bool ok, std::string error)>;
@@ -126,6 +133,33 @@ class Desk {
                                       Done done = {});
   void set_idle_minutes(int minutes);
 
+  // ---- the site folder (core/site_folder.hpp; desk_folder.cpp) -----------------
+  // The folder is the second copy. While it is on, every version this desk
+  // journals (saves, steps, imports, setup) also goes to the outbox in the
+  // same durable write, PIN fields stripped; it leaves the outbox once the
+  // folder holds it. Versions read from other desks are journaled here but
+  // never put back in the outbox.
+  bool folder_on() const { return folder_on_; }
+  // Supervisors and above. Turning it on puts every stored record's current
+  // version in the outbox, so the folder holds this desk's whole data.
+  Errors start_folder(const Actor& actor, Done done = {});
+  Errors stop_folder(const Actor& actor);
+  const std::string& folder_outbox() const { return outbox_; }
+  std::size_t folder_pending() const;  // lines in the outbox
+  // The first `bytes` of the outbox (whole lines) are in the folder. Sending
+  // one again after a crash is harmless: a reader merges a version once.
+  void folder_written(std::size_t bytes);
+  struct SyncReport {
+    std::size_t read = 0;     // versions offered
+    std::size_t changed = 0;  // records added or changed here
+    std::vector<Msg> held;    // staff changes not applied, and why
+  };
+  // Merges versions read from another desk's file (`from`: its device).
+  // Staff changes that would need approval on import apply only when the
+  // person who made them is an administrator in this desk's staff list;
+  // others are held and reported, like a duplicate staff number.
+  SyncReport apply_synced(const Dataset& from_folder, const std::string& from, Done done = {});
+
  private:
   // The journal writer's gate: appends r's line to `lines`, or returns why a
   // journal reader would refuse it (limits.hpp) and appends nothing.
@@ -136,7 +170,10 @@ class Desk {
     return {};
   }
   // Appends the lines, persists, then applies `change` to the dataset.
-  void commit(const std::string& lines, std::function<void(Dataset&)> change, Msg saved, Done done);
+  // `to_folder`: also into the folder outbox (not for versions read from it).
+  void commit(const std::string& lines, std::function<void(Dataset&)> change, Msg saved, Done done,
+              bool to_folder = true);
+  void read_folder_state();
 
   // Staff rules (team.hpp) for a change of the staff list; nothing for other types.
   template <class R>
@@ -155,6 +192,8 @@ class Desk {
   SaveState state_ = SaveState::idle;
   bool read_only_ = false;
   Msg status_;
+  bool folder_on_ = false;
+  std::string outbox_;  // journal lines for the folder, PIN fields stripped
 };
 
 template <HasFields R>

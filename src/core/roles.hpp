@@ -63,6 +63,7 @@ enum class Action {
   export_redacted,    // phones, ID numbers and names masked (training data)
   print_documents,    // work orders and other printed sheets
   export_statistics,  // the month's statistics as CSV or a printed report
+  site_folder,        // choose, start or stop the site folder (issue 12)
 };
 DESK_ENUM_TABLE(
     Action, {Action::record_visit, "record_visit", "登记来访", "Record a visit"},
@@ -98,7 +99,8 @@ DESK_ENUM_TABLE(
     {Action::export_full, "export_full", "完整导出数据", "Export all data"},
     {Action::export_redacted, "export_redacted", "脱敏导出", "Export redacted data"},
     {Action::print_documents, "print_documents", "打印单据", "Print documents"},
-    {Action::export_statistics, "export_statistics", "导出或打印统计报表", "Export or print statistics"})
+    {Action::export_statistics, "export_statistics", "导出或打印统计报表", "Export or print statistics"},
+    {Action::site_folder, "site_folder", "设置站点文件夹", "Set up the site folder"})
 
 // The roles that may perform `action`, in the order of the Role enum.
 std::vector<Role> roles_allowed(Action action);
