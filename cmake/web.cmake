@@ -25,7 +25,7 @@ target_compile_options(imgui PRIVATE -w)
 
 file(GLOB DESK_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 file(GLOB DESK_WEB_JS CONFIGURE_DEPENDS web/js/*.js)
-add_executable(index src/app/main_web.cpp src/app/web_bench.cpp ${DESK_UI_SOURCES} src/platform/web_platform.cpp
+add_executable(index src/app/main_web.cpp src/app/web_bench.cpp ${DESK_UI_SOURCES} src/platform/web_platform.cpp src/platform/web_folder.cpp
   src/platform/file_store.cpp src/app/desk.cpp src/app/desk_folder.cpp src/app/folder_sync.cpp)
 target_link_libraries(index PRIVATE desk_core imgui "${SDL2_WEB}/lib/libSDL2.a")
 set_target_properties(index PROPERTIES SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${DIST}")
