@@ -78,11 +78,12 @@ std::string Desk::quarantine_text(const ExportOptions& o) const {
 void Desk::commit(const std::string& lines, std::function<void(Dataset&)> change, Msg saved, Done done,
                   bool to_folder) {
   // The folder's copy is written in the same durable write as the journal.
-  const std::string outbox_before = outbox_;
-  std::string outbox_after = outbox_;
+  // The folder may take lines from the front of the outbox while this
+  // write is in flight (folder_written): the new lines wait beside it.
   if (folder_on_ && to_folder) {
-    outbox_after += folder_lines(lines);
-    if (!store_.write_side(kFolderOutboxFile, outbox_after)) {
+    outbox_adding_ = folder_lines(lines);
+    if (!store_.write_side(kFolderOutboxFile, outbox_ + outbox_adding_)) {
+      outbox_adding_.clear();
       state_ = SaveState::failed;
       status_ = {"保存失败：无法写入存储，内容未丢失，请重试",
                  "Save failed: could not write to storage; nothing was lost"};
@@ -104,7 +105,7 @@ void Desk::commit(const std::string& lines, std::function<void(Dataset&)> change
     auto a = store_.append(lines.substr(pos, end - pos));
     if (!a.ok()) {
       for (auto it = appended.rbegin(); it != appended.rend(); ++it) store_.undo(*it);
-      if (outbox_after != outbox_before) store_.write_side(kFolderOutboxFile, outbox_before);
+      if (!outbox_adding_.empty()) outbox_adding_.clear(), store_.write_side(kFolderOutboxFile, outbox_);
       state_ = SaveState::failed;
       status_ = {"保存失败：无法写入存储，内容未丢失，请重试",
                  "Save failed: could not write to storage; nothing was lost"};
@@ -116,10 +117,10 @@ void Desk::commit(const std::string& lines, std::function<void(Dataset&)> change
   }
   state_ = SaveState::saving;
   status_ = {"保存中…", "Saving…"};
-  persist_([this, appended, outbox_before, outbox_after, change = std::move(change), saved = std::move(saved),
-            done = std::move(done)](bool ok, const std::string& error) {
+  persist_([this, appended, change = std::move(change), saved = std::move(saved), done = std::move(done)](
+               bool ok, const std::string& error) {
     if (ok) {
-      outbox_ = outbox_after;
+      outbox_ += std::exchange(outbox_adding_, {});
       change(data_);
       ++version_;
       state_ = SaveState::saved;
@@ -127,7 +128,7 @@ void Desk::commit(const std::string& lines, std::function<void(Dataset&)> change
       note_team_change();
     } else {
       for (auto it = appended.rbegin(); it != appended.rend(); ++it) store_.undo(*it);
-      if (outbox_after != outbox_before) store_.write_side(kFolderOutboxFile, outbox_before);
+      if (!outbox_adding_.empty()) outbox_adding_.clear(), store_.write_side(kFolderOutboxFile, outbox_);
       state_ = SaveState::failed;
       if (error == "quota")
         status_ = {"保存失败：浏览器存储空间已满。请先导出数据备份，再清理浏览器空间。表单内容仍在。",

@@ -4,6 +4,7 @@
 // persist step is injected), so native tests drive it with a fake.
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "core/exchange.hpp"
@@ -24,6 +25,8 @@ Errors stale_error();
 // versions waiting for it (journal lines, PIN fields stripped).
 constexpr const char* kFolderStateFile = "folder.json";
 constexpr const char* kFolderOutboxFile = "folder-outbox.jsonl";
+// When the last full export (a backup without the folder) was downloaded.
+constexpr const char* kBackupFile = "backup.json";
 // Journal lines as they go to the site folder: staff lines without PINs.
 std::string folder_lines(std::string_view journal_lines);
 
@@ -159,6 +162,9 @@ class Desk {
   // person who made them is an administrator in this desk's staff list;
   // others are held and reported, like a duplicate staff number.
   SyncReport apply_synced(const Dataset& from_folder, const std::string& from, Done done = {});
+  // The last full export handed to the person (core/backup.hpp's reminder).
+  std::optional<Timestamp> last_backup() const { return last_backup_; }
+  void note_backup(Timestamp at);
 
  private:
   // The journal writer's gate: appends r's line to `lines`, or returns why a
@@ -193,7 +199,9 @@ class Desk {
   bool read_only_ = false;
   Msg status_;
   bool folder_on_ = false;
-  std::string outbox_;  // journal lines for the folder, PIN fields stripped
+  std::string outbox_;         // journal lines for the folder, PIN fields stripped
+  std::string outbox_adding_;  // the lines of the save in flight
+  std::optional<Timestamp> last_backup_;
 };
 
 template <HasFields R>

@@ -43,6 +43,16 @@ void Desk::read_folder_state() {
   // from the journal's copy the next time the folder is started.
   const auto last = outbox_.rfind('\n');
   outbox_.resize(last == std::string::npos ? 0 : last + 1);
+  const json backup = json::parse(store_.read_side(kBackupFile), nullptr, false);
+  last_backup_.reset();
+  if (backup.is_object() && backup.value("at", std::int64_t{0}) > 0)
+    last_backup_ = Timestamp{backup.value("at", std::int64_t{0})};
+}
+
+void Desk::note_backup(Timestamp at) {
+  last_backup_ = at;
+  store_.write_side(kBackupFile, json{{"at", at.ms}}.dump());
+  if (persist_) persist_([](bool, std::string) {});
 }
 
 std::size_t Desk::folder_pending() const {
@@ -52,7 +62,7 @@ std::size_t Desk::folder_pending() const {
 void Desk::folder_written(std::size_t bytes) {
   bytes = std::min(bytes, outbox_.size());
   outbox_.erase(0, bytes);
-  store_.write_side(kFolderOutboxFile, outbox_);
+  store_.write_side(kFolderOutboxFile, outbox_ + outbox_adding_);
   if (persist_) persist_([](bool, std::string) {});
 }
 
@@ -105,7 +115,11 @@ Desk::SyncReport Desk::apply_synced(const Dataset& from_folder, const std::strin
   std::vector<Staff> staff_after(data_.table<Staff>().rows());
   // Who made a staff change decides whether it applies without approval: an
   // administrator in this desk's own staff list.
-  auto made_by_admin = [this](const Staff& version) {
+  // A desk with no staff list yet (a new PC restoring from the folder) has
+  // nobody to protect and nobody to ask: it takes the site's list as it is.
+  const bool restoring = data_.table<Staff>().size() == 0;
+  auto made_by_admin = [this, restoring](const Staff& version) {
+    if (restoring) return true;
     for (const Staff& s : data_.table<Staff>().rows())
       if (!s.meta.deleted && s.active && s.code == version.meta.updated_by) return is_admin(s.role);
     return false;

@@ -21,5 +21,8 @@ void choose_folder(FolderDone done);
 void regrant_folder(FolderDone done);
 void forget_folder();
 FolderIo& folder_io();
+// Whether the page regained focus or became visible since the last call.
+bool folder_take_poke();
+bool page_visible();
 
 }  // namespace desk::platform

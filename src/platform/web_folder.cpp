@@ -32,6 +32,12 @@ EM_JS(void, desk_js_folder_choose, (int id, int again), {
   var done = function(ok, error) { Module.ccall('desk_folder_done', null, ['number', 'number', 'string'], [id, ok ? 1 : 0, error || ""]); };
   if (again) Module.deskFolder.regrant(done); else Module.deskFolder.choose(done);
 });
+EM_JS(int, desk_js_folder_take_poke, (), {
+  var p = Module.deskFolder.poked;
+  Module.deskFolder.poked = false;
+  return p ? 1 : 0;
+});
+EM_JS(int, desk_js_page_visible, (), { return document.hidden ? 0 : 1; });
 EM_JS(void, desk_js_folder_forget, (), { Module.deskFolder.forget(); });
 EM_JS(void, desk_js_folder_list, (int id), {
   Module.deskFolder.list(function(ok, error, files) {
@@ -101,6 +107,14 @@ void regrant_folder(FolderDone done) {
 
 void forget_folder() {
   desk_js_folder_forget();
+}
+
+bool folder_take_poke() {
+  return desk_js_folder_take_poke() != 0;
+}
+
+bool page_visible() {
+  return desk_js_page_visible() != 0;
 }
 
 FolderIo& folder_io() {

@@ -49,6 +49,9 @@ void App::draw(Timestamp now) {
     team_.sign_out();
   }
   const bool signed_in = guarded && team_.signed_in();
+  folder_.tick(ctx);
+  if (const std::string site = folder_.take_adopted_site(); !site.empty() && site != settings_.site)
+    settings_.site = ctx.site = site, settings_changed_ = true;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -68,6 +71,7 @@ void App::draw(Timestamp now) {
     ImGui::PopStyleColor();
     probe::message("readonly", banner);
   }
+  if (!guarded || signed_in) folder_.draw_banner(ctx, [this, &ctx] { export_all(ctx, false); });
   const float status_h = ImGui::GetFrameHeightWithSpacing() + 4;
   if (team_.showing_recovery_code()) {
     ImGui::BeginChild("recovery", ImVec2(0, -status_h), false);
@@ -81,6 +85,7 @@ void App::draw(Timestamp now) {
     ImGui::BeginChild("setup", ImVec2(0, -status_h), false);
     const std::string site_before = settings_.site;
     if (team_.draw_setup(ctx, settings_.site)) settings_.setup_later = true, settings_changed_ = true;
+    folder_.draw_restore_offer(ctx);
     if (settings_.site != site_before) settings_changed_ = true;
     ImGui::EndChild();
   } else {
@@ -181,6 +186,8 @@ void App::draw_status_bar(Context& ctx) {
   const char* dot = s == Desk::SaveState::saving ? "◌" : s == Desk::SaveState::failed ? "●" : "●";
   ImGui::TextColored(color, "%s %s", dot, tr(desk_.status()).c_str());
   if (!tr(desk_.status()).empty()) probe::message("status", tr(desk_.status()));
+  ImGui::SameLine(0, 24);
+  folder_.draw_status(ctx);
   char loaded[200];
   const platform::StorageInfo info = platform::storage_info();
   const int n = std::snprintf(loaded, sizeof loaded, tr(S::storage_loaded), desk_.data().size());
@@ -198,7 +205,10 @@ void App::export_all(Context& ctx, bool redacted) {
   ExportOptions o{settings_.site, settings_.device, ctx.now, {}, {}, redacted};
   const std::string name =
       "wuye-desk-" + settings_.site + "-" + format_date(ctx.now) + (redacted ? "-脱敏" : "") + ".json";
-  if (auto text = desk_.export_text(o, ctx.role)) platform::download(name, "application/json", text.value());
+  if (auto text = desk_.export_text(o, ctx.role)) {
+    platform::download(name, "application/json", text.value());
+    if (!redacted) desk_.note_backup(ctx.now);
+  }
 }
 
 void App::start_import(Context& ctx) {
@@ -307,6 +317,7 @@ void App::draw_nav(Context& ctx) {
   item("training", zh ? "接待引导与培训" : "Guide & training", 0);
   if (may(ctx.role, Action::manage_staff) && team_.sign_in_required(desk_))
     item("site", zh ? "站点设置" : "Site settings", 0);
+  item("folder", zh ? "站点文件夹" : "Site folder", folder_.conflict_count(ctx));
   if (!desk_.quarantined().empty()) item("quarantine", zh ? "隔离记录" : "Quarantine", desk_.quarantined().size());
 }
 
@@ -322,6 +333,7 @@ void App::draw_screen(Context& ctx) {
   }
   if (screen_ == "training") return training_.draw(ctx);
   if (screen_ == "quarantine") return draw_quarantine(ctx);
+  if (screen_ == "folder") return folder_.draw(ctx);
   for (const auto& m : modules_)
     if (screen_ == m->id()) {
       ImGui::TextColored(colors::accent, "%s", tr(m->title()).c_str());

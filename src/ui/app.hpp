@@ -8,6 +8,7 @@
 
 #include "core/staff.hpp"
 #include "ui/context.hpp"
+#include "ui/folder_view.hpp"
 #include "ui/module_view.hpp"
 #include "ui/stats_view.hpp"
 #include "ui/team_view.hpp"
@@ -56,6 +57,7 @@ class App {
   std::vector<std::unique_ptr<ModuleBase>> modules_;
   std::string screen_ = "today";
   TeamView team_;
+  FolderView folder_;
   std::optional<Desk::ImportPlan> import_plan_;
   bool approve_staff_ = false;
   Errors import_errors_;

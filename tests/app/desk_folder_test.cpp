@@ -199,3 +199,27 @@ TEST_CASE("desk folder: a staff change from another desk applies only when an ad
   CHECK(report.held[0].zh.find("M001") != std::string::npos);
   CHECK(desk.data().table<Staff>().size() == 2);
 }
+
+TEST_CASE("desk folder: lines the folder takes while a save is in flight do not come back") {
+  const auto dir = fresh_dir("folder-race");
+  std::vector<Desk::PersistDone> waiting;
+  {
+    Desk desk(dir, [&](Desk::PersistDone d) { waiting.push_back(std::move(d)); });
+    desk.load();
+    REQUIRE(desk.start_folder(as(Role::supervisor)).empty());
+    waiting.front()(true, ""), waiting.clear();
+    REQUIRE(desk.save(sample_visit(), as(Role::receptionist, "S001", 2)).empty());
+    waiting.front()(true, ""), waiting.clear();
+    const std::string first = desk.folder_outbox();
+    REQUIRE(desk.folder_pending() == 1);
+    // A second save is being made durable when the folder takes the first line.
+    REQUIRE(desk.save(sample_visit(), as(Role::receptionist, "S001", 3)).empty());
+    desk.folder_written(first.size());
+    for (auto& d : std::exchange(waiting, {})) d(true, "");
+    CHECK(desk.folder_pending() == 1);
+    CHECK(desk.folder_outbox().find(first) == std::string::npos);
+  }
+  Desk again(dir, instant());
+  again.load();
+  CHECK(again.folder_pending() == 1);
+}

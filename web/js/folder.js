@@ -168,6 +168,11 @@ Module.deskFolder = (function() {
       });
   };
 
+  // Focus regained or the page shown again: read the others at once.
+  self.poked = false;
+  window.addEventListener('focus', function() { self.poked = true; });
+  document.addEventListener('visibilitychange', function() { if (!document.hidden) self.poked = true; });
+
   return self;
 })();
 
