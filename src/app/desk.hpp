@@ -162,6 +162,9 @@ class Desk {
   // person who made them is an administrator in this desk's staff list;
   // others are held and reported, like a duplicate staff number.
   SyncReport apply_synced(const Dataset& from_folder, const std::string& from, Done done = {});
+  // The site's recovery key read from the folder (core/site_folder.hpp):
+  // taken only when this desk has none and nobody can sign in here.
+  bool adopt_recovery_key(const RecoveryKey& key);
   // The last full export handed to the person (core/backup.hpp's reminder).
   std::optional<Timestamp> last_backup() const { return last_backup_; }
   void note_backup(Timestamp at);

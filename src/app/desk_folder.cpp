@@ -49,6 +49,13 @@ void Desk::read_folder_state() {
     last_backup_ = Timestamp{backup.value("at", std::int64_t{0})};
 }
 
+bool Desk::adopt_recovery_key(const RecoveryKey& key) {
+  if (security_.recovery || has_signing_admin(data_.table<Staff>().rows())) return false;
+  security_.recovery = key;
+  write_security();
+  return true;
+}
+
 void Desk::note_backup(Timestamp at) {
   last_backup_ = at;
   store_.write_side(kBackupFile, json{{"at", at.ms}}.dump());

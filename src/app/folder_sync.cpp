@@ -62,7 +62,7 @@ void FolderSync::write_outbox(std::vector<FolderEntry> files) {
   const std::string& outbox = desk_.folder_outbox();
   if (outbox.empty()) {
     backed_up_at_ = round_started_;
-    return read_next(std::move(files), 0);
+    return share_recovery(std::move(files));
   }
   std::vector<std::string> lines;
   for (std::size_t pos = 0; pos < outbox.size();) {
@@ -87,6 +87,35 @@ void FolderSync::write_outbox(std::vector<FolderEntry> files) {
                desk_.folder_written(taken);
                write_outbox(std::move(files));
              });
+}
+
+// This desk's recovery key beside its journal (rewritten when it changes).
+void FolderSync::share_recovery(std::vector<FolderEntry> files) {
+  const auto& key = desk_.security().recovery;
+  if (!key || key == shared_key_) return adopt_recovery(std::move(files), 0);
+  io_.append(recovery_file_path(device_), 0, recovery_file_text(site_, device_, *key),
+             [this, files = std::move(files), written = *key](bool ok, std::string error) mutable {
+               if (!ok) return finish_round(false, error);
+               shared_key_ = written;
+               adopt_recovery(std::move(files), 0);
+             });
+}
+
+// A desk without a key takes the site's from another desk's recovery file.
+void FolderSync::adopt_recovery(std::vector<FolderEntry> files, std::size_t index) {
+  for (; index < files.size() && !desk_.security().recovery; ++index) {
+    const auto device = parse_recovery_file_path(files[index].path);
+    if (!device || *device == device_ || recovery_seen_.count(files[index].path)) continue;
+    const std::string path = files[index].path;
+    return io_.read(
+        path, 0, [this, files = std::move(files), index, path](bool ok, std::string error, std::string bytes) mutable {
+          if (!ok) return finish_round(false, error);
+          recovery_seen_.insert(path);
+          if (auto key = parse_recovery_file(bytes, site_)) desk_.adopt_recovery_key(*key);
+          adopt_recovery(std::move(files), index + 1);
+        });
+  }
+  read_next(std::move(files), 0);
 }
 
 void FolderSync::read_next(std::vector<FolderEntry> files, std::size_t index) {

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -82,6 +83,8 @@ class FolderSync {
   void start_round(Timestamp now);
   void check_own_file(std::vector<FolderEntry> files);
   void write_outbox(std::vector<FolderEntry> files);
+  void share_recovery(std::vector<FolderEntry> files);
+  void adopt_recovery(std::vector<FolderEntry> files, std::size_t index);
   void read_next(std::vector<FolderEntry> files, std::size_t index);
   void finish_round(bool ok, const std::string& error);
   void note_refusals(const FolderReadResult& r);
@@ -102,6 +105,8 @@ class FolderSync {
   int own_number_ = 0;
   std::size_t own_size_ = 0;
   std::map<std::string, FolderFileState> files_;
+  std::optional<RecoveryKey> shared_key_;  // the key this desk last wrote
+  std::set<std::string> recovery_seen_;    // recovery files already looked at
   std::vector<Msg> news_;
   std::vector<Msg> refusals_;
   std::map<std::string, DeskCount> per_desk_;

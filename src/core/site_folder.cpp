@@ -1,6 +1,7 @@
 #include "core/site_folder.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <tuple>
@@ -213,6 +214,50 @@ std::string desk_file_site(std::string_view bytes) {
   if (!j.is_object() || j.value("format", "") != kFolderFormat) return "";
   const auto site = j.find("site");
   return site != j.end() && site->is_string() ? site->get<std::string>() : "";
+}
+
+std::string recovery_file_path(std::string_view device) {
+  return std::string(kFolderDesksDir) + "/" + std::string(device) + "/recovery.json";
+}
+
+std::optional<std::string> parse_recovery_file_path(std::string_view path) {
+  const std::string prefix = std::string(kFolderDesksDir) + "/";
+  const std::string_view suffix = "/recovery.json";
+  if (path.size() <= prefix.size() + suffix.size() || path.substr(0, prefix.size()) != prefix ||
+      path.substr(path.size() - suffix.size()) != suffix)
+    return std::nullopt;
+  const std::string device(path.substr(prefix.size(), path.size() - prefix.size() - suffix.size()));
+  if (!valid_device_id(device)) return std::nullopt;
+  return device;
+}
+
+std::string recovery_file_text(std::string_view site, std::string_view device, const RecoveryKey& key) {
+  return json{{"format", kRecoveryFormat},
+              {"version", 1},
+              {"site", site},
+              {"device", device},
+              {"salt", key.salt},
+              {"hash", key.hash},
+              {"iterations", key.iterations}}
+             .dump() +
+         "\n";
+}
+
+std::optional<RecoveryKey> parse_recovery_file(std::string_view bytes, std::string_view site) {
+  if (bytes.size() > 4096) return std::nullopt;
+  const json j = json::parse(bytes, nullptr, false);
+  if (!j.is_object() || j.value("format", "") != kRecoveryFormat || j.value("version", 0) != 1 ||
+      j.value("site", "") != site)
+    return std::nullopt;
+  RecoveryKey key{j.value("salt", ""), j.value("hash", ""), j.value("iterations", 0)};
+  auto hex = [](const std::string& s, std::size_t min) {
+    return s.size() >= min && s.size() <= 128 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+  };
+  if (!hex(key.salt, 16) || !hex(key.hash, 64) || key.iterations < kPinIterationsMin ||
+      key.iterations > kPinIterationsMax)
+    return std::nullopt;
+  return key;
 }
 
 }  // namespace desk

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/dataset.hpp"
+#include "core/team.hpp"
 
 namespace desk {
 
@@ -104,5 +105,23 @@ std::vector<SiteFolderFiles> group_site_folders(const std::vector<std::string>& 
 
 // The site a desk file's header line names; "" when it has no valid header.
 std::string desk_file_site(std::string_view bytes);
+
+// ---- the site's recovery key ---------------------------------------------------
+// PINs never go to the folder (issue 11): a PIN is set on each desk. On a
+// desk that got its staff from the folder (a second desk, a restored PC) an
+// administrator sets it with the site's recovery code, the one printed at
+// set-up. So the desk holding the recovery key also writes it beside its
+// journal, desks/<device>/recovery.json: a salted, slow hash of an 80-bit
+// code, which no offline search finds. A desk takes one only when it has no
+// key and nobody can sign in there (Desk::adopt_recovery_key): the folder
+// never replaces a key a desk has.
+constexpr const char* kRecoveryFormat = "wuye-desk-recovery";
+std::string recovery_file_path(std::string_view device);
+// The device of a recovery file's path; nothing for any other path.
+std::optional<std::string> parse_recovery_file_path(std::string_view path);
+std::string recovery_file_text(std::string_view site, std::string_view device, const RecoveryKey& key);
+// The key in a recovery file of `site`; nothing for another site's file, a
+// damaged one, or a key whose parameters this version would not accept.
+std::optional<RecoveryKey> parse_recovery_file(std::string_view bytes, std::string_view site);
 
 }  // namespace desk

@@ -197,3 +197,37 @@ TEST_CASE("folder sync: a new desk pointed at the folder restores every record, 
   CHECK(folder.files.count("desks/desk-new/journal-0001.jsonl"));
   CHECK(count(folder.files["desks/desk-new/journal-0001.jsonl"], "\"type\":\"visit\"") == 1);
 }
+
+TEST_CASE(
+    "folder sync: a second desk gets the staff list and the site's recovery key, so an administrator can set a "
+    "PIN there") {
+  FakeFolder folder;
+  Station one("desk-1", folder);
+  const FirstAdmin admin{"王经理", "M001", Role::center_manager, "582046", "582046"};
+  auto code = one.desk.set_up_site(admin, as(Role::center_manager, "M001", 40));
+  REQUIRE(code.ok());
+  one.round();
+  REQUIRE(folder.files.count("desks/desk-1/recovery.json"));
+  CHECK(folder.files["desks/desk-1/recovery.json"].find("582046") == std::string::npos);
+  CHECK(parse_recovery_file(folder.files["desks/desk-1/recovery.json"], "site-A") == one.desk.security().recovery);
+
+  Station two("desk-2", folder);
+  two.round();
+  REQUIRE(two.desk.data().table<Staff>().size() == 1);
+  CHECK(two.desk.data().table<Staff>().rows().front().pin_hash.empty());  // PINs never travel
+  CHECK(two.desk.team_mode() == TeamMode::guarded);
+  REQUIRE(two.desk.security().recovery == one.desk.security().recovery);
+  // The code printed at set-up sets the administrator's PIN on desk 2.
+  auto again = two.desk.recover_admin(code.value(), "M001", "730418", "730418", as(Role::center_manager, "M001", 41));
+  REQUIRE(again.ok());
+  CHECK_FALSE(two.desk.data().table<Staff>().rows().front().pin_hash.empty());
+
+  // A desk that has a key never takes the folder's, and a damaged or
+  // other-site file is not taken.
+  folder.files["desks/desk-1/recovery.json"] = recovery_file_text("site-A", "desk-1", {"00", "11", 1});
+  two.round();
+  CHECK(two.desk.security().recovery != one.desk.security().recovery);  // desk 2's own, rotated
+  CHECK_FALSE(parse_recovery_file(recovery_file_text("site-B", "x", *one.desk.security().recovery), "site-A"));
+  CHECK_FALSE(parse_recovery_file("{not json", "site-A"));
+  CHECK_FALSE(parse_recovery_file(recovery_file_text("site-A", "x", {"00", "11", 1}), "site-A"));
+}
