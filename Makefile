@@ -53,6 +53,8 @@ bench: web native
 	@node tests/bench/scale.mjs 100000 3
 	@node tests/bench/hostile_import.mjs
 	@sh tests/bench/consolidate.sh $(NATIVE)/desk-tool 20 50000
+	@sh tests/bench/folder.sh $(NATIVE)
+	@node tests/bench/folder_see.mjs 12
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')

@@ -22,6 +22,12 @@ enable_testing()
 include(Catch)
 catch_discover_tests(desk_tests EXTRA_ARGS --rng-seed 20261122)
 
+# The site folder benchmark (make bench): restore beside import, and how soon
+# another desk sees a save.
+add_executable(folder_bench tests/bench/folder_bench.cpp src/platform/file_store.cpp src/app/desk.cpp
+  src/app/desk_folder.cpp src/app/folder_sync.cpp)
+target_link_libraries(folder_bench PRIVATE desk_core)
+
 # Fuzzing (configure with -DDESK_FUZZ=ON and CXX=clang++-14; see `make fuzz`).
 option(DESK_FUZZ "Build the libFuzzer targets" OFF)
 # One target per tests/fuzz/<name>.cpp; `make fuzz` runs each of FUZZ_TARGETS.
