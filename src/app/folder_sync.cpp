@@ -92,12 +92,12 @@ void FolderSync::write_outbox(std::vector<FolderEntry> files) {
 // This desk's recovery key beside its journal (rewritten when it changes).
 void FolderSync::share_recovery(std::vector<FolderEntry> files) {
   const auto& key = desk_.security().recovery;
-  if (!key || key == shared_key_) return adopt_recovery(std::move(files), 0);
+  if (!key || key == shared_key_) return share_name(std::move(files));
   io_.append(recovery_file_path(device_), 0, recovery_file_text(site_, device_, *key),
              [this, files = std::move(files), written = *key](bool ok, std::string error) mutable {
                if (!ok) return finish_round(false, error);
                shared_key_ = written;
-               adopt_recovery(std::move(files), 0);
+               share_name(std::move(files));
              });
 }
 
@@ -113,6 +113,37 @@ void FolderSync::adopt_recovery(std::vector<FolderEntry> files, std::size_t inde
           recovery_seen_.insert(path);
           if (auto key = parse_recovery_file(bytes, site_)) desk_.adopt_recovery_key(*key);
           adopt_recovery(std::move(files), index + 1);
+        });
+  }
+  read_names(std::move(files), 0);
+}
+
+void FolderSync::share_name(std::vector<FolderEntry> files) {
+  if (name_.empty() || name_ == shared_name_) return adopt_recovery(std::move(files), 0);
+  io_.append(desk_info_path(device_), 0, desk_info_text(site_, device_, name_),
+             [this, files = std::move(files), written = name_](bool ok, std::string error) mutable {
+               if (!ok) return finish_round(false, error);
+               shared_name_ = written;
+               adopt_recovery(std::move(files), 0);
+             });
+}
+
+// The other desks' names, read again only when their desk.json changed size.
+void FolderSync::read_names(std::vector<FolderEntry> files, std::size_t index) {
+  for (; index < files.size(); ++index) {
+    const auto device = parse_desk_info_path(files[index].path);
+    if (!device || *device == device_) continue;
+    const auto seen = info_sizes_.find(*device);
+    if (seen != info_sizes_.end() && seen->second == files[index].size) continue;
+    const std::string path = files[index].path, who = *device;
+    const std::size_t size = files[index].size;
+    return io_.read(
+        path, 0,
+        [this, files = std::move(files), index, who, size](bool ok, std::string error, std::string bytes) mutable {
+          if (!ok) return finish_round(false, error);
+          info_sizes_[who] = size;
+          if (auto name = parse_desk_info(bytes, site_)) names_[who] = *name;
+          read_names(std::move(files), index + 1);
         });
   }
   read_next(std::move(files), 0);
@@ -179,12 +210,13 @@ void FolderSync::read_next(std::vector<FolderEntry> files, std::size_t index) {
                    if (!ok) return finish_round(false, "busy");
                    const std::string n = std::to_string(p->report.changed);
                    if (p->report.changed)
-                     news_.push_back({"来自 " + device + " 的 " + n + " 条更新", n + " update(s) from " + device});
+                     news_.push_back({"来自 " + desk_label(device) + " 的 " + n + " 条更新",
+                                      n + " update(s) from " + desk_label(device)});
                    for (const Msg& m : p->report.held)
                      if (std::find(refusals_.begin(), refusals_.end(), m) == refusals_.end()) refusals_.push_back(m);
                    advance(p->report.changed);
                  });
-             p->report = desk_.apply_synced(r.records, device, [p, next](bool ok) {
+             p->report = desk_.apply_synced(r.records, desk_label(device), [p, next](bool ok) {
                if (p->returned)
                  (*next)(ok);
                else

@@ -51,6 +51,13 @@ class FolderSync {
   // lines, at once after poke() (start, focus regained).
   void tick(Timestamp now);
   void poke() { poked_ = true; }
+  // This desk's name for people (前台1), written to desks/<device>/desk.json.
+  void set_desk_name(std::string name) { name_ = std::move(name); }
+  // Another desk's name as it wrote it, or its device id.
+  std::string desk_label(const std::string& device) const {
+    const auto it = names_.find(device);
+    return it == names_.end() ? device : it->second;
+  }
   static constexpr std::int64_t kRoundMs = 3000;
   static constexpr std::int64_t kWriteSoonMs = 500;
   static constexpr std::int64_t kRetryMs = 10000;
@@ -85,6 +92,8 @@ class FolderSync {
   void write_outbox(std::vector<FolderEntry> files);
   void share_recovery(std::vector<FolderEntry> files);
   void adopt_recovery(std::vector<FolderEntry> files, std::size_t index);
+  void share_name(std::vector<FolderEntry> files);
+  void read_names(std::vector<FolderEntry> files, std::size_t index);
   void read_next(std::vector<FolderEntry> files, std::size_t index);
   void finish_round(bool ok, const std::string& error);
   void note_refusals(const FolderReadResult& r);
@@ -107,6 +116,9 @@ class FolderSync {
   std::map<std::string, FolderFileState> files_;
   std::optional<RecoveryKey> shared_key_;  // the key this desk last wrote
   std::set<std::string> recovery_seen_;    // recovery files already looked at
+  std::string name_, shared_name_;
+  std::map<std::string, std::string> names_;       // device -> its name
+  std::map<std::string, std::size_t> info_sizes_;  // desk.json sizes read
   std::vector<Msg> news_;
   std::vector<Msg> refusals_;
   std::map<std::string, DeskCount> per_desk_;

@@ -68,6 +68,7 @@ desk::ui::Settings load_settings() {
     s.staff = j.value("staff", s.staff);
     s.lang = j.value("lang", "zh") == "en" ? desk::Lang::en : desk::Lang::zh;
     s.setup_later = j.value("setup_later", false);
+    s.desk_name = j.value("desk_name", "");
   }
   if (s.device.empty())
     s.device = "desk-" + desk::make_record_id(desk::platform::now(), desk::platform::random_bits()).substr(10, 8);
@@ -79,7 +80,8 @@ void store_settings(const desk::ui::Settings& s) {
                             {"device", s.device},
                             {"staff", s.staff},
                             {"lang", s.lang == desk::Lang::en ? "en" : "zh"},
-                            {"setup_later", s.setup_later}};
+                            {"setup_later", s.setup_later},
+                            {"desk_name", s.desk_name}};
   std::ofstream(kSettingsPath, std::ios::binary) << j.dump();
   desk::platform::persist([](bool, std::string) {});
 }

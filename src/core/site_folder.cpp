@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/journal.hpp"
+#include "core/text.hpp"
 
 namespace desk {
 
@@ -226,7 +227,7 @@ std::optional<std::string> parse_recovery_file_path(std::string_view path) {
   if (path.size() <= prefix.size() + suffix.size() || path.substr(0, prefix.size()) != prefix ||
       path.substr(path.size() - suffix.size()) != suffix)
     return std::nullopt;
-  const std::string device(path.substr(prefix.size(), path.size() - prefix.size() - suffix.size()));
+  std::string device(path.substr(prefix.size(), path.size() - prefix.size() - suffix.size()));
   if (!valid_device_id(device)) return std::nullopt;
   return device;
 }
@@ -258,6 +259,45 @@ std::optional<RecoveryKey> parse_recovery_file(std::string_view bytes, std::stri
       key.iterations > kPinIterationsMax)
     return std::nullopt;
   return key;
+}
+
+namespace {
+std::optional<std::string> device_of(std::string_view path, std::string_view file) {
+  const std::string prefix = std::string(kFolderDesksDir) + "/";
+  const std::string suffix = "/" + std::string(file);
+  if (path.size() <= prefix.size() + suffix.size() || path.substr(0, prefix.size()) != prefix ||
+      path.substr(path.size() - suffix.size()) != suffix)
+    return std::nullopt;
+  std::string device(path.substr(prefix.size(), path.size() - prefix.size() - suffix.size()));
+  if (!valid_device_id(device)) return std::nullopt;
+  return device;
+}
+}  // namespace
+
+std::string desk_info_path(std::string_view device) {
+  return std::string(kFolderDesksDir) + "/" + std::string(device) + "/desk.json";
+}
+
+std::optional<std::string> parse_desk_info_path(std::string_view path) {
+  return device_of(path, "desk.json");
+}
+
+std::string desk_info_text(std::string_view site, std::string_view device, std::string_view name) {
+  return json{{"format", kDeskInfoFormat}, {"version", 1}, {"site", site}, {"device", device}, {"name", name}}.dump() +
+         "\n";
+}
+
+std::optional<std::string> parse_desk_info(std::string_view bytes, std::string_view site) {
+  if (bytes.size() > 4096) return std::nullopt;
+  const json j = json::parse(bytes, nullptr, false);
+  if (!j.is_object() || j.value("format", "") != kDeskInfoFormat || j.value("version", 0) != 1 ||
+      j.value("site", "") != site || !j.contains("name") || !j["name"].is_string())
+    return std::nullopt;
+  const std::string name = trim(j["name"].get<std::string>());
+  if (name.empty() || utf8_length(name) > kMaxDeskNameChars) return std::nullopt;
+  for (unsigned char c : name)
+    if (c < 0x20 || c == 0x7f) return std::nullopt;
+  return name;
 }
 
 }  // namespace desk

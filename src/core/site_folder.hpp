@@ -106,6 +106,17 @@ std::vector<SiteFolderFiles> group_site_folders(const std::vector<std::string>& 
 // The site a desk file's header line names; "" when it has no valid header.
 std::string desk_file_site(std::string_view bytes);
 
+// ---- the desk's name ------------------------------------------------------------
+// desks/<device>/desk.json names the desk for people (前台1): "来自 前台1 的 3 条更新".
+constexpr const char* kDeskInfoFormat = "wuye-desk-info";
+constexpr std::size_t kMaxDeskNameChars = 20;
+std::string desk_info_path(std::string_view device);
+std::optional<std::string> parse_desk_info_path(std::string_view path);
+std::string desk_info_text(std::string_view site, std::string_view device, std::string_view name);
+// The name in a desk.json of `site`, trimmed; nothing for another site's
+// file, a damaged one, or a name that is empty, too long or has control characters.
+std::optional<std::string> parse_desk_info(std::string_view bytes, std::string_view site);
+
 // ---- the site's recovery key ---------------------------------------------------
 // PINs never go to the folder (issue 11): a PIN is set on each desk. On a
 // desk that got its staff from the folder (a second desk, a restored PC) an

@@ -49,7 +49,7 @@ void App::draw(Timestamp now) {
     team_.sign_out();
   }
   const bool signed_in = guarded && team_.signed_in();
-  folder_.tick(ctx);
+  folder_.tick(ctx, settings_.desk_name);
   if (const std::string site = folder_.take_adopted_site(); !site.empty() && site != settings_.site)
     settings_.site = ctx.site = site, settings_changed_ = true;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -333,7 +333,10 @@ void App::draw_screen(Context& ctx) {
   }
   if (screen_ == "training") return training_.draw(ctx);
   if (screen_ == "quarantine") return draw_quarantine(ctx);
-  if (screen_ == "folder") return folder_.draw(ctx);
+  if (screen_ == "folder") {
+    if (folder_.draw(ctx, settings_.desk_name)) settings_changed_ = true;
+    return;
+  }
   for (const auto& m : modules_)
     if (screen_ == m->id()) {
       ImGui::TextColored(colors::accent, "%s", tr(m->title()).c_str());

@@ -24,6 +24,7 @@ struct Settings {
   std::string staff = "客服员";
   Lang lang = Lang::zh;
   bool setup_later = false;  // a fresh desk's setup put off (all rights until then)
+  std::string desk_name;     // this desk's name in the site folder (前台1)
 };
 
 class App {

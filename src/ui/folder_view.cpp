@@ -4,7 +4,9 @@
 #include <cstdio>
 
 #include "core/backup.hpp"
+#include "core/text.hpp"
 #include "imgui.h"
+#include "imgui_stdlib.h"
 #include "platform/folder.hpp"
 #include "ui/strings.hpp"
 #include "ui/test_probe.hpp"
@@ -52,7 +54,7 @@ void banner(const char* id, const ImVec4& bg, const ImVec4& fg, const std::strin
 }
 }  // namespace
 
-void FolderView::tick(Context& ctx) {
+void FolderView::tick(Context& ctx, const std::string& desk_name) {
   Desk& desk = ctx.desk;
   if (!desk.folder_on() || platform::folder_access() != FolderAccess::granted) {
     if (!desk.folder_on()) sync_.reset();
@@ -63,6 +65,7 @@ void FolderView::tick(Context& ctx) {
     sync_ = std::make_unique<FolderSync>(desk, platform::folder_io(), ctx.site, ctx.device);
     site_ = ctx.site, device_ = ctx.device;
   }
+  sync_->set_desk_name(desk_name);
   if (platform::folder_take_poke()) sync_->poke();
   // Reading the others every few seconds only while the page is seen;
   // this desk's own lines are written whenever there are any.
@@ -212,7 +215,7 @@ std::size_t FolderView::conflict_count(const Context& ctx) {
   return conflicts_.size();
 }
 
-void FolderView::draw(Context& ctx) {
+bool FolderView::draw(Context& ctx, std::string& desk_name) {
   Desk& desk = ctx.desk;
   const bool zh = lang() == Lang::zh;
   ImGui::TextColored(colors::accent, "%s", tr("站点文件夹", "Site folder"));
@@ -240,9 +243,25 @@ void FolderView::draw(Context& ctx) {
               desk.folder_on() && !name.empty() ? name.c_str() : tr("未设置", "not set"));
   ImGui::SameLine(0, 16);
   draw_status(ctx);
+  bool renamed = false;
   if (const auto refused = check_permission(ctx.role, Action::site_folder)) {
     ImGui::TextColored(colors::muted, "%s", tr(refused->message).c_str());
   } else {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("本机名称", "This desk's name"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(160);
+    if (!name_editing_) name_buf_ = desk_name;
+    ImGui::InputTextWithHint("##folder.desk_name", tr("如 前台1", "e.g. Front desk 1"), &name_buf_);
+    name_editing_ = ImGui::IsItemActive();
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+      const std::string typed = trim(name_buf_);
+      if (utf8_length(typed) <= kMaxDeskNameChars && typed != desk_name) desk_name = typed, renamed = true;
+    }
+    ImGui::SameLine();
+    ImGui::TextColored(
+        colors::muted, "%s",
+        tr("其他客服台据此显示「来自 前台1 的更新」", "shown on the other desks: \"3 updates from Front desk 1\""));
     const char* label =
         desk.folder_on() ? tr("更换文件夹…", "Change folder…") : tr("选择站点文件夹…", "Choose the folder…");
     ImGui::BeginDisabled(choosing_ || desk.busy());
@@ -272,6 +291,7 @@ void FolderView::draw(Context& ctx) {
   }
   if (may(ctx.role, Action::site_folder)) draw_conflicts(ctx);
   (void)zh;
+  return renamed;
 }
 
 void FolderView::draw_progress(Context& ctx) {
@@ -292,7 +312,7 @@ void FolderView::draw_progress(Context& ctx) {
     char line[200];
     std::snprintf(line, sizeof line,
                   tr("%s：读取 %zu 条，本机新增或更新 %zu 条", "%s: %zu read, %zu added or updated here"),
-                  device.c_str(), count.read, count.changed);
+                  sync_->desk_label(device).c_str(), count.read, count.changed);
     ImGui::BulletText("%s", line);
     probe::message("folder.desk", line);
   }

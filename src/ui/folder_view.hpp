@@ -17,15 +17,15 @@ namespace desk::ui {
 class FolderView {
  public:
   // Each frame: runs the background sync while the folder is on and usable.
-  void tick(Context& ctx);
+  void tick(Context& ctx, const std::string& desk_name);
   // One line above the module area when something needs a person: the
   // re-grant button, a folder no longer chosen, or the backup reminder.
   // `backup` downloads a full export (the app's export).
   void draw_banner(Context& ctx, const std::function<void()>& backup);
   // The status bar's folder part, drawn at the cursor.
   void draw_status(Context& ctx);
-  // The 站点文件夹 screen.
-  void draw(Context& ctx);
+  // The 站点文件夹 screen; true when the desk's name was changed.
+  bool draw(Context& ctx, std::string& desk_name);
   // Offered on a fresh desk's setup screen: restore from the site folder.
   void draw_restore_offer(Context& ctx);
   std::size_t conflict_count(const Context& ctx);
@@ -43,6 +43,8 @@ class FolderView {
   std::string site_, device_;
   Msg choose_error_;
   bool choosing_ = false;
+  std::string name_buf_;
+  bool name_editing_ = false;
   std::string adopted_site_;
   std::vector<Conflict> conflicts_;
   std::uint64_t conflicts_version_ = ~std::uint64_t{0};

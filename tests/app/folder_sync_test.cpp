@@ -70,6 +70,7 @@ std::size_t count(const std::string& text, const std::string& what) {
 TEST_CASE("folder sync: a record saved on desk 1 reaches desks 2 and 3, once") {
   FakeFolder folder;
   Station one("desk-1", folder), two("desk-2", folder), three("desk-3", folder);
+  one.sync.set_desk_name("前台1");
   Visit v = sample_visit();
   v.content = "楼道灯不亮";
   REQUIRE(one.desk.save(v, as(Role::receptionist, "S001", 2)).empty());
@@ -86,7 +87,8 @@ TEST_CASE("folder sync: a record saved on desk 1 reaches desks 2 and 3, once") {
     CHECK(s->desk.data().table<Visit>().rows().front().content == "楼道灯不亮");
     const auto news = s->sync.take_news();
     REQUIRE(news.size() == 1);
-    CHECK(news[0].zh == "来自 desk-1 的 1 条更新");
+    CHECK(news[0].zh == "来自 前台1 的 1 条更新");
+    CHECK(s->sync.desk_label("desk-1") == "前台1");
   }
   // Read again: nothing new, nothing changes, nothing goes back out.
   two.round();
@@ -230,4 +232,16 @@ TEST_CASE(
   CHECK_FALSE(parse_recovery_file(recovery_file_text("site-B", "x", *one.desk.security().recovery), "site-A"));
   CHECK_FALSE(parse_recovery_file("{not json", "site-A"));
   CHECK_FALSE(parse_recovery_file(recovery_file_text("site-A", "x", {"00", "11", 1}), "site-A"));
+}
+
+TEST_CASE("folder sync: a desk's name is read only from a sound desk.json of this site") {
+  CHECK(parse_desk_info(desk_info_text("site-A", "desk-1", " 前台1 "), "site-A") == "前台1");
+  CHECK_FALSE(parse_desk_info(desk_info_text("site-B", "desk-1", "前台1"), "site-A"));
+  CHECK_FALSE(parse_desk_info(desk_info_text("site-A", "desk-1", ""), "site-A"));
+  CHECK_FALSE(parse_desk_info(desk_info_text("site-A", "desk-1", "前台\n1"), "site-A"));
+  CHECK_FALSE(parse_desk_info(desk_info_text("site-A", "desk-1", std::string(21 * 3, 'x')), "site-A"));
+  CHECK_FALSE(parse_desk_info("{\"format\":\"wuye-desk-info\"", "site-A"));
+  CHECK(parse_desk_info_path("desks/desk-1/desk.json") == "desk-1");
+  CHECK_FALSE(parse_desk_info_path("desks/../desk.json"));
+  CHECK_FALSE(parse_desk_info_path("desks/desk-1/journal-0001.jsonl"));
 }
