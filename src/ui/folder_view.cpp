@@ -233,10 +233,10 @@ bool FolderView::draw(Context& ctx, std::string& desk_name) {
   if (access == FolderAccess::unsupported) {
     error_text_wrapped(
         tr("此浏览器不支持站点文件夹（Firefox、Safari）。请改用 Chrome 或 Edge；在此之前请每天用"
-           "「导出全部」或提示条上的「立即备份」备份。",
+           "「导出 JSON」或提示条上的「立即备份」备份。",
            "This browser cannot use a site folder (Firefox, Safari). Use Chrome or Edge; until then, "
            "back up every day with Export or the Back up now reminder."));
-    return;
+    return false;
   }
   const std::string name = platform::folder_name();
   ImGui::Text("%s %s", tr("当前文件夹：", "Folder:"),
