@@ -44,7 +44,13 @@ void FolderSync::check_own_file(std::vector<FolderEntry> files) {
   for (const auto& f : files)
     if (auto name = parse_desk_file_path(f.path); name && name->device == device_ && name->number > own_number_)
       own_number_ = name->number, own_size_ = f.size;
-  if (own_number_ == 0 || own_size_ == 0) {
+  if (own_number_ > 0 && own_size_ == 0) {
+    // An empty file (made by a write that then failed) gets its header: it
+    // is started again as a new file.
+    own_size_ = kFolderFileBytes;
+    --own_number_;
+  }
+  if (own_number_ == 0 || own_size_ == kFolderFileBytes) {
     own_checked_ = true;
     return write_outbox(std::move(files));
   }
@@ -192,8 +198,10 @@ void FolderSync::read_next(std::vector<FolderEntry> files, std::size_t index) {
              auto advance = [this, files = std::move(files), index, path = f.path, state, device,
                              read = r.records.size()](std::size_t changed) mutable {
                files_[path] = state;
-               per_desk_[device].read += read;
-               per_desk_[device].changed += changed;
+               if (read) {  // desks whose files held no record are not listed
+                 per_desk_[device].read += read;
+                 per_desk_[device].changed += changed;
+               }
                read_next(std::move(files), index + 1);
              };
              if (r.records.size() == 0) return advance(0);

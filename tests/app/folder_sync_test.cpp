@@ -245,3 +245,17 @@ TEST_CASE("folder sync: a desk's name is read only from a sound desk.json of thi
   CHECK_FALSE(parse_desk_info_path("desks/../desk.json"));
   CHECK_FALSE(parse_desk_info_path("desks/desk-1/journal-0001.jsonl"));
 }
+
+TEST_CASE("folder sync: an empty file left by a failed first write gets its header") {
+  FakeFolder folder;
+  Station one("desk-1", folder);
+  folder.files["desks/desk-1/journal-0001.jsonl"] = "";  // the file was made, the write failed
+  REQUIRE(one.desk.save(sample_visit(), as(Role::receptionist, "S001", 2)).empty());
+  one.round();
+  CHECK(one.sync.pending() == 0);
+  CHECK(desk_file_site(folder.files["desks/desk-1/journal-0001.jsonl"]) == "site-A");
+  Station two("desk-2", folder);
+  two.round();
+  CHECK(two.desk.data().table<Visit>().size() == 1);
+  CHECK(two.sync.refusals().empty());
+}

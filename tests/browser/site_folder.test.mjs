@@ -6,7 +6,7 @@
 // needs permission again, one click resumes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBrowser, openApp, click, type, save, shot, snapshot, frames, openRow, messageLines, storedFiles }
@@ -43,10 +43,19 @@ async function newVisit(page, text) {
   await save(page, 'visit.save');
 }
 
+function deskInfo() {
+  const out = {};
+  if (!existsSync(join(folder, 'desks'))) return out;
+  for (const device of readdirSync(join(folder, 'desks')))
+    if (existsSync(join(folder, 'desks', device, 'desk.json')))
+      out[device] = readFileSync(join(folder, 'desks', device, 'desk.json'), 'utf8');
+  return out;
+}
+
 function deskFiles() {
   const out = {};
   for (const device of readdirSync(join(folder, 'desks')))
-    for (const f of readdirSync(join(folder, 'desks', device)))
+    for (const f of readdirSync(join(folder, 'desks', device)).filter((n) => n.endsWith('.jsonl')))
       out[`desks/${device}/${f}`] = readFileSync(join(folder, 'desks', device, f), 'utf8');
   return out;
 }
@@ -61,17 +70,24 @@ before(async () => {
 });
 after(async () => {
   for (const d of desks) await d.b.close();
-  rmSync(folder, { recursive: true, force: true });
+  if (process.env.KEEP_FOLDER) console.log(`folder kept: ${folder}`);
+  else rmSync(folder, { recursive: true, force: true });
 });
 
 test('a record saved on desk 1 appears on desks 2 and 3', async () => {
   for (const { page } of desks) await join_folder(page);
   const [one, two, three] = desks.map((d) => d.page);
+  // Desk 1 is named 前台1 (本机名称), written beside its journal.
+  await type(one, 'folder.desk_name', '前台1');
+  await one.keyboard.press('Enter');
+  for (let i = 0; i < 150 && !Object.keys(deskInfo()).length; ++i) await new Promise((r) => setTimeout(r, 200));
+  assert.match(Object.values(deskInfo())[0] || '', /"name":"前台1"/);
+  await shot(one, 'site-folder-settings');
   await newVisit(one, '楼道灯不亮，业主来问');
   await folderState(one, 'ok');
   for (const page of [two, three]) {
     await recordCount(page, 1);
-    await until(page, () => window.deskTest.snapshot().messages.some((m) => m.id === 'status' && /来自 desk-\S+ 的 1 条更新/.test(m.text)),
+    await until(page, () => window.deskTest.snapshot().messages.some((m) => m.id === 'status' && /来自 前台1 的 1 条更新/.test(m.text)),
       null, 'the update line');
   }
   await click(two, 'nav.visits');
@@ -174,9 +190,10 @@ test('a fresh profile restores every record from the folder, counted per desk', 
     const lines = (await snapshot(page)).messages.filter((m) => m.id === 'folder.desk').map((m) => m.text);
     assert.ok(lines.length >= 1, 'counts per desk');
     // One line per desk that wrote (a record changed on two desks counts on both).
-    const writers = readdirSync(join(folder, 'desks')).filter((d) => d !== 'desk-broken');
+    const writers = readdirSync(join(folder, 'desks'))
+      .filter((d) => readdirSync(join(folder, 'desks', d)).includes('journal-0001.jsonl') && d !== 'desk-broken');
     assert.equal(lines.length, writers.length, lines.join('\n'));
-    for (const w of writers) assert.ok(lines.some((l) => l.startsWith(w)), `${w} counted: ${lines}`);
+    assert.ok(lines.some((l) => l.startsWith('前台1：')), `desk 1 by its name: ${lines}`);
     assert.ok(lines.reduce((n, l) => n + Number(l.match(/新增或更新 (\d+) 条/)[1]), 0) >= 3, lines.join('\n'));
     await shot(page, 'site-folder-restored');
   } finally {
