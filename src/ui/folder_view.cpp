@@ -139,8 +139,9 @@ void FolderView::draw_banner(Context& ctx, const std::function<void()>& backup) 
            nullptr, nullptr, {});
     return;
   }
-  if (!desk.folder_on() && backup_reminder_due(desk.data(), desk.last_backup(), ctx.now)) {
-    const std::size_t n = changed_since(desk.data(), desk.last_backup());
+  update_reminder(ctx);
+  if (!desk.folder_on() && reminder_due_) {
+    const std::size_t n = reminder_count_;
     char text[256];
     std::snprintf(text, sizeof text,
                   tr("尚未备份：有 %zu 条记录不在任何备份中（未设置站点文件夹）。请立即备份并妥善保存文件。",
@@ -168,7 +169,8 @@ void FolderView::draw_status(Context& ctx) {
     const auto last = desk.last_backup();
     text = last ? std::string(tr("上次备份 ", "Last backup ")) + format_local(*last)
                 : std::string(tr("尚未备份", "Never backed up"));
-    color = backup_reminder_due(desk.data(), last, ctx.now) ? colors::due_soon : colors::muted;
+    update_reminder(ctx);
+    color = reminder_due_ ? colors::due_soon : colors::muted;
   } else if (state == "prompt") {
     text = tr("文件夹不可用（需重新授权）", "Folder unavailable (permission needed)"), color = colors::error;
   } else if (state == "lost") {
@@ -207,7 +209,21 @@ void FolderView::draw_restore_offer(Context& ctx) {
   if (!choose_error_.zh.empty()) error_text_wrapped(tr(choose_error_));
 }
 
+// The reminder scans every record: once per change of the data, the last
+// backup or the minute, not every frame.
+void FolderView::update_reminder(const Context& ctx) {
+  const Desk& desk = ctx.desk;
+  const std::int64_t minute = ctx.now.ms / kMinute;
+  const std::int64_t backup = desk.last_backup() ? desk.last_backup()->ms : -1;
+  if (reminder_version_ == desk.version() && reminder_minute_ == minute && reminder_backup_ == backup) return;
+  reminder_version_ = desk.version(), reminder_minute_ = minute, reminder_backup_ = backup;
+  reminder_due_ = !desk.folder_on() && backup_reminder_due(desk.data(), desk.last_backup(), ctx.now);
+  reminder_count_ = reminder_due_ ? changed_since(desk.data(), desk.last_backup()) : 0;
+}
+
 std::size_t FolderView::conflict_count(const Context& ctx) {
+  // Conflicts come from the folder's merges: no scan while it is off.
+  if (!ctx.desk.folder_on()) return 0;
   if (conflicts_version_ != ctx.desk.version()) {
     conflicts_ = find_conflicts(ctx.desk.data());
     conflicts_version_ = ctx.desk.version();
@@ -252,9 +268,10 @@ bool FolderView::draw(Context& ctx, std::string& desk_name) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(160);
     if (!name_editing_) name_buf_ = desk_name;
-    ImGui::InputTextWithHint("##folder.desk_name", tr("如 前台1", "e.g. Front desk 1"), &name_buf_);
-    name_editing_ = ImGui::IsItemActive();
-    if (ImGui::IsItemDeactivatedAfterEdit()) {
+    const bool entered = ImGui::InputTextWithHint("##folder.desk_name", tr("如 前台1", "e.g. Front desk 1"), &name_buf_,
+                                                  ImGuiInputTextFlags_EnterReturnsTrue);
+    name_editing_ = ImGui::IsItemActive() && !entered;
+    if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
       const std::string typed = trim(name_buf_);
       if (utf8_length(typed) <= kMaxDeskNameChars && typed != desk_name) desk_name = typed, renamed = true;
     }

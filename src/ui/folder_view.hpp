@@ -38,6 +38,7 @@ class FolderView {
   void adopt_site_then_start(Desk* desk, const Actor& actor);
   void draw_progress(Context& ctx);
   void draw_conflicts(Context& ctx);
+  void update_reminder(const Context& ctx);
 
   std::unique_ptr<FolderSync> sync_;
   std::string site_, device_;
@@ -48,6 +49,10 @@ class FolderView {
   std::string adopted_site_;
   std::vector<Conflict> conflicts_;
   std::uint64_t conflicts_version_ = ~std::uint64_t{0};
+  std::uint64_t reminder_version_ = ~std::uint64_t{0};
+  std::int64_t reminder_minute_ = -1, reminder_backup_ = -2;
+  bool reminder_due_ = false;
+  std::size_t reminder_count_ = 0;
 };
 
 }  // namespace desk::ui

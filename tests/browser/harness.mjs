@@ -74,10 +74,13 @@ export async function widget(page, id, timeout = 10000) {
 }
 
 // Scrolls with the mouse wheel over widget `over` until widget `id` is on screen.
+// The wheel turns where `over` was first seen: the area stays under the
+// mouse when `over` itself scrolls out of view.
 export async function reveal(page, id, over) {
+  let anchor = null;
   for (let i = 0; i < 15; ++i) {
     if (await page.evaluate((wid) => window.deskTest.widget(wid), id)) return;
-    const anchor = await widget(page, over);
+    anchor = anchor || await widget(page, over);
     await page.mouse.move(anchor.x + anchor.w / 2, anchor.y + anchor.h / 2);
     await page.mouse.wheel(0, 150);
     await frames(page, 2);

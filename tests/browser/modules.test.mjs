@@ -89,7 +89,7 @@ test('a complaint through its workflow: legal steps as buttons, illegal ones dis
   await shot(page, 'complaint-received');
   await save(page, 'complaints.action.investigate');
   await shot(page, 'complaint-investigating');
-  await reveal(page, 'complaints.investigation', 'complaints.received_by');
+  await reveal(page, 'complaints.investigation', 'complaints.unit');
   await type(page, 'complaints.investigation', '现场确认电梯导轨缺油');
   await save(page, 'complaints.action.judge_valid');
   await click(page, 'complaints.action.start_handling');

@@ -87,9 +87,9 @@ test('open a visit, edit it, see its history; search and date filter narrow the 
   rows = await records(page);
   const again = rows.find((r) => r.id === target.id);
   await page.mouse.click(again.x + 40, again.y + again.h / 2);
-  await reveal(page, 'visit.history', 'visit.received_by');
+  await reveal(page, 'visit.history', 'visit.unit');
   await click(page, 'visit.history');
-  await reveal(page, 'visit.history', 'visit.received_by');
+  await reveal(page, 'visit.history', 'visit.unit');
   await shot(page, 'visit-history');
   await click(page, 'visit.cancel');
 
