@@ -9,7 +9,7 @@ Msg folder_error_words(const std::string& error) {
   if (error == "permission")
     return {"浏览器要求重新授权站点文件夹", "the browser needs permission for the site folder again"};
   if (error == "missing")
-    return {"找不到文件夹（网络盘断开或已移走）", "folder not found (network drive down or moved)"};
+    return {"找不到文件夹：网络盘断开或已移走", "folder not found: network drive down or moved"};
   if (error == "busy") return {"文件被占用，稍后重试", "a file is in use; retrying"};
   if (error == "full") return {"文件夹所在磁盘已满", "the folder's disk is full"};
   return {"无法访问：" + error, "cannot reach it: " + error};

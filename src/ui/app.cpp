@@ -1,5 +1,6 @@
 #include "ui/app.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "imgui.h"
@@ -194,8 +195,10 @@ void App::draw_status_bar(Context& ctx) {
   if (info.used >= 0 && n > 0)
     std::snprintf(loaded + n, sizeof loaded - static_cast<std::size_t>(n), tr(S::storage_used), info.used / 1048576.0,
                   info.persisted == 1 ? tr(S::storage_persistent) : tr(S::storage_not_persistent));
-  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(loaded).x -
-                  ImGui::CalcTextSize(format_local(ctx.now).c_str()).x - 24);
+  // Right-aligned, but never over the save and folder states on the left.
+  const float left_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 24;
+  ImGui::SameLine(std::max(left_end, ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(loaded).x -
+                                         ImGui::CalcTextSize(format_local(ctx.now).c_str()).x - 24));
   ImGui::TextColored(colors::muted, "%s", loaded);
   ImGui::SameLine();
   ImGui::TextColored(colors::muted, "  %s", format_local(ctx.now).c_str());

@@ -114,7 +114,7 @@ test('edits of one record on two desks while the folder is unreachable converge,
       await folderState(page, 'unavailable');
     }
     const status = (await snapshot(one)).messages.find((m) => m.id === 'folder.status').text;
-    assert.match(status, /文件夹不可用（找不到文件夹.*）.*备份待补 1 条/);
+    assert.match(status, /文件夹不可用（找不到文件夹：网络盘断开或已移走） · 备份待补 1 条/);
     await shot(one, 'site-folder-unavailable');
   } finally {
     control.down = false;
