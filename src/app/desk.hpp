@@ -27,6 +27,8 @@ constexpr const char* kFolderStateFile = "folder.json";
 constexpr const char* kFolderOutboxFile = "folder-outbox.jsonl";
 // When the last full export (a backup without the folder) was downloaded.
 constexpr const char* kBackupFile = "backup.json";
+// How far this desk has read each other desk's file (FolderSync's offsets).
+constexpr const char* kFolderReadFile = "folder-read.json";
 // Journal lines as they go to the site folder: staff lines without PINs.
 std::string folder_lines(std::string_view journal_lines);
 
@@ -165,6 +167,10 @@ class Desk {
   // The site's recovery key read from the folder (core/site_folder.hpp):
   // taken only when this desk has none and nobody can sign in here.
   bool adopt_recovery_key(const RecoveryKey& key);
+  // FolderSync's read offsets, kept beside the journal so a reload reads
+  // only what is new. Written after the merges they cover are durable.
+  const std::string& folder_read_state() const { return folder_read_; }
+  void save_folder_read_state(std::string text);
   // The last full export handed to the person (core/backup.hpp's reminder).
   std::optional<Timestamp> last_backup() const { return last_backup_; }
   void note_backup(Timestamp at);
@@ -205,6 +211,7 @@ class Desk {
   std::string outbox_;         // journal lines for the folder, PIN fields stripped
   std::string outbox_adding_;  // the lines of the save in flight
   std::optional<Timestamp> last_backup_;
+  std::string folder_read_;
 };
 
 template <HasFields R>

@@ -43,10 +43,17 @@ void Desk::read_folder_state() {
   // from the journal's copy the next time the folder is started.
   const auto last = outbox_.rfind('\n');
   outbox_.resize(last == std::string::npos ? 0 : last + 1);
+  folder_read_ = folder_on_ ? store_.read_side(kFolderReadFile) : std::string();
   const json backup = json::parse(store_.read_side(kBackupFile), nullptr, false);
   last_backup_.reset();
   if (backup.is_object() && backup.value("at", std::int64_t{0}) > 0)
     last_backup_ = Timestamp{backup.value("at", std::int64_t{0})};
+}
+
+void Desk::save_folder_read_state(std::string text) {
+  folder_read_ = std::move(text);
+  store_.write_side(kFolderReadFile, folder_read_);
+  if (persist_) persist_([](bool, std::string) {});
 }
 
 bool Desk::adopt_recovery_key(const RecoveryKey& key) {
@@ -81,7 +88,9 @@ Errors Desk::start_folder(const Actor& actor, Done done) {
     for (const auto& r : t.rows()) lines += journal_line(r);
   });
   std::string outbox = folder_lines(lines);
-  if (!store_.write_side(kFolderOutboxFile, outbox) || !store_.write_side(kFolderStateFile, json{{"on", true}}.dump()))
+  folder_read_.clear();  // a folder chosen again is read from its start
+  if (!store_.write_side(kFolderOutboxFile, outbox) || !store_.write_side(kFolderReadFile, "") ||
+      !store_.write_side(kFolderStateFile, json{{"on", true}}.dump()))
     return {{"record", {"无法写入存储，请重试", "could not write to storage; try again"}}};
   state_ = SaveState::saving;
   persist_([this, outbox = std::move(outbox), done = std::move(done)](bool ok, const std::string&) {
@@ -106,6 +115,8 @@ Errors Desk::stop_folder(const Actor& actor) {
   outbox_.clear();
   store_.write_side(kFolderStateFile, json{{"on", false}}.dump());
   store_.write_side(kFolderOutboxFile, "");
+  folder_read_.clear();
+  store_.write_side(kFolderReadFile, "");
   if (persist_) persist_([](bool, std::string) {});
   return {};
 }

@@ -8,15 +8,35 @@ namespace desk {
 Msg folder_error_words(const std::string& error) {
   if (error == "permission")
     return {"浏览器要求重新授权站点文件夹", "the browser needs permission for the site folder again"};
-  if (error == "missing")
-    return {"找不到文件夹：网络盘断开或已移走", "folder not found: network drive down or moved"};
+  if (error == "missing") return {"找不到文件夹：网络盘断开或已移走", "folder not found: network drive down or moved"};
   if (error == "busy") return {"文件被占用，稍后重试", "a file is in use; retrying"};
   if (error == "full") return {"文件夹所在磁盘已满", "the folder's disk is full"};
   return {"无法访问：" + error, "cannot reach it: " + error};
 }
 
 FolderSync::FolderSync(Desk& desk, FolderIo& io, std::string site, std::string device)
-    : desk_(desk), io_(io), site_(std::move(site)), device_(std::move(device)) {}
+    : desk_(desk), io_(io), site_(std::move(site)), device_(std::move(device)) {
+  load_offsets();
+}
+
+// {"site": …, "files": {path: [offset, line_no, header_read, refused]}}
+void FolderSync::load_offsets() {
+  const json j = json::parse(desk_.folder_read_state(), nullptr, false);
+  if (!j.is_object() || j.value("site", "") != site_ || !j.contains("files") || !j["files"].is_object()) return;
+  for (const auto& [path, v] : j["files"].items()) {
+    if (!parse_desk_file_path(path) || !v.is_array() || v.size() != 4 || !v[0].is_number_unsigned() ||
+        !v[1].is_number_unsigned() || !v[2].is_boolean() || !v[3].is_boolean())
+      continue;
+    files_[path] = {v[0].get<std::size_t>(), v[1].get<std::size_t>(), v[2].get<bool>(), v[3].get<bool>()};
+  }
+}
+
+void FolderSync::save_offsets() {
+  json files = json::object();
+  for (const auto& [path, f] : files_) files[path] = json::array({f.offset, f.line_no, f.header_read, f.refused});
+  desk_.save_folder_read_state(json{{"site", site_}, {"files", files}}.dump());
+  offsets_changed_ = false;
+}
 
 void FolderSync::tick(Timestamp now) {
   if (running_ || !desk_.folder_on()) return;
@@ -159,7 +179,8 @@ void FolderSync::read_next(std::vector<FolderEntry> files, std::size_t index) {
   const bool first = rounds_ == 0;
   if (first && !first_listed_)
     for (const auto& f : files)
-      if (auto name = parse_desk_file_path(f.path); name && name->device != device_) first_total_ += f.size;
+      if (auto name = parse_desk_file_path(f.path); name && name->device != device_)
+        first_total_ += f.size - std::min(f.size, files_[f.path].offset);
   first_listed_ = true;
   for (; index < files.size(); ++index) {
     const FolderEntry& f = files[index];
@@ -198,6 +219,7 @@ void FolderSync::read_next(std::vector<FolderEntry> files, std::size_t index) {
              auto advance = [this, files = std::move(files), index, path = f.path, state, device,
                              read = r.records.size()](std::size_t changed) mutable {
                files_[path] = state;
+               offsets_changed_ = true;
                if (read) {  // desks whose files held no record are not listed
                  per_desk_[device].read += read;
                  per_desk_[device].changed += changed;
@@ -242,6 +264,8 @@ void FolderSync::note_refusals(const FolderReadResult& r) {
 
 void FolderSync::finish_round(bool ok, const std::string& error) {
   running_ = false;
+  // Every offset moved so far covers merges already durable here.
+  if (offsets_changed_ && !desk_.busy()) save_offsets();
   last_round_ = round_started_;
   if (ok) {
     ++rounds_;

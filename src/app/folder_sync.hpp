@@ -97,6 +97,8 @@ class FolderSync {
   void read_next(std::vector<FolderEntry> files, std::size_t index);
   void finish_round(bool ok, const std::string& error);
   void note_refusals(const FolderReadResult& r);
+  void load_offsets();
+  void save_offsets();
 
   Desk& desk_;
   FolderIo& io_;
@@ -114,6 +116,7 @@ class FolderSync {
   int own_number_ = 0;
   std::size_t own_size_ = 0;
   std::map<std::string, FolderFileState> files_;
+  bool offsets_changed_ = false;
   std::optional<RecoveryKey> shared_key_;  // the key this desk last wrote
   std::set<std::string> recovery_seen_;    // recovery files already looked at
   std::string name_, shared_name_;

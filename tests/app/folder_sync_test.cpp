@@ -18,6 +18,7 @@ struct FakeFolder : FolderIo {
   std::map<std::string, std::string> files;
   std::string down;  // the error while unreachable, "" when reachable
   int appends = 0;
+  std::size_t read_bytes = 0;
   void list(Listed done) override {
     if (!down.empty()) return done(false, down, {});
     std::vector<FolderEntry> out;
@@ -27,6 +28,7 @@ struct FakeFolder : FolderIo {
   void read(const std::string& path, std::size_t offset, Read done) override {
     if (!down.empty()) return done(false, down, "");
     const std::string& f = files[path];
+    read_bytes += offset < f.size() ? f.size() - offset : 0;
     done(true, "", offset < f.size() ? f.substr(offset) : "");
   }
   void append(const std::string& path, std::size_t at, const std::string& bytes, Written done) override {
@@ -258,4 +260,35 @@ TEST_CASE("folder sync: an empty file left by a failed first write gets its head
   two.round();
   CHECK(two.desk.data().table<Visit>().size() == 1);
   CHECK(two.sync.refusals().empty());
+}
+
+TEST_CASE("folder sync: after a reload a desk reads only what is new, from the offsets it kept") {
+  FakeFolder folder;
+  Station one("desk-1", folder);
+  for (std::uint64_t i = 0; i < 20; ++i)
+    REQUIRE(one.desk.save(sample_visit(), as(Role::receptionist, "S001", 50 + i)).empty());
+  one.round();
+  const auto dir = fresh_dir("sync-reload");
+  {
+    Desk two(dir, [](Desk::PersistDone d) { d(true, ""); });
+    two.load();
+    REQUIRE(two.start_folder(as(Role::supervisor, "M001", 9)).empty());
+    FolderSync sync(two, folder, "site-A", "desk-2");
+    sync.poke(), sync.tick(morning());
+    REQUIRE(two.data().table<Visit>().size() == 20);
+    CHECK(folder.read_bytes >= folder.files["desks/desk-1/journal-0001.jsonl"].size());
+  }
+  REQUIRE(one.desk.save(sample_visit(), as(Role::receptionist, "S001", 90)).empty());
+  one.round();
+  const std::size_t before = folder.read_bytes;
+  Desk again(dir, [](Desk::PersistDone d) { d(true, ""); });
+  again.load();
+  FolderSync sync(again, folder, "site-A", "desk-2");
+  sync.poke(), sync.tick(morning());
+  CHECK(again.data().table<Visit>().size() == 21);
+  // Only the new line (and nothing of the 20 read before the reload).
+  CHECK(folder.read_bytes - before < folder.files["desks/desk-1/journal-0001.jsonl"].size() / 10);
+  // Choosing the folder again starts from its beginning.
+  REQUIRE(again.stop_folder(as(Role::supervisor, "M001", 9)).empty());
+  CHECK(again.folder_read_state().empty());
 }
