@@ -20,6 +20,11 @@ namespace desk {
 
 using json = nlohmann::json;
 
+template <class T>
+inline constexpr bool is_optional_v = false;
+template <class T>
+inline constexpr bool is_optional_v<std::optional<T>> = true;
+
 template <class R, class T>
 struct Field {
   const char* key;
@@ -203,7 +208,10 @@ bool from_value(const json& j, T& out, Errors& errors, const std::string& path) 
         (
             [&] {
               auto it = j.find(f.key);
-              if (it == j.end()) {
+              using V = std::decay_t<decltype(out.*(f.member))>;
+              if (it == j.end() && is_optional_v<V>) {
+                out.*(f.member) = V{};  // added after the record type was first written
+              } else if (it == j.end()) {
                 errors.push_back({path + "." + f.key, {"缺少字段", "missing field"}});
                 ok = false;
               } else {
@@ -216,6 +224,12 @@ bool from_value(const json& j, T& out, Errors& errors, const std::string& path) 
             ...);
       },
       T::fields());
+  if (ok)
+    if constexpr (requires { shape_errors(out); }) {
+      auto shape = shape_errors(out);
+      for (auto& e : shape) errors.push_back({path + e.where, std::move(e.message)});
+      ok = shape.empty();
+    }
   if (known != j.size()) {
     for (auto it = j.begin(); it != j.end(); ++it) {
       bool listed = false;

@@ -9,6 +9,7 @@
 
 #include "core/deadline.hpp"
 #include "core/record.hpp"
+#include "core/signature.hpp"
 #include "core/workflow.hpp"
 
 namespace desk {
@@ -35,6 +36,7 @@ struct KeyLoan {
   Timestamp expected_return;
   KeyLoanStatus status = KeyLoanStatus::out;
   std::optional<Timestamp> returned_at;
+  std::optional<Signature> return_signature;  // the borrower signs the return (optional)
   bool power_off = false;
   bool windows_closed = false;
   std::string lent_by;
@@ -55,6 +57,7 @@ struct KeyLoan {
         Field{"expected_return", &K::expected_return, "预计归还", "Expected return"},
         Field{"status", &K::status, "状态", "Status"},
         Field{"returned_at", &K::returned_at, "归还时间", "Returned at"},
+        Field{"return_signature", &K::return_signature, "归还签字", "Return signature"},
         Field{"power_off", &K::power_off, "已断电", "Power off"},
         Field{"windows_closed", &K::windows_closed, "门窗已关", "Windows closed"},
         Field{"lent_by", &K::lent_by, "经手人", "Lent by"},

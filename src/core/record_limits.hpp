@@ -68,6 +68,9 @@ void check(const T& v, Errors& out, const Place& p) {
         ((check(v.*(f.member), out, {p.key, {p.label.zh + " " + f.zh, p.label.en + " " + f.en}})), ...);
       },
       T::fields());
+  if constexpr (requires { shape_errors(v); })
+    for (auto& e : shape_errors(v))
+      out.push_back({p.key, {p.label.zh + "：" + e.message.zh, p.label.en + ": " + e.message.en}});
 }
 
 void check_meta(const RecordMeta& m, Errors& out);

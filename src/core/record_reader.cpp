@@ -351,7 +351,19 @@ bool read(Cursor& c, T& out) {
         T::fields());
     return matched && good;
   });
-  return ok && seen == (std::uint64_t{1} << n) - 1;
+  // Optional fields may be absent (added after the type was first written).
+  std::uint64_t required = 0;
+  std::size_t bit = 0;
+  std::apply(
+      [&](const auto&... f) {
+        ((required |= is_optional_v<std::decay_t<decltype(out.*(f.member))>> ? 0 : std::uint64_t{1} << bit, ++bit),
+         ...);
+      },
+      T::fields());
+  if (!ok || (seen & required) != required) return false;
+  if constexpr (requires { shape_errors(out); })
+    if (!shape_errors(out).empty()) return false;
+  return true;
 }
 
 // A value kept as JSON (a history entry's before and after): text, null,

@@ -94,7 +94,13 @@ Errors validate(const Repair& r) {
   if (one_of(r.status, {S::finished, S::accepted, S::called_back}))
     require_text(errors, r.work_done, "work_done", "维修情况", "Work done");
   if (one_of(r.status, {S::accepted, S::called_back})) {
-    require_text(errors, r.signed_by, "signed_by", "客户签名", "Customer signature");
+    require_text(errors, r.signed_by, "signed_by", "验收客户", "Accepted by");
+    // Seed 002 (rule): the customer signs the work order on acceptance — on
+    // the screen, or on the paper sheet whose number is kept.
+    if (!signature_valid(r.customer_signature))
+      errors.push_back({"customer_signature",
+                        {"请客户在签字框内签字，或勾选纸质签字并填写单号",
+                         "Have the customer sign in the box, or tick paper signature and give the sheet number"}});
     if (r.paid && r.fee.fen > 0 && !r.fee_collected)
       errors.push_back({"fee_collected", {"有偿维修须现场收费后验收", "Collect the fee before acceptance"}});
   }

@@ -8,6 +8,7 @@
 
 #include "core/deadline.hpp"
 #include "core/record.hpp"
+#include "core/signature.hpp"
 #include "core/workflow.hpp"
 
 namespace desk {
@@ -75,14 +76,17 @@ struct Repair {
   std::string quote;  // labour, materials and fee standard told to the customer
   Money fee;          // in fen; stored as yuan (money.hpp)
   MaterialsBy materials = MaterialsBy::none;
-  bool customer_agreed = false;  // to the quote, before work starts
+  bool customer_agreed = false;                  // to the quote, before work starts
+  std::optional<Signature> agreement_signature;  // the customer signs the quote (optional)
   std::string unfixable_reason;
   std::string work_done;
   std::optional<Timestamp> finished_at;
   bool fee_collected = false;
   bool handed_to_cashier = false;  // 交房管员
   bool invoice_requested = false;
-  std::string signed_by;  // the customer's signature on the sheet
+  std::string signed_by;                          // the customer who accepted the work
+  std::optional<Signature> customer_signature;    // seed 002: 客户验收合格后，请其签字
+  std::optional<Signature> technician_signature;  // the technician's own (optional)
   std::optional<Timestamp> accepted_at;
   std::optional<Timestamp> called_back_at;
   std::string rework_of;  // the earlier repair this one redoes
@@ -112,13 +116,16 @@ struct Repair {
         Field{"fee", &R::fee, "收费（元）", "Fee (yuan)"},
         Field{"materials", &R::materials, "材料来源", "Materials"},
         Field{"customer_agreed", &R::customer_agreed, "客户同意收费", "Customer agreed to the quote"},
+        Field{"agreement_signature", &R::agreement_signature, "收费确认签字", "Quote signature"},
         Field{"unfixable_reason", &R::unfixable_reason, "未能修复原因", "Why it could not be fixed"},
         Field{"work_done", &R::work_done, "维修情况", "Work done"},
         Field{"finished_at", &R::finished_at, "完工时间", "Finished at"},
         Field{"fee_collected", &R::fee_collected, "已现场收费", "Fee collected"},
         Field{"handed_to_cashier", &R::handed_to_cashier, "已交房管员", "Handed to the cashier"},
         Field{"invoice_requested", &R::invoice_requested, "需开发票", "Invoice requested"},
-        Field{"signed_by", &R::signed_by, "客户签名", "Customer signature"},
+        Field{"signed_by", &R::signed_by, "验收客户", "Accepted by"},
+        Field{"customer_signature", &R::customer_signature, "客户验收签字", "Customer's signature"},
+        Field{"technician_signature", &R::technician_signature, "维修人员签字", "Technician's signature"},
         Field{"accepted_at", &R::accepted_at, "验收时间", "Accepted at"},
         Field{"called_back_at", &R::called_back_at, "回访时间", "Called back at"},
         Field{"rework_of", &R::rework_of, "返修原单", "Rework of"},

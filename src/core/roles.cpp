@@ -38,7 +38,8 @@ std::span<const Role> grants(Action a) {
     case Action::view_team_training:
     case Action::export_full:
     case Action::export_statistics:
-    case Action::site_folder:  // the folder holds every record: as for a full export
+    case Action::site_folder:     // the folder holds every record: as for a full export
+    case Action::void_signature:  // issue 15: a signature is voided by a supervisor only
       return kSupervisors;
     case Action::close_serious_complaint:
     case Action::close_major_violation:  // SPEC §5: 重大 by the manager

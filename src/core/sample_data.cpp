@@ -104,6 +104,7 @@ Dataset sample_dataset(const SampleOptions& o) {
           r.accepted_at = *r.finished_at + 5 * kMinute;
           r.work_done = "已修复";
           r.signed_by = r.requester;
+          r.customer_signature = paper_signature(r.requester, *r.accepted_at, "PD-" + std::to_string(1000 + i));
         }
         data.table<Repair>().upsert(create_record(r, a));
         break;

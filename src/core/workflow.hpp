@@ -10,6 +10,7 @@
 #include "core/record.hpp"
 #include "core/record_limits.hpp"
 #include "core/roles.hpp"
+#include "core/signature.hpp"
 
 namespace desk {
 
@@ -86,6 +87,7 @@ Expected<R> edit_checked(const R& current, R draft, const Actor& actor) {
   if constexpr (requires { draft.status; }) draft.status = current.status;
   if constexpr (requires { edit_guard(current, draft); })
     if (auto errors = edit_guard(current, draft); !errors.empty()) return errors;
+  if (auto errors = signatures_kept(current, draft); !errors.empty()) return errors;
   if (auto errors = validate(draft); !errors.empty()) return errors;
   if (auto errors = check_can_revise(current.meta); !errors.empty()) return errors;
   return within_limits(revise_record(current, std::move(draft), actor));
@@ -109,6 +111,7 @@ Expected<R> perform(const R& current, R draft, A action, const Actor& actor) {
   if (auto e = check_permission(actor.role, permission_for(current, action))) return refusal(e);
   auto to = next_state(transitions(current), current.status, action);
   if (!to) return to.errors();
+  if (auto errors = signatures_kept(current, draft); !errors.empty()) return errors;
   draft.status = to.value();
   on_action(draft, action, actor.now);
   if (auto errors = validate(draft); !errors.empty()) return errors;

@@ -12,6 +12,7 @@
 #include "core/fields.hpp"
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "ui/signature_pad.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
 
@@ -25,7 +26,28 @@ struct FormState {
   std::set<std::string> multiline;
   std::set<std::string> required;
   std::string prefix;  // widget id prefix, e.g. "complaint"
+  // Signature fields (issue 15): whose name signs, what the stored record holds.
+  std::map<std::string, std::string> signer_from;  // signature key -> text field with the signer's name
+  SignatureHooks signatures;
+  std::map<std::string, SignaturePad> pads;
 };
+
+// The text of the string field `key` of `r` ("" when there is none).
+template <HasFields R>
+std::string text_field(const R& r, const std::string& key) {
+  std::string out;
+  std::apply(
+      [&](const auto&... f) {
+        (
+            [&] {
+              if constexpr (std::is_same_v<std::decay_t<decltype(r.*(f.member))>, std::string>)
+                if (key == f.key) out = r.*(f.member);
+            }(),
+            ...);
+      },
+      R::fields());
+  return out;
+}
 
 // A value as text in a list cell or a read-only row.
 inline std::string value_text(const std::string& v) {
@@ -45,6 +67,9 @@ inline std::string value_text(Money v) {
 }
 inline std::string value_text(Timestamp t) {
   return format_local(t);
+}
+inline std::string value_text(const Signature& s) {
+  return s.signer + (s.voided ? tr("（已作废）", " (voided)") : "");
 }
 template <DeskEnum E>
 std::string value_text(E e) {
@@ -193,6 +218,10 @@ void draw_fields(R& r, FormState& st, Timestamp now) {
               } else if constexpr (std::is_same_v<T, Money>) {
                 ImGui::SetNextItemWidth(140);
                 ImGui::InputTextWithHint(("##" + id).c_str(), "0.00", &st.texts[f.key]);
+              } else if constexpr (std::is_same_v<T, std::optional<Signature>>) {
+                const auto from = st.signer_from.find(f.key);
+                signature_field(id, r.*(f.member), st.pads[f.key], st.signatures, f.key,
+                                from == st.signer_from.end() ? std::string() : text_field(r, from->second), now);
               } else if constexpr (kTextEdited<T>) {
                 edit_time_text(id, st.texts[f.key], now, std::is_same_v<T, std::optional<Timestamp>>);
               } else if constexpr (requires { edit_value(id, r.*(f.member), st, f.key); }) {

@@ -393,6 +393,19 @@ void ModuleView<R>::draw_form(Context& ctx) {
     Spec::kExtrasFirst;
   };
   if constexpr (extras_first) Spec::extras(ctx, *this, stored);
+  form_.signatures.stored = stored ? confirmed_signatures(*stored) : std::set<std::string>{};
+  form_.signatures.may_void = stored && may(ctx.role, Action::void_signature) && !ctx.desk.read_only();
+  form_.signatures.void_it = [this, &ctx, stored](const std::string& key, const std::string& reason) {
+    form_.errors = ctx.desk.store(void_signature(*stored, key, reason, ctx.actor()),
+                                  Msg{"签字已作废", "Signature voided"}, [this, &desk = ctx.desk](bool ok) {
+                                    if (!ok) return;
+                                    if (const R* r = desk.data().template table<R>().find(draft_.meta.id)) {
+                                      draft_ = *r;
+                                      load_texts(draft_, form_);
+                                      form_.pads.clear();
+                                    }
+                                  });
+  };
   ImGui::BeginDisabled(ctx.desk.busy());
   if (ImGui::BeginTable((id + ".fields").c_str(), 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("l", ImGuiTableColumnFlags_WidthFixed, 120);
@@ -408,10 +421,14 @@ void ModuleView<R>::draw_form(Context& ctx) {
         continue;
       ImGui::TextColored(colors::muted, "%s  %s  r%lld  %s", format_local(it->at).c_str(), it->by.c_str(),
                          static_cast<long long>(it->revision), it->action.c_str());
+      auto shown = [](const json& v) {
+        if (v.is_string()) return v.template get<std::string>();
+        const std::string s = signature_summary(v);  // not the strokes' numbers
+        return s.empty() ? v.dump() : s;
+      };
       for (const auto& c : it->changes)
-        ImGui::TextWrapped("    %s: %s → %s", tr(field_label<R>(c.field)).c_str(),
-                           c.from.is_string() ? c.from.template get<std::string>().c_str() : c.from.dump().c_str(),
-                           c.to.is_string() ? c.to.template get<std::string>().c_str() : c.to.dump().c_str());
+        ImGui::TextWrapped("    %s: %s → %s", tr(field_label<R>(c.field)).c_str(), shown(c.from).c_str(),
+                           shown(c.to).c_str());
     }
   }
   for (const auto& e : form_.errors) probe::message(id + ".error." + e.where, tr(e.message));

@@ -102,6 +102,7 @@ struct ModuleSpec<KeyLoan> {
   static void setup_form(FormState& f) {
     f.readonly = {"returned_at"};
     f.required = {"key", "borrower", "purpose", "lent_by", "expected_return"};
+    f.signer_from = {{"return_signature", "borrower"}};
   }
   static KeyLoan blank(const Context& ctx) {
     KeyLoan k;

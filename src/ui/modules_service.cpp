@@ -98,6 +98,9 @@ struct ModuleSpec<Repair> {
     f.readonly = {"dispatched_at", "arrived_at", "finished_at", "accepted_at", "called_back_at"};
     f.multiline = {"description", "quote", "work_done", "unfixable_reason"};
     f.required = {"received_at", "unit", "description", "received_by"};
+    f.signer_from = {{"customer_signature", "signed_by"},
+                     {"agreement_signature", "requester"},
+                     {"technician_signature", "technician"}};
   }
   static Repair blank(const Context& ctx) {
     Repair r;

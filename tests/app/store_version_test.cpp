@@ -76,7 +76,15 @@ TEST_CASE("store v1 fixture: every record opens, the store is upgraded once, and
       using R = typename std::decay_t<decltype(table.rows())>::value_type;
       for (const auto& r : table.rows()) {
         const R* got = desk.data().template table<R>().find(r.meta.id);
-        found += got && *got == r;
+        R want = r;
+        // Signatures came after v1 (issue 15): the fixture's lines have none,
+        // and an absent optional field reads as empty.
+        if constexpr (std::is_same_v<R, Repair>) {
+          want.customer_signature.reset();
+          for (auto& h : want.meta.history)
+            std::erase_if(h.changes, [](const FieldChange& c) { return c.field == "customer_signature"; });
+        }
+        found += got && *got == want;
       }
     });
     CHECK(found == 40);

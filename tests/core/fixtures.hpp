@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/dataset.hpp"
+#include "core/signature.hpp"
 #include "core/visit.hpp"
 
 namespace desk::test {
@@ -21,6 +22,15 @@ inline Actor actor(const std::string& staff = "S001", Timestamp now = morning(),
   std::mt19937_64 rng(seed);
   for (auto& b : a.random) b = static_cast<std::uint8_t>(rng());
   return a;
+}
+
+// A short signature drawn on the pad: two strokes, pressure 5.
+inline Signature drawn_signature(const std::string& signer = "张女士", Timestamp at = morning()) {
+  Signature s;
+  s.signer = signer;
+  s.signed_at = at;
+  s.strokes = {{{40, 120, 5, 80, 60, 6, 120, 130, 5}}, {{150, 90, 4, 260, 92, 5}}};
+  return s;
 }
 
 inline Actor actor_as(Role role, Timestamp now = morning(), const std::string& staff = "S001", std::uint64_t seed = 1) {

@@ -45,8 +45,10 @@ TEST_CASE("repair: 报修 → 派工 → 到场 → 完工 → 验收 → 回访
   r = go(r, RepairAction::dispatch, Role::receptionist, morning() + 5 * kMinute, assign);
   r = go(r, RepairAction::arrive, Role::technician, morning() + 2 * kHour);
   r = go(r, RepairAction::finish, Role::technician, morning() + 3 * kHour, [](Repair& x) { x.work_done = "更换阀芯"; });
-  r = go(r, RepairAction::accept, Role::technician, morning() + 3 * kHour + 5 * kMinute,
-         [](Repair& x) { x.signed_by = "张女士"; });
+  r = go(r, RepairAction::accept, Role::technician, morning() + 3 * kHour + 5 * kMinute, [](Repair& x) {
+    x.signed_by = "张女士";
+    x.customer_signature = drawn_signature();
+  });
   CHECK(r.dispatched_at == morning() + 5 * kMinute);
   CHECK(r.arrived_at == morning() + 2 * kHour);
   CHECK(r.finished_at == morning() + 3 * kHour);
@@ -105,6 +107,7 @@ TEST_CASE("repair: paid work needs the quote agreed before it is finished; decli
   REQUIRE(finished.ok());
   Repair sign = finished.value();
   sign.signed_by = "张女士";
+  sign.customer_signature = drawn_signature();
   auto no_fee = perform(finished.value(), sign, RepairAction::accept, actor_as(Role::technician));
   REQUIRE_FALSE(no_fee.ok());
   CHECK(error_for(no_fee.errors(), "fee_collected"));

@@ -59,7 +59,8 @@ const std::map<Action, std::set<Role>>& expected() {
       {Action::export_redacted, kDesk},
       {Action::print_documents, plus(kDesk, Role::technician)},
       {Action::export_statistics, kSupervisorsUp},
-      {Action::site_folder, kSupervisorsUp},  // the folder holds every record (issue 12)
+      {Action::site_folder, kSupervisorsUp},     // the folder holds every record (issue 12)
+      {Action::void_signature, kSupervisorsUp},  // issue 15
   };
   return m;
 }
