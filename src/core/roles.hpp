@@ -64,6 +64,9 @@ enum class Action {
   print_documents,    // work orders and other printed sheets
   export_statistics,  // the month's statistics as CSV or a printed report
   site_folder,        // choose, start or stop the site folder (issue 12)
+  // The case library (issue 15).
+  view_cases,  // browse cases and train on them
+  mark_case,   // put a complaint in the case library, edit a case
 };
 DESK_ENUM_TABLE(
     Action, {Action::record_visit, "record_visit", "登记来访", "Record a visit"},
@@ -100,7 +103,9 @@ DESK_ENUM_TABLE(
     {Action::export_redacted, "export_redacted", "脱敏导出", "Export redacted data"},
     {Action::print_documents, "print_documents", "打印单据", "Print documents"},
     {Action::export_statistics, "export_statistics", "导出或打印统计报表", "Export or print statistics"},
-    {Action::site_folder, "site_folder", "设置站点文件夹", "Set up the site folder"})
+    {Action::site_folder, "site_folder", "设置站点文件夹", "Set up the site folder"},
+    {Action::view_cases, "view_cases", "查看案例库", "View the case library"},
+    {Action::mark_case, "mark_case", "列入案例库", "Add to the case library"})
 
 // The roles that may perform `action`, in the order of the Role enum.
 std::vector<Role> roles_allowed(Action action);
