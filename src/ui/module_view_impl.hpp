@@ -132,9 +132,9 @@ void ModuleView<R>::refresh(const Context& ctx) {
     }
   }
   const std::string needle = detail::lower_ascii(trim(search_));
-  const std::string key = needle + "|" + std::to_string(status_filter_) + "|" + std::to_string(only_open_) + "|" +
-                          order_key + "|" + from_text_ + "|" + to_text_ + "|" + std::to_string(kind_filter_) + "|" +
-                          unit_text_ + "\x1f" + staff_text_;
+  std::string key = needle + "|" + std::to_string(status_filter_) + "|" + std::to_string(only_open_) + "|" + order_key +
+                    "|" + from_text_ + "|" + to_text_ + "|" + std::to_string(kind_filter_) + "|" + unit_text_ + "\x1f" +
+                    staff_text_;
   if constexpr (detail::HasOwnFilter<Spec, R>) key += "\x1f" + Spec::filter_key();
   if (data_changed || rows_key_ != key) {
     rows_version_ = ctx.desk.version();

@@ -46,11 +46,16 @@ struct ModuleSpec<CaseStudy> {
   static Msg new_label() { return {"新建案例", "New case"}; }
   static std::vector<Column<CaseStudy>> columns() {
     return {{{"发生日期", "Date"}, [](const CaseStudy& c) { return format_local(c.occurred_at).substr(0, 10); }, 92},
-            {{"类型", "Type"}, [](const CaseStudy& c) { return tr(enum_label(c.type)); }, 70},
+            {{"类型", "Type"}, [](const CaseStudy& c) { return tr(enum_label(c.type)); }, 84},
             {{"程度", "Severity"}, [](const CaseStudy& c) { return tr(enum_label(c.severity)); }, 56},
             {{"案例", "Case"}, case_title},
             {{"时限", "Deadlines"}, deadline_summary, 76},
-            {{"来源", "Origin"}, [](const CaseStudy& c) { return tr(enum_label(c.origin)); }, 96}};
+            {{"来源", "Origin"},
+             [](const CaseStudy& c) {
+               // Short in English: the form's 来源 row says it in full.
+               return c.origin == CaseOrigin::marked ? tr("主管列入", "Marked") : tr("严重投诉关闭", "Closed serious");
+             },
+             104}};
   }
   static void setup_form(FormState& f) {
     f.hidden = {"deadlines", "source_id"};
@@ -90,9 +95,10 @@ struct ModuleSpec<CaseStudy> {
     if (permitted_button(tr("转为培训情景，开始练习", "Train on this case"), "cases.train", Action::view_cases,
                          ctx.role))
       request_case_training(stored->meta.id);
-    ImGui::SameLine();
-    ImGui::TextColored(colors::muted, "%s",
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
+    ImGui::TextWrapped("%s",
                        tr("按投诉处理流程，用本案事实练习", "The complaint-handling script with this case's facts"));
+    ImGui::PopStyleColor();
     section(tr("时限执行", "Deadlines"));
     if (stored->deadlines.empty()) ImGui::TextColored(colors::muted, "—");
     for (const auto& d : stored->deadlines) {
@@ -100,9 +106,10 @@ struct ModuleSpec<CaseStudy> {
       ImGui::BulletText("%s", tr(case_deadline_label(d.rule)).c_str());
       ImGui::SameLine();
       ImGui::TextColored(ok ? colors::ok : colors::error, "%s", tr(enum_label(d.outcome)).c_str());
-      ImGui::SameLine();
-      ImGui::TextColored(colors::muted, "%s %s%s%s", tr("期限", "due"), format_local(d.due).c_str(),
+      ImGui::Indent();
+      ImGui::TextColored(colors::muted, "%s %s%s%s", tr("期限", "Due"), format_local(d.due).c_str(),
                          d.done ? tr(" · 完成 ", " · done ") : "", d.done ? format_local(*d.done).c_str() : "");
+      ImGui::Unindent();
       probe::message("cases.deadline." + d.rule, enum_code(d.outcome));
     }
     ImGui::Spacing();

@@ -23,8 +23,22 @@ before(async () => {
 after(async () => { await b.close(); });
 
 const messages = () => messageLines(page);
-// Scrolls the complaint form until `id` shows, then acts on it.
-const at = (id) => reveal(page, id, 'complaints.unit');
+// Scrolls the complaint form until `id` shows: back to the top first (the
+// form keeps its scroll between steps), then down with the wheel.
+async function at(id) {
+  if (await page.evaluate((wid) => !!window.deskTest.widget(wid), id)) return;
+  const save = await widget(page, 'complaints.save');
+  await page.mouse.move(save.x + 40, save.y - 120);
+  await page.mouse.wheel(0, -5000);
+  await frames(page, 3);
+  for (let i = 0; i < 30; ++i) {
+    if (await page.evaluate((wid) => !!window.deskTest.widget(wid), id)) return;
+    await page.mouse.wheel(0, 150);
+    await frames(page, 2);
+  }
+  await shot(page, 'case-debug-missing');
+  throw new Error(`widget ${id} did not scroll into view`);
+}
 async function step(action) {
   await widget(page, `complaints.action.${action}`);
   await save(page, `complaints.action.${action}`);
@@ -41,6 +55,7 @@ test('closing a serious complaint puts its anonymised case in the case library',
   await click(page, 'complaints.severity.serious');
   await at('complaints.serious_criteria.media');
   await click(page, 'complaints.serious_criteria.media');
+  await at('complaints.serious_criteria.repeated');
   await click(page, 'complaints.serious_criteria.repeated');
   await save(page, 'complaints.save');
   await type(page, 'complaints.search', '天花板漏水');
@@ -120,6 +135,12 @@ test('the case library: searched, filtered by type and year, a case opened with 
   await widget(page, 'cases.train');
   assert.match(await messages(), /cases\.deadline\.complaint_serious_result=(met|missed|overdue|not_due)/);
   await shot(page, 'case-form');
+  // English: the same screen, nothing cut.
+  await click(page, 'settings.lang');
+  await widget(page, 'cases.train');
+  await shot(page, 'case-form-en');
+  await click(page, 'settings.lang');
+  await widget(page, 'cases.train');
 });
 
 test('a case turned into a training scenario is played through and the attempt stored', async () => {
@@ -177,7 +198,7 @@ test('offline on a 1280×800 touch screen: the library opens and a case is tappe
     await save(p, 'complaints.save');
     await type(p, 'complaints.search', '楼道灯');
     await openRow(p, 'complaint');
-    await widget(p, 'complaints.mark_case');
+    await reveal(p, 'complaints.mark_case', 'complaints.unit');
     const before = Number((await snapshot(p)).dataVersion);
     await tap('complaints.mark_case');
     await p.waitForFunction((v) => Number(window.deskTest.snapshot().dataVersion) > v, before, { timeout: 15000 });
