@@ -60,6 +60,8 @@ const std::map<Action, std::set<Role>>& expected() {
       {Action::print_documents, plus(kDesk, Role::technician)},
       {Action::export_statistics, kSupervisorsUp},
       {Action::site_folder, kSupervisorsUp},  // the folder holds every record (issue 12)
+      {Action::view_cases, kDesk},            // issue 15: everyone who trains at the desk
+      {Action::mark_case, kSupervisorsUp},
   };
   return m;
 }
