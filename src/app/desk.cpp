@@ -408,4 +408,22 @@ Expected<std::string> Desk::recover_admin(const std::string& recovery_code, cons
   return next;
 }
 
+Errors Desk::mark_case(const std::string& complaint_id, const Actor& actor, Done done) {
+  if (auto refused = unavailable(); !refused.empty()) return refused;
+  if (auto e = check_permission(actor.role, Action::mark_case)) return {*e};
+  const Complaint* complaint = data_.table<Complaint>().find(complaint_id);
+  if (!complaint || complaint->meta.deleted) return {{"record", {"请先保存投诉", "Save the complaint first"}}};
+  if (case_for_complaint(data_, complaint_id))
+    return {{"record", {"此投诉已在案例库中", "This complaint is already in the case library"}}};
+  Expected<CaseStudy> made = create_checked(case_from_complaint(*complaint, CaseOrigin::marked, actor.now), actor);
+  if (!made) return made.errors();
+  const CaseStudy c = made.value();
+  std::string lines;
+  if (auto errors = add_line(c, lines); !errors.empty()) return errors;
+  commit(
+      lines, [c](Dataset& d) { d.table<CaseStudy>().upsert(c); }, {"已列入案例库", "Added to the case library"},
+      std::move(done));
+  return {};
+}
+
 }  // namespace desk

@@ -90,6 +90,10 @@ class Desk {
   template <class R>
   Errors turn_visit_into(const std::string& visit_id, const Actor& actor, Done done = {}, const std::string& unit = "");
 
+  // Issue 15: a supervisor puts the stored complaint `complaint_id` in the
+  // case library (once per complaint), anonymised (case_study.hpp).
+  Errors mark_case(const std::string& complaint_id, const Actor& actor, Done done = {});
+
   // Stores a record a core function produced (add_measure, tick_item…),
   // refusing it when the stored one changed meanwhile.
   template <HasFields R>
@@ -260,15 +264,27 @@ Errors Desk::perform(const R& draft, A action, const Actor& actor, Done done) {
       if (auto errors = add_line(*callback, lines); !errors.empty()) return errors;
     }
   }
+  // SPEC §2: a closed 严重 complaint becomes a case, in the same durable write.
+  std::optional<CaseStudy> made_case;
+  if constexpr (std::is_same_v<R, Complaint>) {
+    if (auto draft_case = case_on_close(*stored, r, actor.now); draft_case && !case_for_complaint(data_, r.meta.id)) {
+      Actor system = actor;
+      system.random[1] ^= 0x3c;  // an id of its own
+      made_case = create_record(*draft_case, system);
+      if (auto errors = validate(*made_case); !errors.empty()) return errors;
+      if (auto errors = add_line(*made_case, lines); !errors.empty()) return errors;
+    }
+  }
   const Msg label = enum_label(action);
   commit(
       lines,
-      [r, callback](Dataset& d) {
+      [r, callback, made_case](Dataset& d) {
         d.table<R>().upsert(r);
         if (callback) d.table<Callback>().upsert(*callback);
+        if (made_case) d.table<CaseStudy>().upsert(*made_case);
       },
-      {"已办理：" + label.zh + (callback ? "，已生成回访" : ""),
-       "Done: " + label.en + (callback ? "; callback created" : "")},
+      {"已办理：" + label.zh + (callback ? "，已生成回访" : "") + (made_case ? "，已列入案例库" : ""),
+       "Done: " + label.en + (callback ? "; callback created" : "") + (made_case ? "; added to the case library" : "")},
       std::move(done));
   return {};
 }

@@ -17,10 +17,17 @@ Msg record_type_label(const std::string& type) {
       {"duty", {"例行工作", "Duty"}},
       {"staff", {"员工", "Staff"}},
       {"training_attempt", {"培训考核", "Training"}},
+      {"case", {"案例", "Case"}},
   };
   for (const auto& [code, name] : kNames)
     if (type == code) return name;
   return {type, type};
+}
+
+const CaseStudy* case_for_complaint(const Dataset& data, const std::string& complaint_id) {
+  for (const auto& c : data.table<CaseStudy>().rows())
+    if (!c.meta.deleted && c.source_id == complaint_id) return &c;
+  return nullptr;
 }
 
 std::size_t merge_into(Dataset& into, const Dataset& from) {

@@ -8,6 +8,7 @@
 
 #include "core/access.hpp"
 #include "core/callback.hpp"
+#include "core/case_study.hpp"
 #include "core/complaint.hpp"
 #include "core/duty_log.hpp"
 #include "core/incident.hpp"
@@ -92,9 +93,13 @@ struct TableSet {
   }
 };
 
-// The eleven modules of SPEC "Records", plus the staff list and training attempts.
+// The eleven modules of SPEC "Records", plus the staff list, training
+// attempts and the case library.
 using Dataset = TableSet<Visit, Complaint, Repair, Callback, Violation, KeyLoan, AccessEntry, Incident, Inspection,
-                         DutyLog, Staff, TrainingAttempt>;
+                         DutyLog, Staff, TrainingAttempt, CaseStudy>;
+
+// The case made from complaint `complaint_id`, if there is one (not deleted).
+const CaseStudy* case_for_complaint(const Dataset& data, const std::string& complaint_id);
 
 // The Chinese/English name of a record type code ("complaint" → 投诉), or
 // the code itself.

@@ -29,6 +29,7 @@ std::span<const Role> grants(Action a) {
     case Action::record_callback:
     case Action::close_general_violation:  // SPEC §5: 一般 cases by the service center
     case Action::export_redacted:
+    case Action::view_cases:  // everyone who trains at the desk (training is a desk right)
       return kDesk;
     case Action::judge_complaint:
     case Action::close_complaint:
@@ -40,6 +41,7 @@ std::span<const Role> grants(Action a) {
     case Action::export_statistics:
     case Action::site_folder:     // the folder holds every record: as for a full export
     case Action::void_signature:  // issue 15: a signature is voided by a supervisor only
+    case Action::mark_case:       // issue 15: "any complaint a supervisor marks"
       return kSupervisors;
     case Action::close_serious_complaint:
     case Action::close_major_violation:  // SPEC §5: 重大 by the manager

@@ -65,6 +65,9 @@ enum class Action {
   export_statistics,  // the month's statistics as CSV or a printed report
   site_folder,        // choose, start or stop the site folder (issue 12)
   void_signature,     // a confirmed signature is only ever voided, with a reason (issue 15)
+  // The case library (issue 15).
+  view_cases,  // browse cases and train on them
+  mark_case,   // put a complaint in the case library, edit a case
 };
 DESK_ENUM_TABLE(
     Action, {Action::record_visit, "record_visit", "登记来访", "Record a visit"},
@@ -102,7 +105,9 @@ DESK_ENUM_TABLE(
     {Action::print_documents, "print_documents", "打印单据", "Print documents"},
     {Action::export_statistics, "export_statistics", "导出或打印统计报表", "Export or print statistics"},
     {Action::site_folder, "site_folder", "设置站点文件夹", "Set up the site folder"},
-    {Action::void_signature, "void_signature", "作废签字", "Void a signature"})
+    {Action::void_signature, "void_signature", "作废签字", "Void a signature"},
+    {Action::view_cases, "view_cases", "查看案例库", "View the case library"},
+    {Action::mark_case, "mark_case", "列入案例库", "Add to the case library"})
 
 // The roles that may perform `action`, in the order of the Role enum.
 std::vector<Role> roles_allowed(Action action);

@@ -5,6 +5,7 @@
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "ui/case_training.hpp"
 #include "ui/modules.hpp"
 #include "ui/quarantine_view.hpp"
 #include "ui/strings.hpp"
@@ -32,6 +33,7 @@ App::App(Desk& desk, Fonts& fonts, Settings settings) : desk_(desk), fonts_(font
   for (auto make : {make_complaints, make_repairs, make_callbacks, make_violations, make_key_loans, make_access_log,
                     make_incidents, make_inspections, make_duty_logs, make_staff})
     modules_.push_back(make());
+  cases_ = make_cases();
   if (const std::string m = platform::query_param("module"); !m.empty()) screen_ = m;
 }
 
@@ -318,6 +320,7 @@ void App::draw_nav(Context& ctx) {
   ImGui::Separator();
   item("stats", zh ? "月度统计" : "Statistics", 0);
   item("training", zh ? "接待引导与培训" : "Guide & training", 0);
+  if (may(ctx.role, Action::view_cases)) item(cases_->id(), tr(cases_->title()).c_str(), 0);
   if (may(ctx.role, Action::manage_staff) && team_.sign_in_required(desk_))
     item("site", zh ? "站点设置" : "Site settings", 0);
   item("folder", zh ? "站点文件夹" : "Site folder", folder_.conflict_count(ctx));
@@ -334,7 +337,12 @@ void App::draw_screen(Context& ctx) {
     if (team_.draw_site_settings(ctx, settings_.site)) settings_changed_ = true;
     return;
   }
+  take_case_request(ctx);
   if (screen_ == "training") return training_.draw(ctx);
+  if (screen_ == cases_->id() && may(ctx.role, Action::view_cases)) {
+    ImGui::TextColored(colors::accent, "%s", tr(cases_->title()).c_str());
+    return cases_->draw(ctx);
+  }
   if (screen_ == "quarantine") return draw_quarantine(ctx);
   if (screen_ == "folder") {
     if (folder_.draw(ctx, settings_.desk_name)) settings_changed_ = true;
@@ -349,7 +357,21 @@ void App::draw_screen(Context& ctx) {
   visits_.draw(ctx);
 }
 
+void App::take_case_request(Context& ctx) {
+  const auto id = take_case_training();
+  if (!id) return;
+  if (const CaseStudy* c = desk_.data().table<CaseStudy>().find(*id); c && may(ctx.role, Action::view_cases)) {
+    screen_ = "training";
+    training_.train_on_case(ctx, *c);
+  }
+}
+
 void App::open_record(Context& ctx, const std::string& type, const std::string& id) {
+  if (type == CaseStudy::kType) {
+    screen_ = cases_->id();
+    cases_->open_record(ctx, id);
+    return;
+  }
   if (type == Visit::kType) {
     screen_ = "visits";
     if (const Visit* v = desk_.data().table<Visit>().find(id)) visits_.open(*v);

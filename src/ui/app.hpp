@@ -40,6 +40,8 @@ class App {
   void draw_nav(Context& ctx);
   void draw_screen(Context& ctx);
   void open_record(Context& ctx, const std::string& type, const std::string& id);
+  // A case the case library asked to train on (case_training.hpp).
+  void take_case_request(Context& ctx);
   // The data buttons of the top bar, each disabled with the reason when the role may not.
   void draw_data_buttons(Context& ctx);
   void draw_status_bar(Context& ctx);
@@ -56,6 +58,7 @@ class App {
   TrainingArea training_;
   StatsView stats_;
   std::vector<std::unique_ptr<ModuleBase>> modules_;
+  std::unique_ptr<ModuleBase> cases_;  // 案例库, beside training in the navigation
   std::string screen_ = "today";
   TeamView team_;
   FolderView folder_;

@@ -36,6 +36,20 @@ concept HasUnit = requires(const R& r) {
   { r.unit } -> std::convertible_to<std::string>;
 };
 
+// A module whose records are made elsewhere (the case library): no "new" button.
+template <class Spec>
+concept NoNew = requires {
+  Spec::kNoNew;
+};
+// A module with a filter of its own (the case library's year): its Spec has
+//   static bool keep(const R&)      — the row passes the filter
+//   static std::string filter_key() — changes when the filter does
+template <class Spec, class R>
+concept HasOwnFilter = requires(const R& r) {
+  { Spec::keep(r) } -> std::convertible_to<bool>;
+  { Spec::filter_key() } -> std::convertible_to<std::string>;
+};
+
 // A combo choosing one value of E or all (-1) for a list filter.
 template <class E>
 void enum_filter(const std::string& id, const char* all_label, int& value) {
@@ -118,9 +132,10 @@ void ModuleView<R>::refresh(const Context& ctx) {
     }
   }
   const std::string needle = detail::lower_ascii(trim(search_));
-  const std::string key = needle + "|" + std::to_string(status_filter_) + "|" + std::to_string(only_open_) + "|" +
-                          order_key + "|" + from_text_ + "|" + to_text_ + "|" + std::to_string(kind_filter_) + "|" +
-                          unit_text_ + "\x1f" + staff_text_;
+  std::string key = needle + "|" + std::to_string(status_filter_) + "|" + std::to_string(only_open_) + "|" + order_key +
+                    "|" + from_text_ + "|" + to_text_ + "|" + std::to_string(kind_filter_) + "|" + unit_text_ + "\x1f" +
+                    staff_text_;
+  if constexpr (detail::HasOwnFilter<Spec, R>) key += "\x1f" + Spec::filter_key();
   if (data_changed || rows_key_ != key) {
     rows_version_ = ctx.desk.version();
     rows_key_ = key;
@@ -151,6 +166,9 @@ void ModuleView<R>::refresh(const Context& ctx) {
       if (!unit_needle_.empty() && detail::lower_ascii(r.unit).find(unit_needle_) == std::string::npos) return false;
     }
     if (!staff_needle_.empty() && !detail::names_staff(r, staff_needle_)) return false;
+    if constexpr (detail::HasOwnFilter<Spec, R>) {
+      if (!Spec::keep(r)) return false;
+    }
     if (!needle_.empty() && haystack_[i].find(needle_) == std::string::npos) return false;
     if (from_ && r.meta.created_at < start_of_day(*from_)) return false;
     if (to_ && !(r.meta.created_at < start_of_day(*to_) + kDay)) return false;
@@ -161,7 +179,7 @@ void ModuleView<R>::refresh(const Context& ctx) {
 
 template <class R>
 void ModuleView<R>::draw(Context& ctx) {
-  if (shortcut('n') && !ctx.desk.read_only()) open(ctx, Spec::blank(ctx));
+  if (!detail::NoNew<Spec> && shortcut('n') && !ctx.desk.read_only()) open(ctx, Spec::blank(ctx));
   if (shortcut('f')) focus_search_ = true;
   refresh(ctx);
   draw_toolbar(ctx);
@@ -180,13 +198,15 @@ void ModuleView<R>::draw(Context& ctx) {
 template <class R>
 void ModuleView<R>::draw_toolbar(Context& ctx) {
   const std::string id = Spec::kId;
-  ImGui::BeginDisabled(ctx.desk.read_only());
-  if (primary_button(id_label(("＋ " + tr(Spec::new_label())).c_str(), (id + ".new").c_str()))) {
-    R blank = Spec::blank(ctx);
-    open(ctx, blank);
+  if constexpr (!detail::NoNew<Spec>) {
+    ImGui::BeginDisabled(ctx.desk.read_only());
+    if (primary_button(id_label(("＋ " + tr(Spec::new_label())).c_str(), (id + ".new").c_str()))) {
+      R blank = Spec::blank(ctx);
+      open(ctx, blank);
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
   }
-  ImGui::EndDisabled();
-  ImGui::SameLine();
   ImGui::SetNextItemWidth(250);
   if (focus_search_) ImGui::SetKeyboardFocusHere(), focus_search_ = false;
   ImGui::InputTextWithHint(("##" + id + ".search").c_str(), tr(S::search_hint), &search_);

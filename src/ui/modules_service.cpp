@@ -1,6 +1,7 @@
 // 投诉, 报修/派工单 and 回访 screens (SPEC §2–§4).
 #include "core/callback.hpp"
 #include "core/complaint.hpp"
+#include "core/dataset.hpp"
 #include "core/repair.hpp"
 #include "core/work_order_sheet.hpp"
 #include "platform/platform.hpp"
@@ -55,8 +56,21 @@ struct ModuleSpec<Complaint> {
     return nearest({complaint_invalid_reply_deadline(c), complaint_record_deadline(c),
                     complaint_serious_result_deadline(c), complaint_other_org_deadline(c)});
   }
+  // Issue 15: 列入案例库 (a closed 严重 complaint goes there by itself).
+  static void mark_case(Context& ctx, ModuleView<Complaint>& view, const Complaint* stored) {
+    if (!stored) return;
+    if (case_for_complaint(ctx.desk.data(), stored->meta.id)) {
+      ImGui::TextColored(colors::ok, "● %s", tr("已列入案例库（已匿名）", "In the case library (anonymised)"));
+      probe::message("complaints.in_case_library", "1");
+      return;
+    }
+    if (permitted_button(tr("列入案例库", "Add to the case library"), "complaints.mark_case", Action::mark_case,
+                         ctx.role, ctx.desk.busy() || ctx.desk.read_only()))
+      view.form().errors = ctx.desk.mark_case(stored->meta.id, ctx.actor());
+  }
   // Seed 000: the 12-step procedure and the four golden rules, ticked as the desk goes.
-  static void extras(Context&, ModuleView<Complaint>& view, const Complaint*) {
+  static void extras(Context& ctx, ModuleView<Complaint>& view, const Complaint* stored) {
+    mark_case(ctx, view, stored);
     auto& done = view.draft().checklist_done;
     auto tick = [&](const ChecklistItem& item) {
       bool on = std::find(done.begin(), done.end(), item.code) != done.end();

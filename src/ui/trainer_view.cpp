@@ -80,8 +80,17 @@ void TrainerView::draw(Context& ctx, const ScenarioSet& set) {
   ImGui::EndChild();
 }
 
+void TrainerView::offer(Scenario scenario) {
+  session_.reset();
+  answered_ = nullptr;
+  show_result_ = saved_ = false;
+  offered_ = std::move(scenario);
+  use_offered_ = true;
+}
+
 void TrainerView::draw_setup(Context& ctx, const ScenarioSet& set) {
   if (scenario_ >= set.scenarios.size()) scenario_ = 0;
+  const bool offered = use_offered_ && offered_;
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(t(trainee));
   ImGui::SameLine();
@@ -91,15 +100,18 @@ void TrainerView::draw_setup(Context& ctx, const ScenarioSet& set) {
   ImGui::TextUnformatted(t(scenario));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(300);
-  const char* preview = set.scenarios.empty() ? "" : t(set.scenarios[scenario_].title);
+  const char* preview = offered ? t(offered_->title) : set.scenarios.empty() ? "" : t(set.scenarios[scenario_].title);
   const bool open = ImGui::BeginCombo("##trainer.scenario", preview);
   // ImGui 1.86 does not report a combo to the test engine; report it here.
   if (probe::enabled())
     ImGuiTestEngineHook_ItemInfo(ImGui::GetCurrentContext(), ImGui::GetItemID(), "##trainer.scenario", 0);
   if (open) {
+    if (offered_ && ImGui::Selectable(id_label(t(offered_->title), "trainer.scenario.offered"), offered))
+      use_offered_ = true;
     for (std::size_t i = 0; i < set.scenarios.size(); ++i) {
       const std::string id = "trainer.scenario." + set.scenarios[i].id;
-      if (ImGui::Selectable(id_label(t(set.scenarios[i].title), id.c_str()), i == scenario_)) scenario_ = i;
+      if (ImGui::Selectable(id_label(t(set.scenarios[i].title), id.c_str()), !offered && i == scenario_))
+        scenario_ = i, use_offered_ = false;
     }
     ImGui::EndCombo();
   }
@@ -110,7 +122,7 @@ void TrainerView::draw_setup(Context& ctx, const ScenarioSet& set) {
     if (trim(trainee_).empty()) {
       setup_errors_.push_back({"trainee", need_trainee});
     } else {
-      session_ = start_training(set.scenarios[scenario_], set.pass_mark);
+      session_ = start_training(offered ? *offered_ : set.scenarios[scenario_], set.pass_mark);
       started_ = ctx.now;
       typed_.clear();
       answered_ = nullptr;

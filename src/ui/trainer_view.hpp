@@ -16,6 +16,9 @@ namespace desk::ui {
 class TrainerView {
  public:
   void draw(Context& ctx, const ScenarioSet& set);
+  // A scenario from outside the set (a case of the case library, issue 15),
+  // offered first in the list and chosen; any session in play ends.
+  void offer(Scenario scenario);
 
  private:
   void draw_setup(Context& ctx, const ScenarioSet& set);
@@ -42,6 +45,8 @@ class TrainerView {
   bool saving_ = false, saved_ = false;
   Errors save_errors_;
   bool team_ = false;
+  std::optional<Scenario> offered_;  // kept here: the session points into it
+  bool use_offered_ = false;
 };
 
 }  // namespace desk::ui

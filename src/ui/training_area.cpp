@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/case_scenario.hpp"
 #include "imgui.h"
 #include "ui/test_probe.hpp"
 #include "ui/training_strings.hpp"
@@ -70,7 +71,22 @@ TrainingAssets load_training_assets(Fonts& fonts, const std::string& root) {
   }
   a.scenarios = load<ScenarioSet>(fonts, root + "/scenarios.json", a.scenarios_error,
                                   [](const std::string& s) { return parse_scenarios(s); });
+  a.case_script = load<ScenarioSet>(fonts, root + "/case_scenario.json", a.case_script_error,
+                                    [](const std::string& s) { return parse_scenarios(s); });
   return a;
+}
+
+void TrainingArea::train_on_case(Context& ctx, const CaseStudy& c) {
+  if (!assets_) assets_ = load_training_assets(ctx.fonts);
+  tab_ = Tab::trainer;
+  if (!assets_->case_script || assets_->case_script->scenarios.empty()) return;
+  Scenario s = scenario_from_case(assets_->case_script->scenarios.front(), c);
+  ctx.fonts.request(s.title.zh + s.brief);
+  for (const auto& step : s.steps) {
+    ctx.fonts.request(step.event + step.customer + step.prompt);
+    for (const auto& ch : step.choices) ctx.fonts.request(ch.text + ch.reply);
+  }
+  trainer_.offer(std::move(s));
 }
 
 void TrainingArea::draw(Context& ctx) {

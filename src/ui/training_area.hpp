@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/case_study.hpp"
 #include "core/phrases.hpp"
 #include "core/scenario.hpp"
 #include "core/script.hpp"
@@ -21,7 +22,8 @@ struct TrainingAssets {
   std::optional<PhraseBook> phrases;
   std::optional<Script> visit_script;
   std::optional<ScenarioSet> scenarios;
-  Msg phrases_error, script_error, scenarios_error;  // empty when the file was read
+  std::optional<ScenarioSet> case_script;  // assets/case_scenario.json: a case played in the trainer
+  Msg phrases_error, script_error, scenarios_error, case_script_error;  // empty when the file was read
 };
 
 // Reads /assets/phrases.json, /assets/scripts/visit_reception.json and
@@ -31,6 +33,8 @@ TrainingAssets load_training_assets(Fonts& fonts, const std::string& root = "/as
 class TrainingArea {
  public:
   void draw(Context& ctx);
+  // Issue 15: opens 培训考核 with the case's scenario chosen.
+  void train_on_case(Context& ctx, const CaseStudy& c);
 
  private:
   enum class Tab { guide, trainer, phrases };

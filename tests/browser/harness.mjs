@@ -20,12 +20,13 @@ export const CHROMIUM_ARGS = [
   '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
 ];
 
-export async function openBrowser() {
+// The desk PC by default; `{ viewport: { width: 1280, height: 800 }, hasTouch: true }` for a touch screen.
+export async function openBrowser({ viewport = { width: 1366, height: 768 }, hasTouch = false } = {}) {
   const server = await startServer(DIST, 0);
   const base = `http://127.0.0.1:${server.address().port}/`;
   const profile = mkdtempSync(join(tmpdir(), 'desk-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1366, height: 768 },
+    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport, hasTouch,
     acceptDownloads: true, locale: 'zh-CN',
   });
   return {

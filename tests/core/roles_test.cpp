@@ -61,6 +61,8 @@ const std::map<Action, std::set<Role>>& expected() {
       {Action::export_statistics, kSupervisorsUp},
       {Action::site_folder, kSupervisorsUp},     // the folder holds every record (issue 12)
       {Action::void_signature, kSupervisorsUp},  // issue 15
+      {Action::view_cases, kDesk},               // issue 15: everyone who trains at the desk
+      {Action::mark_case, kSupervisorsUp},
   };
   return m;
 }

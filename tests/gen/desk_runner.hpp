@@ -37,7 +37,7 @@ inline std::string canonical(const Dataset& d) {
   return out;
 }
 
-// Calls f(table) for the k-th record type of a Dataset (k < 12).
+// Calls f(table) for the k-th record type of a Dataset (k < kTypes).
 template <class F>
 void with_table(Dataset& d, std::size_t k, F&& f) {
   std::size_t i = 0;
