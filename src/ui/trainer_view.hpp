@@ -15,7 +15,7 @@ namespace desk::ui {
 
 class TrainerView {
  public:
-  void draw(Context& ctx, const ScenarioSet& set);
+  void draw(Context& ctx, const ScenarioSet& set, const Wording& wording);
 
  private:
   void draw_setup(Context& ctx, const ScenarioSet& set);
@@ -42,6 +42,7 @@ class TrainerView {
   bool saving_ = false, saved_ = false;
   Errors save_errors_;
   bool team_ = false;
+  const Wording* wording_ = nullptr;  // the rules typed answers are judged by
 };
 
 }  // namespace desk::ui

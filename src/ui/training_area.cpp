@@ -70,6 +70,8 @@ TrainingAssets load_training_assets(Fonts& fonts, const std::string& root) {
   }
   a.scenarios = load<ScenarioSet>(fonts, root + "/scenarios.json", a.scenarios_error,
                                   [](const std::string& s) { return parse_scenarios(s); });
+  a.wording = load<Wording>(fonts, root + "/wording.json", a.wording_error,
+                            [](const std::string& s) { return parse_wording(s); });
   return a;
 }
 
@@ -101,10 +103,10 @@ void TrainingArea::draw(Context& ctx) {
       break;
     case Tab::trainer:
       probe::fact("training.tab", "trainer");
-      if (a.scenarios)
-        trainer_.draw(ctx, *a.scenarios);
+      if (a.scenarios && a.wording)
+        trainer_.draw(ctx, *a.scenarios, *a.wording);
       else
-        unavailable(a.scenarios_error, "training.asset_error");
+        unavailable(a.scenarios ? a.wording_error : a.scenarios_error, "training.asset_error");
       break;
     case Tab::phrases:
       probe::fact("training.tab", "phrases");
