@@ -20,13 +20,14 @@ export const CHROMIUM_ARGS = [
   '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
 ];
 
-export async function openBrowser() {
+// `options` go to the browser context, e.g. { viewport: { width: 1280, height: 800 }, hasTouch: true }.
+export async function openBrowser(options = {}) {
   const server = await startServer(DIST, 0);
   const base = `http://127.0.0.1:${server.address().port}/`;
   const profile = mkdtempSync(join(tmpdir(), 'desk-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1366, height: 768 },
-    acceptDownloads: true, locale: 'zh-CN',
+    acceptDownloads: true, locale: 'zh-CN', ...options,
   });
   return {
     base, context,
