@@ -279,15 +279,15 @@ void TrainerView::draw_result(Context& ctx) {
   ImGui::Separator();
   ImGui::TextColored(colors::accent, "%s", t(review));
   if (s.mistakes.empty()) ImGui::TextColored(colors::ok, "%s", t(no_mistakes));
-  for (const auto& review : s.steps) {
-    if (review.mistakes.empty()) continue;
+  for (const auto& done : s.steps) {
+    if (done.mistakes.empty()) continue;
     const ScenarioStep* step = nullptr;
     for (const auto& st : session_->scenario->steps)
-      if (st.id == review.step) step = &st;
+      if (st.id == done.step) step = &st;
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", step ? step->prompt.c_str() : review.step.c_str());
+    ImGui::TextWrapped("%s", step ? step->prompt.c_str() : done.step.c_str());
     ImGui::Indent();
-    mistake_sections(review.mistakes, true);
+    mistake_sections(done.mistakes, true);
     ImGui::Unindent();
   }
   ImGui::Spacing();
