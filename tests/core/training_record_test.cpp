@@ -35,7 +35,11 @@ TrainingSession play(const std::string& scenario, int wrong_at, const std::strin
       // No words given: say the first word of every required group.
       std::string words = typed;
       if (words.empty()) {
-        for (const auto& group : step->required) words += group.front() + "，";
+        for (const auto& group : step->required) {
+          const std::string& w = group.front();  // "@id": the element's first word
+          const AnswerElement* e = w.front() == '@' ? shipped_wording().element(w.substr(1)) : nullptr;
+          words += (e ? e->words.front() : w) + "，";
+        }
         words += "请您放心。";
       }
       answer(s, Move::say(words));
