@@ -76,7 +76,7 @@ set(DESK_LINK
   --shell-file "${CMAKE_SOURCE_DIR}/shell.html" -sMINIFY_HTML=0
   "SHELL:--preload-file ${FONT_BASE}@/fonts/desk-base.ttf"
   "SHELL:--preload-file ${FONT_BASE}.chars@/fonts/app-chars.txt"
-  # The manuals' data (plans, duties, scripts, phrases, scenarios) at /assets.
+  # The manuals' data (plans, duties, scripts, phrases, scenarios, wording) at /assets.
   "SHELL:--preload-file ${CMAKE_SOURCE_DIR}/assets@/assets")
 file(GLOB_RECURSE DESK_ASSETS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/*.json)
 foreach(js ${DESK_WEB_JS})

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/wording.hpp"
+#include "core/answer_check.hpp"
 
 namespace desk {
 
@@ -14,37 +14,28 @@ const Choice* find_choice(const ScenarioStep& step, const std::string& id) {
   return nullptr;
 }
 
-std::string join(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : "／") + w;
-  return out;
-}
-
 // Scores a typed answer for `step` into `review`.
-void score_typed(const ScenarioStep& step, const std::string& typed, StepReview& review) {
-  const auto hits = find_forbidden_wording(typed);
-  for (const auto& hit : hits) review.mistakes.push_back({step.id, hit.text, hit.explanation, hit.source});
-  std::size_t met = 0;
-  for (const auto& group : step.required) {
-    bool found = false;
-    for (const auto& w : group) found |= typed.find(w) != std::string::npos;
-    if (found) {
-      ++met;
-    } else {
-      review.mistakes.push_back(
-          {step.id,
-           "缺少：" + join(group),
-           {step.rule.zh + "（缺少“" + join(group) + "”）", step.rule.en + " (missing \"" + join(group) + "\")"},
-           step.source});
-    }
-  }
-  if (!hits.empty()) return;  // forbidden wording earns nothing
-  review.earned = step.required.empty() ? step.points : static_cast<int>(step.points * met / step.required.size());
+void score_typed(const ScenarioStep& step, const Wording& wording, const std::string& typed, StepReview& review) {
+  const AnswerCheck check = check_answer(step, wording, typed);
+  for (const auto* hits : {&check.forbidden, &check.shirking})
+    for (const auto& hit : *hits)
+      review.mistakes.push_back({step.id, hit.text, hit.explanation, hit.source,
+                                 hit.kind == WordingKind::shirking ? MistakeKind::shirking : MistakeKind::forbidden});
+  for (const auto& name : check.missing)
+    review.mistakes.push_back(
+        {step.id,
+         name.zh,
+         {step.rule.zh + "（缺少“" + name.zh + "”）", step.rule.en + " (missing " + name.en + ")"},
+         step.source,
+         MistakeKind::missing});
+  if (!check.acceptable()) return;  // forbidden or shirking wording earns nothing
+  review.earned =
+      step.required.empty() ? step.points : static_cast<int>(step.points * check.met / step.required.size());
 }
 
 }  // namespace
 
-Score score_attempt(const Scenario& scenario, const std::vector<Move>& moves, int pass_mark) {
+Score score_attempt(const Scenario& scenario, const Wording& wording, const std::vector<Move>& moves, int pass_mark) {
   Score score;
   int earned = 0, possible = 0;
   std::size_t m = 0;
@@ -56,7 +47,7 @@ Score score_attempt(const Scenario& scenario, const std::vector<Move>& moves, in
     while (!done && m < moves.size()) {
       const Move& move = moves[m++];
       if (step.typed()) {
-        score_typed(step, move.typed, review);
+        score_typed(step, wording, move.typed, review);
         done = true;
         continue;
       }
@@ -67,7 +58,8 @@ Score score_attempt(const Scenario& scenario, const std::vector<Move>& moves, in
                                      c->text,
                                      {"请客户重复的要求只能有一次；出现将记录在案，作为定期考核的参考",
                                       "You may ask the customer to repeat only once; it is recorded for review"},
-                                     "seed 000 step i"});
+                                     "seed 000 step i",
+                                     MistakeKind::repeat});
         continue;  // the customer repeats; the step still waits for a move
       }
       done = true;
@@ -96,8 +88,8 @@ Score score_attempt(const Scenario& scenario, const std::vector<Move>& moves, in
   return score;
 }
 
-TrainingSession start_training(const Scenario& scenario, int pass_mark) {
-  return TrainingSession{&scenario, pass_mark, {}};
+TrainingSession start_training(const Scenario& scenario, const Wording& wording, int pass_mark) {
+  return TrainingSession{&scenario, &wording, pass_mark, {}};
 }
 
 const ScenarioStep* current_training_step(const TrainingSession& s) {

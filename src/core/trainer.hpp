@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/scenario.hpp"
+#include "core/wording.hpp"
 
 namespace desk {
 
@@ -17,11 +18,21 @@ struct Move {
   static Move say(std::string words) { return Move{{}, std::move(words)}; }
 };
 
+// What kind of mistake, so the review can put each under its own heading.
+enum class MistakeKind {
+  wrong_move,  // a wrong choice
+  repeat,      // a second request to repeat
+  forbidden,   // 服务禁用语 in a typed answer
+  shirking,    // 推诿 / blaming in a typed answer
+  missing,     // a required element missing from a typed answer
+};
+
 struct Mistake {
   std::string step;    // scenario step id
-  std::string detail;  // what the trainee chose or the words flagged
+  std::string detail;  // what the trainee chose, the words flagged, or the element missing
   Msg rule;            // the rule behind it
   std::string source;  // where the manual says it
+  MistakeKind kind = MistakeKind::wrong_move;
 };
 
 struct StepReview {
@@ -47,13 +58,15 @@ constexpr int kExtraRepeatPenalty = 10;
 
 // Scores the moves in order against the scenario's steps. A right move earns
 // the step's points; a wrong move earns none and records its rule. A typed
-// answer earns nothing if it uses forbidden wording (every hit is a mistake),
-// otherwise a share for each required group it contains. Moves past the last
-// step are ignored. Score = earned / possible × 100, rounded, less penalties.
-Score score_attempt(const Scenario& scenario, const std::vector<Move>& moves, int pass_mark);
+// answer (answer_check.hpp) earns nothing if it uses forbidden wording or
+// shirks (every hit is a mistake), otherwise a share for each required group
+// it contains (each missing one is a mistake). Moves past the last step are
+// ignored. Score = earned / possible × 100, rounded, less penalties.
+Score score_attempt(const Scenario& scenario, const Wording& wording, const std::vector<Move>& moves, int pass_mark);
 
 struct TrainingSession {
   const Scenario* scenario = nullptr;  // not owned: the caller keeps the scenario set alive
+  const Wording* wording = nullptr;    // not owned: the rules typed answers are judged by
   int pass_mark = 80;
   std::vector<Move> moves;
 };
@@ -65,7 +78,7 @@ struct Feedback {
   std::vector<Mistake> mistakes;  // new mistakes, with their rules
 };
 
-TrainingSession start_training(const Scenario& scenario, int pass_mark);
+TrainingSession start_training(const Scenario& scenario, const Wording& wording, int pass_mark);
 // The step waiting for a move, or nullptr when the scenario is done.
 const ScenarioStep* current_training_step(const TrainingSession& s);
 Feedback answer(TrainingSession& s, Move move);
@@ -73,7 +86,7 @@ inline bool training_finished(const TrainingSession& s) {
   return current_training_step(s) == nullptr;
 }
 inline Score training_score(const TrainingSession& s) {
-  return score_attempt(*s.scenario, s.moves, s.pass_mark);
+  return score_attempt(*s.scenario, *s.wording, s.moves, s.pass_mark);
 }
 
 }  // namespace desk

@@ -65,6 +65,12 @@ std::vector<AttemptResult> attempt_results(const std::vector<TrainingAttempt>& r
   return out;
 }
 
+std::string trainee_label(const std::string& code, const std::vector<Staff>& staff) {
+  for (const auto& s : staff)
+    if (!s.meta.deleted && s.code == code && !s.name.empty()) return code + " " + s.name;
+  return code;
+}
+
 std::vector<std::string> scenario_ids(const ScenarioSet& set) {
   std::vector<std::string> ids;
   for (const auto& s : set.scenarios) ids.push_back(s.id);

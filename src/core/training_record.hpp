@@ -11,6 +11,7 @@
 
 #include "core/progress.hpp"
 #include "core/record.hpp"
+#include "core/staff.hpp"
 #include "core/trainer.hpp"
 
 namespace desk {
@@ -80,6 +81,10 @@ std::vector<AttemptResult> attempt_results(const std::vector<TrainingAttempt>& r
 
 // The scenario ids of a set, in order.
 std::vector<std::string> scenario_ids(const ScenarioSet& set);
+
+// The trainee as shown: "S007 王芳" — the staff code with the name of the
+// staff record that has it (not deleted), or the code alone when none does.
+std::string trainee_label(const std::string& code, const std::vector<Staff>& staff);
 
 // Progress of one trainee, and of the whole team, from the stored attempts.
 TraineeProgress stored_progress(const std::string& trainee, const std::vector<TrainingAttempt>& rows,

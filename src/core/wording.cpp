@@ -4,141 +4,6 @@
 
 namespace desk {
 
-std::span<const WordingRule> forbidden_wording_rules() {
-  static const std::vector<WordingRule> kRules = {
-      {"dont_know",
-       "不知道",
-       "",
-       0,
-       {},
-       {},
-       {"不能以“不知道”作答：自己不清楚的事应查找资料或请示上级，尽量答复客户",
-        "Never answer \"I don't know\": look it up or ask a superior and answer"},
-       "seed 000 语言标准 5; seed 004 三 d)"},
-      {"not_clear",
-       "不清楚",
-       "",
-       0,
-       {},
-       {"听", "看"},
-       {"不能以“不清楚”作答：应查找有关资料或请示上级，尽量答复客户",
-        "Never answer \"not clear to me\": look it up or ask a superior"},
-       "seed 000 语言标准 5; seed 004 三 d)"},
-      {"probably",
-       "大概",
-       "",
-       0,
-       {},
-       {},
-       {"答复时措辞要准确，决不能用“大概”、“可能”等词句", "Answer precisely; never \"probably\" or \"maybe\""},
-       "seed 000 step j"},
-      {"impossible",
-       "不可能",
-       "",
-       0,
-       {},
-       {},
-       {"尽量避免使用“不能”、“不可能”、“不可以”等字眼", "Avoid flat refusals such as \"impossible\""},
-       "seed 003 与客户初次交往 7"},
-      {"maybe",
-       "可能",
-       "",
-       0,
-       {"性"},
-       {"不"},
-       {"答复时措辞要准确，决不能用“大概”、“可能”等词句", "Answer precisely; never \"probably\" or \"maybe\""},
-       "seed 000 step j"},
-      {"busy",
-       "没看见",
-       "忙",
-       3,
-       {},
-       {},
-       {"千万不能说“你没看见我忙着吗？”，应说“好的，我马上就来（办）”",
-        "Never say \"can't you see I'm busy?\"; say \"certainly, right away\""},
-       "seed 000 语言标准 6; seed 004 三 e)"},
-      {"go_find_yourself",
-       "自己去找",
-       "部门",
-       10,
-       {},
-       {},
-       {"不属自己服务范围也不能说“你自己去找××部门”：先承诺业主，再通知物业助理落实",
-        "Never send the customer to find a department; promise, then pass it on"},
-       "seed 004 三 e)"},
-      {"go_find",
-       "你去找",
-       "部门",
-       10,
-       {},
-       {"自己"},
-       {"不属自己服务范围也不能说“你自己去找××部门”：先承诺业主，再通知物业助理落实",
-        "Never send the customer to find a department; promise, then pass it on"},
-       "seed 004 三 e)"},
-      {"no_way",
-       "没办法",
-       "",
-       0,
-       {},
-       {},
-       {"一时满足不了时要讲清原因、表示歉意，并给出解决问题的建议或主动联系解决",
-        "When you cannot help now, explain, apologise and offer a way forward"},
-       "seed 000 语言标准 7"},
-      {"not_my_business",
-       "不归我管",
-       "",
-       0,
-       {},
-       {},
-       {"首问负责制：第一接待人负责跟踪直至客户满意，不能推诿、扯皮、推卸责任",
-        "First-contact responsibility: never push the customer away"},
-       "seed 000 首问负责制; seed 001 文明服务 7"},
-      {"not_my_affair",
-       "不是我的事",
-       "",
-       0,
-       {},
-       {},
-       {"首问负责制：第一接待人负责跟踪直至客户满意，不能推诿、扯皮、推卸责任",
-        "First-contact responsibility: never push the customer away"},
-       "seed 000 首问负责制; seed 001 文明服务 7"},
-      {"none_of_my_business",
-       "不关我的事",
-       "",
-       0,
-       {},
-       {},
-       {"首问负责制：第一接待人负责跟踪直至客户满意，不能推诿、扯皮、推卸责任",
-        "First-contact responsibility: never push the customer away"},
-       "seed 000 首问负责制; seed 001 文明服务 7"},
-      {"nagging",
-       "这么啰嗦",
-       "",
-       0,
-       {},
-       {},
-       {"不要表现出厌烦、冷漠，千万不能说“你怎么这么啰嗦”", "Never show impatience (\"why do you go on so\")"},
-       "seed 004 三 e)"},
-      {"nagging_alt",
-       "这么哆嗦",
-       "",
-       0,
-       {},
-       {},
-       {"不要表现出厌烦、冷漠，千万不能说“你怎么这么哆嗦”", "Never show impatience (\"why do you go on so\")"},
-       "seed 004 三 e)"},
-      {"whatever",
-       "随便",
-       "",
-       0,
-       {},
-       {"不", "别", "不能", "不可", "不要"},
-       {"对工作严谨，小处不可随便；“随便”显得冷漠、不负责任", "\"Whatever\" sounds careless and cold"},
-       "seed 001 客服人员守则 3"},
-  };
-  return kRules;
-}
-
 namespace {
 
 struct Char {
@@ -174,29 +39,56 @@ bool closes(char32_t c) {
 bool ends_sentence(char32_t c) {
   return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'!' || c == U'?' || c == U';' || c == U'\n';
 }
+bool ends_clause(char32_t c) {
+  return ends_sentence(c) || c == U'，' || c == U'、' || c == U',' || c == U'：' || c == U':';
+}
+bool space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == U'\u3000';
+}
 
-// Per character: true when it is quoted or follows a "must not say" marker
-// in the same sentence.
-std::vector<bool> shielded(std::string_view text, const std::vector<Char>& chars) {
-  static const char* kMarkers[] = {"不能说", "不要说", "不能讲", "不可以说", "不可以讲",
-                                   "不能以", "不能用", "禁用语", "忌用语"};
+bool starts_with_any(std::string_view text, std::size_t byte, const std::vector<std::string>& words) {
+  for (const auto& w : words)
+    if (text.substr(byte, w.size()) == w) return true;
+  return false;
+}
+
+// True when the whole answer is one quotation: the trainee is saying it.
+bool all_quoted(const std::vector<Char>& chars) {
+  std::size_t first = 0, last = chars.size();
+  while (first < last && space(chars[first].cp)) ++first;
+  while (last > first && space(chars[last - 1].cp)) --last;
+  if (last - first < 2) return false;
+  const char32_t a = chars[first].cp, z = chars[last - 1].cp;
+  if (!((opens(a) && closes(z)) || (a == U'"' && z == U'"'))) return false;
+  int depth = 0;  // the opening quote must close only at the end
+  for (std::size_t i = first; i + 1 < last; ++i) {
+    if (opens(chars[i].cp) || (chars[i].cp == U'"' && i == first)) ++depth;
+    if (closes(chars[i].cp) || (chars[i].cp == U'"' && i != first)) --depth;
+    if (depth == 0) return false;
+  }
+  return true;
+}
+
+// Per character: true when it is quoted, follows a rule marker in the same
+// sentence, or follows a negator in the same clause.
+std::vector<bool> shielded(const Wording& w, std::string_view text, const std::vector<Char>& chars) {
   std::vector<bool> out(chars.size(), false);
+  const bool speaking = all_quoted(chars);
   int depth = 0;
-  bool ascii_quote = false, after_marker = false;
+  bool ascii_quote = false, after_marker = false, after_negator = false;
   for (std::size_t i = 0; i < chars.size(); ++i) {
     const char32_t c = chars[i].cp;
-    if (c == U'"') ascii_quote = !ascii_quote;
-    if (opens(c)) ++depth;
-    if (closes(c) && depth > 0) --depth;
-    if (ends_sentence(c) && depth == 0 && !ascii_quote) after_marker = false;
-    out[i] = depth > 0 || ascii_quote || after_marker;
-    for (const char* m : kMarkers) {
-      const std::string_view mv(m);
-      if (text.substr(chars[i].byte, mv.size()) == mv) {
-        after_marker = true;
-        break;
-      }
+    if (!speaking) {
+      if (c == U'"') ascii_quote = !ascii_quote;
+      if (opens(c)) ++depth;
+      if (closes(c) && depth > 0) --depth;
     }
+    const bool outside = depth == 0 && !ascii_quote;
+    if (ends_sentence(c) && outside) after_marker = false;
+    if (ends_clause(c) && outside) after_negator = false;
+    out[i] = !outside || after_marker || after_negator;
+    if (starts_with_any(text, chars[i].byte, w.rule_markers)) after_marker = true;
+    if (starts_with_any(text, chars[i].byte, w.negators)) after_negator = true;
   }
   return out;
 }
@@ -206,46 +98,74 @@ std::size_t char_index(const std::vector<Char>& chars, std::size_t byte) {
   return static_cast<std::size_t>(it - chars.begin());
 }
 
-bool any_at(std::string_view text, std::size_t byte, const std::vector<std::string>& words, bool before) {
-  for (const auto& w : words) {
-    if (before && byte >= w.size() && text.substr(byte - w.size(), w.size()) == w) return true;
-    if (!before && text.substr(byte, w.size()) == w) return true;
-  }
+bool ends_with_any(std::string_view text, std::size_t byte, const std::vector<std::string>& words) {
+  for (const auto& w : words)
+    if (byte >= w.size() && text.substr(byte - w.size(), w.size()) == w) return true;
   return false;
+}
+
+// The end (bytes) of the rule's second part after `after`, or npos.
+std::size_t second_part(const WordingRule& rule, std::string_view text, const std::vector<Char>& chars,
+                        std::size_t after) {
+  if (rule.then.empty()) return after;
+  for (std::size_t i = char_index(chars, after), gap = 0; i < chars.size() && gap <= std::size_t(rule.max_gap);
+       ++i, ++gap) {
+    if (ends_sentence(chars[i].cp)) break;
+    for (const auto& w : rule.then)
+      if (text.substr(chars[i].byte, w.size()) == w) return chars[i].byte + w.size();
+  }
+  return std::string_view::npos;
+}
+
+// True when one of `words` starts at or after byte `from` in the same sentence.
+bool later_in_sentence(std::string_view text, const std::vector<Char>& chars, std::size_t from,
+                       const std::vector<std::string>& words) {
+  for (std::size_t i = char_index(chars, from); i < chars.size() && !ends_sentence(chars[i].cp); ++i)
+    if (starts_with_any(text, chars[i].byte, words)) return true;
+  return false;
+}
+
+bool is_numeral(char32_t c) {
+  static const std::u32string_view kNumerals = U"0123456789０１２３４５６７８９一二两三四五六七八九十百半";
+  return kNumerals.find(c) != std::u32string_view::npos;
 }
 
 }  // namespace
 
-std::vector<WordingHit> find_forbidden_wording(std::string_view text) {
+std::vector<WordingHit> find_wording(const Wording& wording, std::string_view text) {
   const auto chars = decode(text);
-  const auto shield = shielded(text, chars);
+  const auto shield = shielded(wording, text, chars);
   std::vector<WordingHit> hits;
-  for (const auto& rule : forbidden_wording_rules()) {
-    for (std::size_t at = text.find(rule.first); at != std::string_view::npos; at = text.find(rule.first, at + 1)) {
-      const std::size_t begin_char = char_index(chars, at);
-      if (begin_char >= chars.size() || chars[begin_char].byte != at || shield[begin_char]) continue;
-      std::size_t end = at + rule.first.size();
-      if (!rule.second.empty()) {
-        const std::size_t after = end;
-        end = std::string_view::npos;
-        for (std::size_t i = char_index(chars, after), gap = 0; i < chars.size() && gap <= std::size_t(rule.max_gap);
-             ++i, ++gap) {
-          if (ends_sentence(chars[i].cp)) break;
-          if (text.substr(chars[i].byte, rule.second.size()) == rule.second) {
-            end = chars[i].byte + rule.second.size();
-            break;
-          }
-        }
+  for (const auto& rule : wording.rules) {
+    std::size_t covered = 0;  // one hit per place: the rule's words may overlap (你得去找, 去找)
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+      const std::size_t at = chars[i].byte;
+      if (shield[i] || at < covered) continue;
+      for (const auto& word : rule.words) {
+        if (text.substr(at, word.size()) != word) continue;
+        const std::size_t end = second_part(rule, text, chars, at + word.size());
         if (end == std::string_view::npos) continue;
+        if (ends_with_any(text, at, rule.not_after) || starts_with_any(text, end, rule.not_before)) continue;
+        if (later_in_sentence(text, chars, end, rule.excused_by)) continue;
+        hits.push_back({rule.id, rule.kind, std::string(text.substr(at, end - at)), at, end, i, char_index(chars, end),
+                        rule.explanation, rule.source});
+        covered = end;
+        break;
       }
-      if (any_at(text, at, rule.not_after, true) || any_at(text, end, rule.not_before, false)) continue;
-      hits.push_back({rule.id, std::string(text.substr(at, end - at)), at, end, begin_char, char_index(chars, end),
-                      rule.explanation, rule.source});
     }
   }
-  std::sort(hits.begin(), hits.end(),
-            [](const WordingHit& a, const WordingHit& b) { return a.byte_begin < b.byte_begin; });
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const WordingHit& a, const WordingHit& b) { return a.byte_begin < b.byte_begin; });
   return hits;
+}
+
+bool has_element(const AnswerElement& element, std::string_view text) {
+  for (const auto& w : element.words)
+    if (text.find(w) != std::string_view::npos) return true;
+  const auto chars = decode(text);
+  for (std::size_t i = 1; i < chars.size(); ++i)
+    if (is_numeral(chars[i - 1].cp) && starts_with_any(text, chars[i].byte, element.units)) return true;
+  return false;
 }
 
 }  // namespace desk

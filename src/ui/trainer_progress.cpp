@@ -59,7 +59,7 @@ void trainee_table(const TraineeProgress& p, const ScenarioSet& set) {
   ImGui::EndTable();
 }
 
-void team_table(const std::vector<TraineeProgress>& team, std::size_t scenarios) {
+void team_table(const std::vector<TraineeProgress>& team, std::size_t scenarios, const std::vector<Staff>& staff) {
   const ImGuiTableFlags flags =
       ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("trainer.team.table", 3, flags)) return;
@@ -70,12 +70,14 @@ void team_table(const std::vector<TraineeProgress>& team, std::size_t scenarios)
   for (const auto& p : team) {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
-    text_fit(p.trainee);
+    const std::string label = trainee_label(p.trainee, staff);
+    text_fit(label);
     ImGui::TableSetColumnIndex(1);
     ImGui::Text("%d / %d", p.passed_count, static_cast<int>(scenarios));
     ImGui::TableSetColumnIndex(2);
     certified_badge(p);
     probe::message("team." + p.trainee, std::to_string(p.passed_count) + (p.certified ? "/certified" : ""));
+    probe::message("team.label", label);
   }
   ImGui::EndTable();
 }
@@ -83,8 +85,9 @@ void team_table(const std::vector<TraineeProgress>& team, std::size_t scenarios)
 
 void TrainerView::draw_progress(Context& ctx, const ScenarioSet& set) {
   const auto& rows = ctx.desk.data().table<TrainingAttempt>().rows();
+  const auto& staff = ctx.desk.data().table<Staff>().rows();
   const std::string who = trim(trainee_);
-  ImGui::TextColored(colors::accent, "%s%s", t(progress_of), who.empty() ? "—" : who.c_str());
+  ImGui::TextColored(colors::accent, "%s%s", t(progress_of), who.empty() ? "—" : trainee_label(who, staff).c_str());
   if (!who.empty()) {
     const TraineeProgress p = stored_progress(who, rows, set);
     ImGui::SameLine(0, 12);
@@ -109,7 +112,7 @@ void TrainerView::draw_progress(Context& ctx, const ScenarioSet& set) {
     if (all.empty())
       ImGui::TextColored(colors::muted, "%s", t(no_attempts));
     else
-      team_table(all, set.scenarios.size());
+      team_table(all, set.scenarios.size(), staff);
   }
 }
 

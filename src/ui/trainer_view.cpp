@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/manual_source.hpp"
 #include "core/wording.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -62,12 +63,52 @@ void mistake_lines(const Mistake& m) {
   ImGui::PushStyleColor(ImGuiCol_Text, colors::error);
   ImGui::TextWrapped("%s%s", t(rule), t(m.rule));
   ImGui::PopStyleColor();
-  ImGui::TextColored(colors::muted, "%s%s", t(source), m.source.c_str());
-  probe::message("trainer.mistake", m.detail + " | " + tr(m.rule) + " | " + m.source);
+  const Msg where = source_in_words(m.source);
+  ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
+  ImGui::TextWrapped("%s%s", t(source), t(where));
+  ImGui::PopStyleColor();
+  probe::message("trainer.mistake", m.detail + " | " + tr(m.rule) + " | " + tr(where));
+}
+
+// The heading a typed answer's mistake is listed under (none for a move).
+const Msg* heading_of(MistakeKind kind) {
+  switch (kind) {
+    case MistakeKind::forbidden:
+      return &forbidden;
+    case MistakeKind::shirking:
+      return &shirking;
+    case MistakeKind::missing:
+      return &missing;
+    default:
+      return nullptr;
+  }
+}
+
+// The mistakes of one step: moves first, then each kind of typed-answer
+// mistake under its own heading (服务禁用语, 推诿, 缺少要素).
+void mistake_sections(const std::vector<Mistake>& mistakes, bool show_moves) {
+  for (MistakeKind kind : {MistakeKind::wrong_move, MistakeKind::repeat, MistakeKind::forbidden, MistakeKind::shirking,
+                           MistakeKind::missing}) {
+    const Msg* heading = heading_of(kind);
+    bool first = true;
+    for (const auto& m : mistakes) {
+      if (m.kind != kind) continue;
+      if (heading && first) {
+        ImGui::TextColored(colors::error, "%s", t(*heading));
+        probe::message("trainer.heading", tr(*heading));
+      }
+      first = false;
+      if (heading) ImGui::Indent();
+      if (heading || show_moves) ImGui::TextColored(colors::error, "「%s」", m.detail.c_str());
+      mistake_lines(m);
+      if (heading) ImGui::Unindent();
+    }
+  }
 }
 }  // namespace
 
-void TrainerView::draw(Context& ctx, const ScenarioSet& set) {
+void TrainerView::draw(Context& ctx, const ScenarioSet& set, const Wording& wording) {
+  wording_ = &wording;
   draw_setup(ctx, set);
   ImGui::Separator();
   const float progress_w = std::max(400.0f, ImGui::GetContentRegionAvail().x * 0.34f);
@@ -122,7 +163,7 @@ void TrainerView::draw_setup(Context& ctx, const ScenarioSet& set) {
     if (trim(trainee_).empty()) {
       setup_errors_.push_back({"trainee", need_trainee});
     } else {
-      session_ = start_training(offered ? *offered_ : set.scenarios[scenario_], set.pass_mark);
+      session_ = start_training(offered ? *offered_ : set.scenarios[scenario_], *wording_, set.pass_mark);
       started_ = ctx.now;
       typed_.clear();
       answered_ = nullptr;
@@ -203,9 +244,10 @@ void TrainerView::draw_feedback(Context&) {
   const ScenarioStep& step = *answered_;
   ImGui::TextColored(colors::muted, "%s", step.prompt.c_str());
   if (step.typed()) {
-    const auto hits = find_forbidden_wording(last_move_.typed);
+    const auto hits = find_wording(*session_->wording, last_move_.typed);
     highlighted(last_move_.typed, hits);
-    for (const auto& h : hits) probe::message("trainer.forbidden", h.text);
+    for (const auto& h : hits)
+      probe::message(h.kind == WordingKind::shirking ? "trainer.shirking" : "trainer.forbidden", h.text);
   } else {
     for (const auto& c : step.choices)
       if (c.id == last_move_.choice) ImGui::TextWrapped("%s", c.text.c_str());
@@ -215,11 +257,7 @@ void TrainerView::draw_feedback(Context&) {
   ImGui::TextColored(last_.right ? colors::ok : colors::error, "%s", t(last_.right ? right : wrong));
   ImGui::SetWindowFontScale(1.0f);
   probe::message("trainer.feedback", last_.right ? "right" : "wrong");
-  for (const auto& m : last_.mistakes) {
-    if (step.typed() && !m.detail.empty())
-      ImGui::TextColored(colors::error, "%s「%s」", t(forbidden), m.detail.c_str());
-    mistake_lines(m);
-  }
+  mistake_sections(last_.mistakes, false);
   if (!last_.reply.empty()) {
     ImGui::Spacing();
     ImGui::TextWrapped("%s%s", t(customer_reply), last_.reply.c_str());
@@ -253,21 +291,21 @@ void TrainerView::draw_result(Context& ctx) {
   ImGui::Separator();
   ImGui::TextColored(colors::accent, "%s", t(review));
   if (s.mistakes.empty()) ImGui::TextColored(colors::ok, "%s", t(no_mistakes));
-  for (const auto& m : s.mistakes) {
+  for (const auto& done : s.steps) {
+    if (done.mistakes.empty()) continue;
     const ScenarioStep* step = nullptr;
     for (const auto& st : session_->scenario->steps)
-      if (st.id == m.step) step = &st;
+      if (st.id == done.step) step = &st;
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", step ? step->prompt.c_str() : m.step.c_str());
+    ImGui::TextWrapped("%s", step ? step->prompt.c_str() : done.step.c_str());
     ImGui::Indent();
-    ImGui::TextWrapped("%s", m.detail.c_str());
-    mistake_lines(m);
+    mistake_sections(done.mistakes, true);
     ImGui::Unindent();
   }
   ImGui::Spacing();
   ImGui::BeginDisabled(saving_);
   if (primary_button(id_label(t(again), "trainer.again"), ImVec2(140, 0))) {
-    session_ = start_training(*session_->scenario, session_->pass_mark);
+    session_ = start_training(*session_->scenario, *session_->wording, session_->pass_mark);
     started_ = ctx.now;
     show_result_ = saved_ = false;
     save_errors_.clear();

@@ -15,7 +15,7 @@ namespace desk::ui {
 
 class TrainerView {
  public:
-  void draw(Context& ctx, const ScenarioSet& set);
+  void draw(Context& ctx, const ScenarioSet& set, const Wording& wording);
   // A scenario from outside the set (a case of the case library, issue 15),
   // offered first in the list and chosen; any session in play ends.
   void offer(Scenario scenario);
@@ -47,6 +47,7 @@ class TrainerView {
   bool team_ = false;
   std::optional<Scenario> offered_;  // kept here: the session points into it
   bool use_offered_ = false;
+  const Wording* wording_ = nullptr;  // the rules typed answers are judged by
 };
 
 }  // namespace desk::ui

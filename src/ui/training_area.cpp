@@ -73,6 +73,8 @@ TrainingAssets load_training_assets(Fonts& fonts, const std::string& root) {
                                   [](const std::string& s) { return parse_scenarios(s); });
   a.case_script = load<ScenarioSet>(fonts, root + "/case_scenario.json", a.case_script_error,
                                     [](const std::string& s) { return parse_scenarios(s); });
+  a.wording = load<Wording>(fonts, root + "/wording.json", a.wording_error,
+                            [](const std::string& s) { return parse_wording(s); });
   return a;
 }
 
@@ -117,10 +119,10 @@ void TrainingArea::draw(Context& ctx) {
       break;
     case Tab::trainer:
       probe::fact("training.tab", "trainer");
-      if (a.scenarios)
-        trainer_.draw(ctx, *a.scenarios);
+      if (a.scenarios && a.wording)
+        trainer_.draw(ctx, *a.scenarios, *a.wording);
       else
-        unavailable(a.scenarios_error, "training.asset_error");
+        unavailable(a.scenarios ? a.wording_error : a.scenarios_error, "training.asset_error");
       break;
     case Tab::phrases:
       probe::fact("training.tab", "phrases");

@@ -10,6 +10,7 @@
 #include "core/phrases.hpp"
 #include "core/scenario.hpp"
 #include "core/script.hpp"
+#include "core/wording.hpp"
 #include "ui/context.hpp"
 #include "ui/guide_view.hpp"
 #include "ui/phrases_view.hpp"
@@ -23,11 +24,12 @@ struct TrainingAssets {
   std::optional<Script> visit_script;
   std::optional<ScenarioSet> scenarios;
   std::optional<ScenarioSet> case_script;  // assets/case_scenario.json: a case played in the trainer
-  Msg phrases_error, script_error, scenarios_error, case_script_error;  // empty when the file was read
+  std::optional<Wording> wording;  // 服务禁用语 and 推诿 rules for typed answers
+  Msg phrases_error, script_error, scenarios_error, case_script_error, wording_error;  // empty when the file was read
 };
 
-// Reads /assets/phrases.json, /assets/scripts/visit_reception.json and
-// /assets/scenarios.json; every character in them is requested from the font.
+// Reads /assets/phrases.json, /assets/scripts/visit_reception.json,
+// /assets/scenarios.json and /assets/wording.json; every character in them is requested from the font.
 TrainingAssets load_training_assets(Fonts& fonts, const std::string& root = "/assets");
 
 class TrainingArea {

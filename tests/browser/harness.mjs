@@ -20,14 +20,14 @@ export const CHROMIUM_ARGS = [
   '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
 ];
 
-// The desk PC by default; `{ viewport: { width: 1280, height: 800 }, hasTouch: true }` for a touch screen.
-export async function openBrowser({ viewport = { width: 1366, height: 768 }, hasTouch = false } = {}) {
+// `options` go to the browser context, e.g. { viewport: { width: 1280, height: 800 }, hasTouch: true }.
+export async function openBrowser(options = {}) {
   const server = await startServer(DIST, 0);
   const base = `http://127.0.0.1:${server.address().port}/`;
   const profile = mkdtempSync(join(tmpdir(), 'desk-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport, hasTouch,
-    acceptDownloads: true, locale: 'zh-CN',
+    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1366, height: 768 },
+    acceptDownloads: true, locale: 'zh-CN', ...options,
   });
   return {
     base, context,

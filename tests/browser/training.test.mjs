@@ -2,10 +2,11 @@
 // its score (one wrong choice, one typed answer with forbidden wording), the
 // attempt is stored and shows in the progress table; a guided visit follows
 // the reception script to a 24-hour promise, is saved durably and is in the
-// visit register; the phrase book is searched and a phrase copied.
+// visit register; the phrase book is searched and a phrase copied; on a
+// 1280×800 touch screen, a shirking answer is judged under its own headings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, openApp, click, type, frames, snapshot, records, shot, save, waitForState } from './harness.mjs';
+import { openBrowser, openApp, click, type, frames, snapshot, records, shot, save, waitForState, widget, setUpSite } from './harness.mjs';
 
 let b;
 before(async () => { b = await openBrowser(); });
@@ -33,7 +34,7 @@ test('a trainee plays a scenario to its score; mistakes are explained and the at
   await click(page, 'trainer.choice.sit');
   assert.deepEqual(await messages(page, 'trainer.feedback'), ['wrong']);
   const [mistake] = await messages(page, 'trainer.mistake');
-  assert.match(mistake, /应起身接待.*\| seed 000/);
+  assert.match(mistake, /应起身接待.*\| 《客户服务手册》/);  // the manual's name, not a file id
   await shot(page, 'training-wrong-choice');
   await click(page, 'trainer.next');
   await click(page, 'trainer.choice.what');
@@ -48,6 +49,7 @@ test('a trainee plays a scenario to its score; mistakes are explained and the at
   await click(page, 'trainer.submit');
   assert.deepEqual(await messages(page, 'trainer.feedback'), ['wrong']);
   assert.deepEqual(await messages(page, 'trainer.forbidden'), ['不清楚', '大概']);
+  assert.deepEqual(await messages(page, 'trainer.heading'), ['服务禁用语']);
   await shot(page, 'training-forbidden-wording');
   await click(page, 'trainer.next');
 
@@ -165,4 +167,52 @@ test('a guided visit that is really a repair turns into a linked repair request 
   const repair = (await records(page)).find((r) => r.type === 'repair' && r.id === linked);
   assert.ok(repair, 'the repair request is in the repair list');
   assert.match(repair.label, /厨房水龙头漏水/);
+});
+
+// Taps a widget with a touch event (the browser is opened with hasTouch).
+async function tap(page, id) {
+  const w = await widget(page, id);
+  await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
+  await frames(page, 3);
+}
+
+test('on a 1280×800 touch screen, shirking and a missing apology are judged under their own headings', async () => {
+  const tb = await openBrowser({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+  try {
+    const { page } = await openApp(tb.context, tb.base, 'test=1&module=visits', { setup: 'keep' });
+    await setUpSite(page);  // 王经理, M001: a manager, who may see the whole team
+    await tap(page, 'nav.training');
+    await tap(page, 'training.tab.trainer');
+    await type(page, 'trainer.trainee', 'M001');
+    await tap(page, 'trainer.scenario');
+    await tap(page, 'trainer.scenario.angry_complainant');
+    await tap(page, 'trainer.start');
+    assert.equal((await snapshot(page))['trainer.step'], 'vent');
+    await tap(page, 'trainer.choice.listen');
+    await tap(page, 'trainer.next');
+    assert.equal((await snapshot(page))['trainer.step'], 'empathy');
+    await type(page, 'trainer.typed', '我理解您的心情，可这事不归我们管，你得去找居委会。');
+    await tap(page, 'trainer.submit');
+    assert.deepEqual(await messages(page, 'trainer.feedback'), ['wrong']);
+    assert.deepEqual(await messages(page, 'trainer.shirking'), ['不归我们管', '你得去找居委会']);
+    assert.deepEqual(await messages(page, 'trainer.forbidden'), []);
+    assert.deepEqual(await messages(page, 'trainer.heading'), ['推诿、推卸责任', '缺少要素']);
+    const mistakes = await messages(page, 'trainer.mistake');
+    assert.ok(mistakes.some((m) => /^抱歉 \| .*缺少“抱歉”/.test(m)), `the missing apology: ${mistakes}`);
+    assert.ok(mistakes.every((m) => !/seed \d/.test(m)), 'sources are named in words');
+    assert.ok(mistakes.some((m) => /《物业客服工作职责及规章制度》文明服务 7/.test(m)), `${mistakes}`);
+    await shot(page, 'training-shirking-feedback-1280');
+    await tap(page, 'trainer.next');
+    const version = Number((await snapshot(page)).dataVersion);
+    await tap(page, 'trainer.choice.plan');
+    await page.waitForFunction((v) => Number(window.deskTest.snapshot().dataVersion) > v, version, { timeout: 15000 });
+    await tap(page, 'trainer.next');  // 查看成绩
+    assert.deepEqual(await messages(page, 'trainer.heading'), ['推诿、推卸责任', '缺少要素']);
+    await shot(page, 'training-review-1280');
+    await tap(page, 'trainer.team');
+    assert.deepEqual(await messages(page, 'team.label'), ['M001 王经理']);
+    await shot(page, 'training-team-names-1280');
+  } finally {
+    await tb.close();
+  }
 });

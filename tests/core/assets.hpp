@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/phrases.hpp"
+#include "core/wording.hpp"
 
 namespace desk::test {
 
@@ -27,6 +28,16 @@ inline const PhraseBook& shipped_phrases() {
     return parsed.value();
   }();
   return book;
+}
+
+// The shipped wording rules (服务禁用语, 推诿, required elements), parsed once.
+inline const Wording& shipped_wording() {
+  static const Wording wording = [] {
+    auto parsed = parse_wording(read_asset("wording.json"));
+    if (!parsed) throw std::runtime_error("assets/wording.json: " + parsed.errors().front().where);
+    return parsed.value();
+  }();
+  return wording;
 }
 
 }  // namespace desk::test

@@ -28,14 +28,18 @@ const ScenarioSet& shipped_scenarios() {
 // at step `wrong_at` (-1: none); typed steps get `typed`.
 TrainingSession play(const std::string& scenario, int wrong_at, const std::string& typed) {
   const ScenarioSet& set = shipped_scenarios();
-  TrainingSession s = start_training(*set.find(scenario), set.pass_mark);
+  TrainingSession s = start_training(*set.find(scenario), shipped_wording(), set.pass_mark);
   int i = 0;
   while (const ScenarioStep* step = current_training_step(s)) {
     if (step->typed()) {
       // No words given: say the first word of every required group.
       std::string words = typed;
       if (words.empty()) {
-        for (const auto& group : step->required) words += group.front() + "，";
+        for (const auto& group : step->required) {
+          const std::string& w = group.front();  // "@id": the element's first word
+          const AnswerElement* e = w.front() == '@' ? shipped_wording().element(w.substr(1)) : nullptr;
+          words += (e ? e->words.front() : w) + "，";
+        }
         words += "请您放心。";
       }
       answer(s, Move::say(words));
@@ -81,7 +85,7 @@ TEST_CASE("training attempt: made from a session with its moves, score and mista
 
 TEST_CASE("training attempt: an abandoned run is stored without a finish and never passes") {
   const ScenarioSet& set = shipped_scenarios();
-  TrainingSession s = start_training(*set.find("simple_inquiry"), set.pass_mark);
+  TrainingSession s = start_training(*set.find("simple_inquiry"), shipped_wording(), set.pass_mark);
   answer(s, Move::pick("stand"));
   const TrainingAttempt a = make_attempt(s, "S007", morning(), morning() + kMinute);
   CHECK_FALSE(a.complete);
@@ -179,4 +183,18 @@ TEST_CASE("training attempt: progress from the stored attempts, certified when e
   CHECK(team[1].trainee == "S002");
   CHECK(team[1].passed_count == 1);
   CHECK_FALSE(team[1].certified);
+}
+
+TEST_CASE("training attempt: the trainee is shown with the staff member's name beside the code") {
+  Staff wang;
+  wang.code = "S007";
+  wang.name = "王芳";
+  Staff gone;
+  gone.code = "S008";
+  gone.name = "李四";
+  gone.meta.deleted = true;
+  const std::vector<Staff> staff{wang, gone};
+  CHECK(trainee_label("S007", staff) == "S007 王芳");
+  CHECK(trainee_label("S008", staff) == "S008");  // deleted: the code alone
+  CHECK(trainee_label("S099", staff) == "S099");
 }
