@@ -170,7 +170,7 @@ TEST_CASE("case library: a case becomes a playable training scenario with its fa
 
   // Played with the right moves it completes and passes; a shirking move is a mistake.
   auto play = [&](const std::string& wrong_at) {
-    TrainingSession session = start_training(s, case_script().pass_mark);
+    TrainingSession session = start_training(s, shipped_wording(), case_script().pass_mark);
     while (const ScenarioStep* step = current_training_step(session)) {
       if (step->typed()) {
         answer(session, Move::say("非常理解您的心情，对不起，给您添麻烦了，我们马上处理。"));

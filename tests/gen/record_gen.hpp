@@ -153,6 +153,32 @@ class Gen {
   void fill(T& v) {
     mutate(v);
   }
+  // A signature (issue 15): mostly one a pad could draw, or signed on paper;
+  // sometimes exactly kMaxSignaturePoints points, one more, or a point one
+  // unit outside the pad.
+  void fill(Signature& s) {
+    s = Signature{};
+    s.signer = chance(3) ? std::string() : text();
+    s.signed_at = time();
+    if (chance(25)) {
+      s.paper_sheet = "PD-" + std::to_string(below(100000));
+      return;
+    }
+    const auto kind = chance(extreme_percent / 4) ? below(3) : 3;
+    const std::size_t points = kind == 0 ? kMaxSignaturePoints : kind == 1 ? kMaxSignaturePoints + 1 : 1 + below(60);
+    if (kind == 0) at_limit = true;
+    if (kind == 1) flag_over("signature");
+    const std::size_t per_stroke = kind < 2 ? 160 : 1 + below(20);
+    for (std::size_t done = 0; done < points;) {
+      SignatureStroke stroke;
+      for (std::size_t k = 0; k < per_stroke && done < points; ++k, ++done)
+        stroke.points.insert(stroke.points.end(), {static_cast<int>(below(kSignatureWidth + 1)),
+                                                   static_cast<int>(below(kSignatureHeight + 1)),
+                                                   static_cast<int>(1 + below(kMaxSignaturePressure))});
+      s.strokes.push_back(std::move(stroke));
+    }
+    if (kind == 2) flag_over("signature"), s.strokes.back().points[0] = kSignatureWidth + 1;
+  }
 
   // Replaces each field of `v` by a generated value with mutate_percent chance.
   template <HasFields T>
