@@ -57,12 +57,12 @@ struct KeyLoan {
         Field{"expected_return", &K::expected_return, "预计归还", "Expected return"},
         Field{"status", &K::status, "状态", "Status"},
         Field{"returned_at", &K::returned_at, "归还时间", "Returned at"},
-        Field{"return_signature", &K::return_signature, "归还签字", "Return signature"},
         Field{"power_off", &K::power_off, "已断电", "Power off"},
         Field{"windows_closed", &K::windows_closed, "门窗已关", "Windows closed"},
         Field{"lent_by", &K::lent_by, "经手人", "Lent by"},
         Field{"note", &K::note, "备注", "Note"},
         Field{"reported_to_supervisor", &K::reported_to_supervisor, "已报告主管", "Reported to the supervisor"},
+        Field{"return_signature", &K::return_signature, "归还签字", "Return signature"},
     };
   }
 };
