@@ -279,6 +279,7 @@ Errors Desk::apply_import(const ImportPlan& plan, const Actor& actor, bool appro
   if (!errors.empty()) return errors;
   if (lines.empty()) {
     status_ = {"导入完成：没有新的内容", "Import done: nothing new"};
+    state_ = SaveState::saved;  // done: nothing needed writing (no earlier refusal stays red)
     if (done) done(true);
     return {};
   }

@@ -38,7 +38,7 @@ class Desk {
   using PersistFn = std::function<void(PersistDone)>;
   using Done = std::function<void(bool ok)>;
 
-  enum class SaveState { idle, saving, saved, failed };
+  enum class SaveState { idle, saving, saved, failed, refused };
 
   Desk(std::string data_dir, PersistFn persist);
 
@@ -76,13 +76,17 @@ class Desk {
   // next revision of the stored one. Returns the problems (nothing stored),
   // or empty and calls done once the record is durable or has failed.
   template <HasFields R>
-  Errors save(const R& draft, const Actor& actor, Done done = {});
+  Errors save(const R& draft, const Actor& actor, Done done = {}) {
+    return said<R>(save_unsaid(draft, actor, std::move(done)));
+  }
 
   // A workflow step on the stored record draft.meta.id (core `perform`:
   // role, state machine, fields). A complaint replied or a repair accepted
   // creates its callback in the same durable write (SPEC §4).
   template <HasFields R, DeskEnum A>
-  Errors perform(const R& draft, A action, const Actor& actor, Done done = {});
+  Errors perform(const R& draft, A action, const Actor& actor, Done done = {}) {
+    return said<R>(perform_unsaid(draft, action, actor, std::move(done)));
+  }
 
   // SPEC §1: the stored visit `visit_id` turns into a repair or complaint
   // (R), both linked, in one durable write.
@@ -97,7 +101,9 @@ class Desk {
   // Stores a record a core function produced (add_measure, tick_item…),
   // refusing it when the stored one changed meanwhile.
   template <HasFields R>
-  Errors store(const Expected<R>& produced, Msg saved, Done done = {});
+  Errors store(const Expected<R>& produced, Msg saved, Done done = {}) {
+    return said<R>(store_unsaid(produced, std::move(saved), std::move(done)));
+  }
   // Several edits of one type in one durable write (e.g. the month's callback sample).
   template <HasFields R>
   Errors save_all(const std::vector<R>& drafts, const Actor& actor, const std::string& action, Msg saved,
@@ -180,6 +186,19 @@ class Desk {
   void note_backup(Timestamp at);
 
  private:
+  template <HasFields R>
+  Errors save_unsaid(const R& draft, const Actor& actor, Done done);
+  template <HasFields R, DeskEnum A>
+  Errors perform_unsaid(const R& draft, A action, const Actor& actor, Done done);
+  // Issue 13: a refusal replaces what the status bar said (no stale 已保存),
+  // unless a save is in flight and its outcome is still to come.
+  template <HasFields R>
+  Errors store_unsaid(const Expected<R>& produced, Msg saved, Done done);
+  template <HasFields R>
+  Errors said(Errors errors) {
+    if (!errors.empty() && !busy()) status_ = refusal_summary<R>(errors), state_ = SaveState::refused;
+    return errors;
+  }
   // The journal writer's gate: appends r's line to `lines`, or returns why a
   // journal reader would refuse it (limits.hpp) and appends nothing.
   template <HasFields R>
@@ -219,7 +238,7 @@ class Desk {
 };
 
 template <HasFields R>
-Errors Desk::save(const R& draft, const Actor& actor, Done done) {
+Errors Desk::save_unsaid(const R& draft, const Actor& actor, Done done) {
   if (auto refused = unavailable(); !refused.empty()) return refused;
   const R* stored = draft.meta.id.empty() ? nullptr : data_.table<R>().find(draft.meta.id);
   if (!draft.meta.id.empty() && !stored)
@@ -227,7 +246,7 @@ Errors Desk::save(const R& draft, const Actor& actor, Done done) {
   if (stored && stored->meta.revision != draft.meta.revision) return stale_error();
   if (stored && diff_fields(*stored, draft).empty()) {
     if (auto errors = validate(draft); !errors.empty()) return errors;
-    status_ = {"没有改动", "No changes"};
+    status_ = {"没有改动", "No changes"}, state_ = SaveState::idle;
     if (done) done(true);
     return {};
   }
@@ -244,7 +263,7 @@ Errors Desk::save(const R& draft, const Actor& actor, Done done) {
 }
 
 template <HasFields R, DeskEnum A>
-Errors Desk::perform(const R& draft, A action, const Actor& actor, Done done) {
+Errors Desk::perform_unsaid(const R& draft, A action, const Actor& actor, Done done) {
   if (auto refused = unavailable(); !refused.empty()) return refused;
   const R* stored = data_.table<R>().find(draft.meta.id);
   if (!stored) return {{"record", {"请先保存记录", "Save the record first"}}};
@@ -264,6 +283,23 @@ Errors Desk::perform(const R& draft, A action, const Actor& actor, Done done) {
       if (auto errors = add_line(*callback, lines); !errors.empty()) return errors;
     }
   }
+  // Issue 13: a finished callback moves its complaint or repair on.
+  std::optional<Complaint> moved_complaint;
+  std::optional<Repair> moved_repair;
+  if constexpr (std::is_same_v<R, Callback>) {
+    auto move_on = [&](auto& moved, const auto* source) -> Errors {
+      if (!source) return {};
+      auto next = source_on_callback(*stored, r, *source, actor);
+      if (!next) return next.errors();
+      moved = next.value();
+      return moved ? add_line(*moved, lines) : Errors{};
+    };
+    Errors refused =
+        r.source == CallbackSource::complaint ? move_on(moved_complaint, data_.table<Complaint>().find(r.source_id))
+        : r.source == CallbackSource::repair  ? move_on(moved_repair, data_.table<Repair>().find(r.source_id))
+                                              : Errors{};
+    if (!refused.empty()) return refused;
+  }
   // SPEC §2: a closed 严重 complaint becomes a case, in the same durable write.
   std::optional<CaseStudy> made_case;
   if constexpr (std::is_same_v<R, Complaint>) {
@@ -278,13 +314,18 @@ Errors Desk::perform(const R& draft, A action, const Actor& actor, Done done) {
   const Msg label = enum_label(action);
   commit(
       lines,
-      [r, callback, made_case](Dataset& d) {
+      [r, callback, made_case, moved_complaint, moved_repair](Dataset& d) {
         d.table<R>().upsert(r);
         if (callback) d.table<Callback>().upsert(*callback);
         if (made_case) d.table<CaseStudy>().upsert(*made_case);
+        if (moved_complaint) d.table<Complaint>().upsert(*moved_complaint);
+        if (moved_repair) d.table<Repair>().upsert(*moved_repair);
       },
-      {"已办理：" + label.zh + (callback ? "，已生成回访" : "") + (made_case ? "，已列入案例库" : ""),
-       "Done: " + label.en + (callback ? "; callback created" : "") + (made_case ? "; added to the case library" : "")},
+      {"已办理：" + label.zh + (callback ? "，已生成回访" : "") + (made_case ? "，已列入案例库" : "") +
+           (moved_complaint ? "，投诉已转入「回访」" : "") + (moved_repair ? "，报修已转入「回访」" : ""),
+       "Done: " + label.en + (callback ? "; callback created" : "") + (made_case ? "; added to the case library" : "") +
+           (moved_complaint ? "; the complaint moved to Called back" : "") +
+           (moved_repair ? "; the repair moved to Called back" : "")},
       std::move(done));
   return {};
 }
@@ -363,7 +404,7 @@ Errors Desk::team_check(const R* stored, const R& next) const {
 }
 
 template <HasFields R>
-Errors Desk::store(const Expected<R>& produced, Msg saved, Done done) {
+Errors Desk::store_unsaid(const Expected<R>& produced, Msg saved, Done done) {
   if (auto refused = unavailable(); !refused.empty()) return refused;
   if (!produced) return produced.errors();
   const R r = produced.value();

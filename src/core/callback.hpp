@@ -147,6 +147,42 @@ std::optional<Callback> callback_on_finish(const R& before, const R& after) {
   return callback_for(after);
 }
 
+// Issue 13: a finished callback moves its source on (a replied complaint
+// and an accepted repair go to 回访) in the same durable write, under the
+// source step's own role check; closing stays a separate step. Nothing when
+// the callback did not just finish, is a special callback (about a defect,
+// not a finished source), or the source is not waiting for its callback.
+inline ComplaintAction callback_step(const Complaint&) {
+  return ComplaintAction::callback;
+}
+inline RepairAction callback_step(const Repair&) {
+  return RepairAction::callback;
+}
+inline bool awaits_callback(const Complaint& c) {
+  return !c.meta.deleted && c.status == ComplaintStatus::replied;
+}
+inline bool awaits_callback(const Repair& r) {
+  return !r.meta.deleted && r.status == RepairStatus::accepted;
+}
+template <class R>
+Expected<std::optional<R>> source_on_callback(const Callback& before, const Callback& after, const R& source,
+                                              const Actor& actor) {
+  if (before.status == CallbackStatus::done || after.status != CallbackStatus::done || after.special ||
+      after.source_id != source.meta.id || !awaits_callback(source))
+    return std::optional<R>{};
+  Expected<R> next = perform(source, source, callback_step(source), actor);
+  if (!next) {
+    const Msg what = enum_label(after.source);
+    Errors out;
+    for (const auto& e : next.errors())
+      out.push_back({"record",
+                     {"原记录（" + what.zh + "）不能转入回访：" + e.message.zh,
+                      "The " + what.en + " being called back cannot move on: " + e.message.en}});
+    return out;
+  }
+  return std::optional<R>{std::move(next.value())};
+}
+
 // SPEC §4 monthly sample: of the month's repair callbacks (by completion),
 // the ids drawn by callback_sample with the site's seed. Those not yet
 // required are returned marked required, ready to save: the worklist.

@@ -19,6 +19,18 @@ struct Deadline {
   std::optional<Timestamp> done;  // when the duty was fulfilled
 };
 
+// Issue 13: "due soon" is soon for the rule's own span (from when its clock
+// started to the due time): the last third of a rule of an hour or less
+// (5 of 15 minutes, 10 of 30), the last quarter of a longer one (6 of 24
+// hours, 18 of 3 days), and never more than two days before the due time,
+// however long the rule (a month's callback is due soon in its last 2 days).
+constexpr std::int64_t kDueSoonCap = 2 * kDay;
+constexpr std::int64_t due_soon_window(std::int64_t span) {
+  if (span <= 0) return 0;
+  const std::int64_t w = span <= kHour ? span / 3 : span / 4;
+  return w < kDueSoonCap ? w : kDueSoonCap;
+}
+
 // Due soon = within `soon` before the due time (default: the last quarter of
 // a day). Done on or before due = met; done after = missed.
 inline DeadlineStatus deadline_status(const Deadline& d, Timestamp now, std::int64_t soon = 6 * kHour) {

@@ -146,6 +146,8 @@ Timestamp duty_due(const DutyRule& rule, const DutyPeriod& period, const SiteSch
   return period.end + (-1);  // the period's last millisecond: done before it ends is on time
 }
 
+constexpr std::int64_t kDutyDueSoonCap = 7 * kDay;
+
 std::int64_t duty_due_soon_window(const DutyRule& rule, int remaining) {
   std::int64_t base = kHour;
   switch (rule.unit) {
@@ -162,7 +164,9 @@ std::int64_t duty_due_soon_window(const DutyRule& rule, int remaining) {
       base = 30 * kDay;
       break;
   }
-  return base * std::max(1, remaining);
+  // Issue 13: never more than a week per completion still owed (a year's
+  // duty is not "due soon" a month ahead).
+  return std::min(base, kDutyDueSoonCap) * std::max(1, remaining);
 }
 
 PeriodReport period_report(const DutyRule& rule, const DutyPeriod& period, const std::vector<Timestamp>& done,

@@ -250,6 +250,38 @@ Msg field_label(const std::string& key) {
   return label;
 }
 
+// Issue 13: the fields of T with an error, in form order ("status" is the
+// workflow's refusal, not a field to fill).
+template <HasFields T>
+std::vector<std::string> fields_in_error(const Errors& errors) {
+  std::vector<std::string> keys;
+  auto add = [&](const char* key) {
+    if (std::string_view(key) != "status" && error_for(errors, key)) keys.push_back(key);
+  };
+  std::apply([&](const auto&... f) { (add(f.key), ...); }, T::fields());
+  return keys;
+}
+
+// Issue 13: what a refused save or step says where the person is looking:
+// the fields to fill, in form order (请先填写：调查情况、纠正期限), or to
+// correct when one holds something wrong; a refusal of the record as a
+// whole (its state, the role) says its own message.
+template <HasFields T>
+Msg refusal_summary(const Errors& errors) {
+  const auto keys = fields_in_error<T>(errors);
+  if (keys.empty()) return errors.empty() ? Msg{} : errors.front().message;
+  bool missing = true;
+  std::string zh, en;
+  for (const auto& key : keys) {
+    const FieldError* e = error_for(errors, key);
+    missing = missing && (e->message.zh.rfind("请填写", 0) == 0 || e->message.zh.rfind("请选择", 0) == 0);
+    const Msg label = field_label<T>(key);
+    zh += (zh.empty() ? "" : "、") + label.zh;
+    en += (en.empty() ? "" : ", ") + label.en;
+  }
+  return missing ? Msg{"请先填写：" + zh, "Fill in first: " + en} : Msg{"请先改正：" + zh, "Correct first: " + en};
+}
+
 struct FieldChange {
   std::string field;
   json from;

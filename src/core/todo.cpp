@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/workflow.hpp"
+
 namespace desk {
 
 namespace {
@@ -28,8 +30,7 @@ struct Collector {
   std::vector<TodoItem> items;
 
   void add(const char* type, const std::string& id, const char* rule, Msg what, std::string subject,
-           const std::optional<Deadline>& d, std::string owner, std::optional<Role> role = std::nullopt,
-           std::int64_t soon = 6 * kHour) {
+           const std::optional<Deadline>& d, std::string owner, std::optional<Role> role, std::int64_t soon) {
     if (!d) return;
     const DeadlineStatus status = deadline_status(*d, now, soon);
     const bool open = status == DeadlineStatus::overdue || status == DeadlineStatus::due_soon ||
@@ -37,6 +38,49 @@ struct Collector {
     if (!open) return;
     if (!options.staff.empty() && !owner.empty() && owner != options.staff) return;
     items.push_back({type, id, rule, std::move(what), std::move(subject), d->due, status, std::move(owner), role});
+  }
+  // A rule whose clock started at `start`: due soon for its own span.
+  void add_since(const char* type, const std::string& id, const char* rule, Msg what, std::string subject,
+                 const std::optional<Deadline>& d, std::string owner, Timestamp start,
+                 std::optional<Role> role = std::nullopt) {
+    if (d)
+      add(type, id, rule, std::move(what), std::move(subject), d, std::move(owner), role,
+          due_soon_window(d->due - start));
+  }
+  // Issue 13: an open record waiting for a step no timed rule covers (a new
+  // complaint to investigate, a finished repair to accept) is listed too,
+  // as 待办理, with the role that may take the step.
+  void wait(const char* type, const std::string& id, Msg what, std::string subject, Timestamp since, std::string owner,
+            std::optional<Role> role) {
+    if (!options.staff.empty() && !owner.empty() && owner != options.staff) return;
+    TodoItem item{
+        type, id, "waiting_step", std::move(what), std::move(subject), since, DeadlineStatus::not_due, std::move(owner),
+        role};
+    item.waiting = true;
+    items.push_back(std::move(item));
+  }
+  // The record's next step from its workflow, when nothing was listed for
+  // it since `mark`: side steps (escalate, reschedule, decline) are left
+  // out, and a step taken on another record (the callback) is not waited for.
+  template <class R>
+  void wait_for_step(std::size_t mark, const R& r, const std::string& subject, Timestamp since,
+                     const std::string& owner = "") {
+    if (items.size() > mark) return;
+    std::string zh, en;
+    std::optional<Role> role;
+    for (auto a : actions_from(transitions(r), r.status)) {
+      const std::string code = enum_code(a);
+      if (code == "escalate" || code == "reschedule" || code == "decline" || code == "callback") continue;
+      const Msg label = enum_label(a);
+      zh += (zh.empty() ? "" : "/") + label.zh;
+      en += (en.empty() ? "" : " / ") + label.en;
+      if (!role) {
+        const auto roles = roles_allowed(permission_for(r, a));
+        if (!roles.empty()) role = roles.front();
+      }
+    }
+    if (zh.empty()) return;
+    wait(R::kType, r.meta.id, {"待办理：" + zh, "To do: " + en}, subject, since, owner, role);
   }
 };
 
@@ -46,69 +90,88 @@ std::vector<TodoItem> todo(const Dataset& data, Timestamp now, const TodoOptions
   Collector c{now, options, {}};
   for (const auto& v : data.table<Visit>().rows()) {
     if (v.meta.deleted) continue;
-    c.add(Visit::kType, v.meta.id, "inquiry_promise_24h", {"24小时内回复来访者", "Answer the visitor within 24 h"},
-          join({v.visitor_name, v.phone, first_line(v.content)}), inquiry_promise_deadline(v), v.received_by);
+    c.add_since(
+        Visit::kType, v.meta.id, "inquiry_promise_24h", {"24小时内回复来访者", "Answer the visitor within 24 h"},
+        join({v.visitor_name, v.phone, first_line(v.content)}), inquiry_promise_deadline(v), v.received_by, v.time);
   }
   for (const auto& x : data.table<Complaint>().rows()) {
     if (x.meta.deleted || x.status == ComplaintStatus::closed) continue;
     const std::string s = join({x.unit, x.complainant, first_line(x.matter.empty() ? x.content : x.matter)});
-    c.add(Complaint::kType, x.meta.id, "complaint_invalid_reply_1d",
-          {"无效投诉1天内向投诉人解释", "Explain an invalid complaint within 1 day"}, s,
-          complaint_invalid_reply_deadline(x), x.received_by);
-    c.add(Complaint::kType, x.meta.id, "complaint_record_3d",
-          {"有效投诉3天内完成原因责任分析和处理记录", "Analyse a valid complaint within 3 days"}, s,
-          complaint_record_deadline(x), x.received_by);
-    c.add(Complaint::kType, x.meta.id, "complaint_serious_result_48h",
-          {"严重投诉48小时内出处理结果", "Serious complaint: result within 48 h"}, s,
-          complaint_serious_result_deadline(x), "", Role::project_manager);
-    c.add(Complaint::kType, x.meta.id, "complaint_other_org_3d",
-          {"涉及其他单位：3天内向投诉人解释", "Other organisation involved: explain within 3 days"}, s,
-          complaint_other_org_deadline(x), x.received_by);
-    c.add(Complaint::kType, x.meta.id, "complaint_corrective_action", {"纠正措施到期", "Corrective action due"}, s,
-          complaint_corrective_deadline(x), x.received_by);
+    const std::size_t mark = c.items.size();
+    const Timestamp judged = x.judged_at.value_or(x.received_at);
+    c.add_since(Complaint::kType, x.meta.id, "complaint_invalid_reply_1d",
+                {"无效投诉1天内向投诉人解释", "Explain an invalid complaint within 1 day"}, s,
+                complaint_invalid_reply_deadline(x), x.received_by, judged);
+    c.add_since(Complaint::kType, x.meta.id, "complaint_record_3d",
+                {"有效投诉3天内完成原因责任分析和处理记录", "Analyse a valid complaint within 3 days"}, s,
+                complaint_record_deadline(x), x.received_by, judged);
+    c.add_since(Complaint::kType, x.meta.id, "complaint_serious_result_48h",
+                {"严重投诉48小时内出处理结果", "Serious complaint: result within 48 h"}, s,
+                complaint_serious_result_deadline(x), "", x.received_at, Role::project_manager);
+    c.add_since(Complaint::kType, x.meta.id, "complaint_other_org_3d",
+                {"涉及其他单位：3天内向投诉人解释", "Other organisation involved: explain within 3 days"}, s,
+                complaint_other_org_deadline(x), x.received_by, x.received_at);
+    c.add_since(Complaint::kType, x.meta.id, "complaint_corrective_action", {"纠正措施到期", "Corrective action due"},
+                s, complaint_corrective_deadline(x), x.received_by, x.record_filed_at.value_or(judged));
+    c.wait_for_step(mark, x, s, x.meta.updated_at);
   }
   for (const auto& r : data.table<Repair>().rows()) {
     if (r.meta.deleted || !is_open(r)) continue;
     const std::string s = join({r.unit, std::string(enum_label(r.fault).zh), first_line(r.description)});
     const std::string owner = r.technician;
+    const std::size_t mark = c.items.size();
     c.add(Repair::kType, r.meta.id, "repair_emergency_arrival_15min",
           {"紧急维修15分钟内到场", "Emergency repair: on site within 15 min"}, s, repair_emergency_arrival_deadline(r),
           owner, Role::technician, kEmergencyArrivalDueSoon);
     c.add(Repair::kType, r.meta.id, "repair_appointment", {"按预约时间上门维修", "Repair at the agreed time"}, s,
           repair_appointment_deadline(r), owner, Role::technician, 2 * kHour);
+    const bool technicians = r.status == RepairStatus::dispatched || r.status == RepairStatus::arrived;
+    c.wait_for_step(mark, r, s, r.meta.updated_at, technicians ? owner : std::string());
   }
   for (const auto& cb : data.table<Callback>().rows()) {
     if (cb.meta.deleted) continue;
     const std::string s = join({cb.unit, cb.contact, first_line(cb.subject)});
     if (cb.required && cb.status != CallbackStatus::done)
-      c.add(Callback::kType, cb.meta.id, "callback_due", {"回访到期", "Callback due"}, s, callback_deadline(cb), "",
-            cb.major ? std::optional<Role>(Role::project_manager) : std::nullopt, 1 * kDay);
-    c.add(Callback::kType, cb.meta.id, "callback_rework_24h",
-          {"24小时内安排特殊回访与返修", "Arrange rework within 24 h"}, s, callback_rework_deadline(cb), "");
+      c.add_since(Callback::kType, cb.meta.id, "callback_due", {"回访到期", "Callback due"}, s, callback_deadline(cb),
+                  "", cb.source_finished_at, cb.major ? std::optional<Role>(Role::project_manager) : std::nullopt);
+    const auto rework = callback_rework_deadline(cb);
+    c.add_since(Callback::kType, cb.meta.id, "callback_rework_24h",
+                {"24小时内安排特殊回访与返修", "Arrange rework within 24 h"}, s, rework, "",
+                rework ? rework->due + (-kReworkWindow) : cb.source_finished_at);
   }
   for (const auto& k : data.table<KeyLoan>().rows()) {
     if (k.meta.deleted || !is_open(k)) continue;
-    c.add(KeyLoan::kType, k.meta.id, "key_return", {"钥匙未归还", "Key not returned"},
-          join({k.key, k.borrower, k.purpose}), key_return_deadline(k),
-          k.responsible_staff.empty() ? k.lent_by : k.responsible_staff, std::nullopt, 1 * kHour);
+    c.add_since(KeyLoan::kType, k.meta.id, "key_return", {"钥匙未归还", "Key not returned"},
+                join({k.key, k.borrower, k.purpose}), key_return_deadline(k),
+                k.responsible_staff.empty() ? k.lent_by : k.responsible_staff, k.out_at);
   }
   for (const auto& v : data.table<Violation>().rows()) {
     if (v.meta.deleted || !is_open(v)) continue;
     for (const auto& d : rectification_deadlines(v))
-      c.add(Violation::kType, v.meta.id, "violation_rectification", {"违章限期整改到期", "Rectification deadline"},
-            join({v.unit, v.party, first_line(v.description)}), d, "", std::nullopt, 1 * kDay);
+      c.add_since(Violation::kType, v.meta.id, "violation_rectification",
+                  {"违章限期整改到期", "Rectification deadline"}, join({v.unit, v.party, first_line(v.description)}), d,
+                  "", v.found_at);
   }
   if (options.plans)
     for (const auto& i : data.table<Incident>().rows()) {
       if (i.meta.deleted || i.status != IncidentStatus::active) continue;
       const EmergencyPlan* plan = find_plan(*options.plans, i.plan);
-      if (!plan) continue;
-      for (const auto& item : plan->items) {
+      const std::string s = join({plan ? plan->zh : i.plan, i.location});
+      const std::size_t mark = c.items.size();
+      int unticked = 0;
+      for (const auto& item : plan ? plan->items : std::vector<PlanItem>{}) {
         const ChecklistTick* t = find_tick(i, item.id);
+        unticked += t == nullptr;
         auto d = item_deadline(item, i.started_at, t ? std::optional<Timestamp>(t->at) : std::nullopt);
-        c.add(Incident::kType, i.meta.id, "incident_checklist_item", {item.zh, item.en.empty() ? item.zh : item.en},
-              join({plan->zh, i.location}), d, "", std::nullopt, item_due_soon_window(item));
+        c.add(Incident::kType, i.meta.id, "incident_checklist_item", {item.zh, item.en.empty() ? item.zh : item.en}, s,
+              d, "", std::nullopt, item_due_soon_window(item));
       }
+      // An active incident always needs someone: its untimed items too.
+      if (c.items.size() == mark)
+        c.wait(Incident::kType, i.meta.id,
+               {"应急处置中：尚有 " + std::to_string(unticked) + " 项未勾选",
+                "Incident under way: " + std::to_string(unticked) + " items not ticked"},
+               s, i.started_at, "", Role::supervisor);
     }
   if (options.duties) {
     std::map<std::string, std::vector<Timestamp>> done;
@@ -139,10 +202,11 @@ std::vector<TodoItem> todo(const Dataset& data, Timestamp now, const TodoOptions
     }
   }
   std::stable_sort(c.items.begin(), c.items.end(), [](const TodoItem& a, const TodoItem& b) {
-    auto rank = [](DeadlineStatus s) {
-      return s == DeadlineStatus::overdue ? 0 : s == DeadlineStatus::due_soon ? 1 : 2;
+    // Overdue, due soon, waiting for a step (oldest first), then not yet due.
+    auto rank = [](const TodoItem& i) {
+      return i.status == DeadlineStatus::overdue ? 0 : i.status == DeadlineStatus::due_soon ? 1 : i.waiting ? 2 : 3;
     };
-    if (rank(a.status) != rank(b.status)) return rank(a.status) < rank(b.status);
+    if (rank(a) != rank(b)) return rank(a) < rank(b);
     return a.due < b.due;
   });
   return c.items;

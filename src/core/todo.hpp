@@ -21,6 +21,7 @@ struct TodoItem {
   DeadlineStatus status = DeadlineStatus::not_due;
   std::string owner;         // staff code responsible; empty = the center
   std::optional<Role> role;  // the role that must act, when the rule names one
+  bool waiting = false;      // no timed rule: the record waits for a step (due = since when)
 };
 
 struct TodoOptions {
@@ -31,7 +32,8 @@ struct TodoOptions {
   SiteSchedule schedule{};
 };
 
-// Overdue first, then due soon, each by due time.
+// Overdue first, then due soon, each by due time; then records waiting for
+// a step, oldest first; then (include_not_due) what is not yet due.
 std::vector<TodoItem> todo(const Dataset& data, Timestamp now, const TodoOptions& options = {});
 
 }  // namespace desk

@@ -8,6 +8,7 @@
 #include "ui/case_training.hpp"
 #include "ui/modules.hpp"
 #include "ui/quarantine_view.hpp"
+#include "ui/record_link.hpp"
 #include "ui/strings.hpp"
 #include "ui/test_probe.hpp"
 #include "ui/widgets.hpp"
@@ -23,6 +24,8 @@ const char* save_state_name(Desk::SaveState s) {
       return "saved";
     case Desk::SaveState::failed:
       return "failed";
+    case Desk::SaveState::refused:
+      return "refused";
     default:
       return "idle";
   }
@@ -182,10 +185,10 @@ void App::draw_data_buttons(Context& ctx) {
 void App::draw_status_bar(Context& ctx) {
   ImGui::Separator();
   const Desk::SaveState s = desk_.state();
-  const ImVec4 color = s == Desk::SaveState::failed   ? colors::error
-                       : s == Desk::SaveState::saving ? colors::due_soon
-                       : s == Desk::SaveState::saved  ? colors::ok
-                                                      : colors::muted;
+  const ImVec4 color = s == Desk::SaveState::failed || s == Desk::SaveState::refused ? colors::error
+                       : s == Desk::SaveState::saving                                ? colors::due_soon
+                       : s == Desk::SaveState::saved                                 ? colors::ok
+                                                                                     : colors::muted;
   const char* dot = s == Desk::SaveState::saving ? "◌" : s == Desk::SaveState::failed ? "●" : "●";
   ImGui::TextColored(color, "%s %s", dot, tr(desk_.status()).c_str());
   if (!tr(desk_.status()).empty()) probe::message("status", tr(desk_.status()));
@@ -328,6 +331,7 @@ void App::draw_nav(Context& ctx) {
 }
 
 void App::draw_screen(Context& ctx) {
+  if (auto link = take_open_request()) open_record(ctx, link->first, link->second);
   if (screen_ == "today") {
     today_.draw(ctx, [this, &ctx](const std::string& type, const std::string& id) { open_record(ctx, type, id); });
     return;

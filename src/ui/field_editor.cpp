@@ -4,7 +4,8 @@ namespace desk::ui {
 
 bool edit_time_text(const std::string& id, std::string& text, Timestamp now, bool optional) {
   ImGui::SetNextItemWidth(170);
-  bool changed = ImGui::InputTextWithHint(("##" + id).c_str(), "2026-11-22 14:30", &text);
+  // The hint is today's date and time (issue 13: never a date in the past).
+  bool changed = ImGui::InputTextWithHint(("##" + id).c_str(), format_local(now).c_str(), &text);
   ImGui::SameLine();
   if (ImGui::SmallButton(id_label(tr(S::now_button), (id + ".now").c_str()))) {
     text = format_local(now);

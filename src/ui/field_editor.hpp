@@ -3,6 +3,7 @@
 // lists are edited as text and parsed back on save, with a message when a
 // value does not parse — the draft is never half-updated.
 #pragma once
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -25,6 +26,11 @@ struct FormState {
   std::set<std::string> readonly;  // keys shown but stamped by actions
   std::set<std::string> multiline;
   std::set<std::string> required;
+  std::string scroll_to;  // a refused field: scrolled into view and focused once
+  // Issue 13: fields holding another record's id, shown as a link to it
+  // when it is stored (draw_link draws it and says whether it did).
+  std::set<std::string> links;
+  std::function<bool(const std::string& key, const std::string& id)> draw_link;
   std::string prefix;  // widget id prefix, e.g. "complaint"
   // Signature fields (issue 15): whose name signs, what the stored record holds.
   std::map<std::string, std::string> signer_from;  // signature key -> text field with the signer's name
@@ -210,7 +216,16 @@ void draw_fields(R& r, FormState& st, Timestamp now) {
               if (st.hidden.count(f.key)) return;
               const std::string id = st.prefix + "." + f.key;
               form_label(lang() == Lang::zh ? f.zh : f.en, st.required.count(f.key) > 0);
-              if (st.readonly.count(f.key)) {
+              if (st.scroll_to == f.key) {
+                ImGui::SetScrollHereY(0.3f);
+                if (!st.readonly.count(f.key)) ImGui::SetKeyboardFocusHere();
+                st.scroll_to.clear();
+              }
+              bool linked = false;
+              if constexpr (std::is_same_v<T, std::string>)
+                linked = st.links.count(f.key) && st.draw_link && st.draw_link(id, r.*(f.member));
+              if (linked) {
+              } else if (st.readonly.count(f.key)) {
                 const std::string text = kTextEdited<T> ? st.texts[f.key] : value_text(r.*(f.member));
                 ImGui::TextColored(colors::muted, "%s", text.empty() ? "—" : text.c_str());
               } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {

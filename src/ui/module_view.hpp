@@ -92,6 +92,9 @@ class ModuleView : public ModuleBase {
   bool form_open_ = false;
   R draft_{};
   FormState form_;
+  bool step_refused_ = false;  // the errors came from a workflow step: said under its buttons
+  // Issue 13: a refusal says what to fill and takes the person to it.
+  void note_refusal(const Errors& errors, bool by_step);
 };
 
 }  // namespace desk::ui

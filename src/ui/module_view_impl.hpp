@@ -3,6 +3,7 @@
 #pragma once
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "ui/record_link.hpp"
 #include "ui/test_probe.hpp"
 
 namespace desk::ui {
@@ -358,7 +359,9 @@ void ModuleView<R>::draw_list(Context& ctx) {
 template <class R>
 void ModuleView<R>::open(const Context& ctx, const R& r) {
   draft_ = r;
+  if constexpr (requires { Spec::on_open(ctx, draft_); }) Spec::on_open(ctx, draft_);
   selected_id_ = r.meta.id;
+  step_refused_ = false;
   form_ = FormState{};
   form_.prefix = Spec::kId;
   Spec::setup_form(form_);
@@ -385,6 +388,14 @@ void ModuleView<R>::save(Context& ctx) {
     if (is_new && !rows.empty()) selected_id_ = rows.back().meta.id;
     form_open_ = false;
   });
+  note_refusal(form_.errors, false);
+}
+
+template <class R>
+void ModuleView<R>::note_refusal(const Errors& errors, bool by_step) {
+  step_refused_ = by_step && !errors.empty();
+  for (const auto& key : fields_in_error<R>(errors))
+    if (!form_.hidden.count(key)) return form_.scroll_to = key, void();
 }
 
 template <class R>
@@ -404,9 +415,15 @@ void ModuleView<R>::draw_form(Context& ctx) {
     }
   }
   ImGui::Separator();
+  // A refusal is said in one line where the person looks: the fields to fill
+  // (they are marked below, and the first takes the keyboard), or the reason.
   const FieldError* general = general_error(form_.errors);
-  const std::string general_text = general ? tr(general->message) : std::string();
-  const float footer = ImGui::GetFrameHeightWithSpacing() * 1.4f + (general ? wrapped_height(general_text) : 0.0f);
+  const std::string general_text = general                                 ? tr(general->message)
+                                   : form_.errors.empty() || step_refused_ ? std::string()
+                                                                           : tr(refusal_summary<R>(form_.errors));
+  if (!general_text.empty()) probe::message(id + ".refusal", general_text);
+  const float footer =
+      ImGui::GetFrameHeightWithSpacing() * 1.4f + (general_text.empty() ? 0.0f : wrapped_height(general_text));
   if (stored) draw_actions(ctx, *stored);  // above the scrolling fields: always in view
   ImGui::BeginChild((id + ".body").c_str(), ImVec2(0, -footer));
   constexpr bool extras_first = requires {
@@ -425,6 +442,9 @@ void ModuleView<R>::draw_form(Context& ctx) {
                                       form_.pads.clear();
                                     }
                                   });
+  };
+  form_.draw_link = [&data = ctx.desk.data()](const std::string& widget, const std::string& linked) {
+    return record_link(data, linked, widget);
   };
   ImGui::BeginDisabled(ctx.desk.busy());
   if (ImGui::BeginTable((id + ".fields").c_str(), 2, ImGuiTableFlags_SizingStretchProp)) {
@@ -453,7 +473,7 @@ void ModuleView<R>::draw_form(Context& ctx) {
   }
   for (const auto& e : form_.errors) probe::message(id + ".error." + e.where, tr(e.message));
   ImGui::EndChild();
-  if (general) error_text_wrapped(general_text);
+  if (!general_text.empty()) error_text_wrapped(general_text);
   ImGui::BeginDisabled(ctx.desk.busy() || ctx.desk.read_only());
   if (primary_button(id_label(tr(ctx.desk.busy() ? S::saving : S::save), (id + ".save").c_str())) ||
       (keys.enter && !ctx.desk.busy() && !ctx.desk.read_only()))
@@ -508,7 +528,13 @@ void ModuleView<R>::draw_actions(Context& ctx, const R& stored) {
               load_texts(draft_, form_);
             }
           });
+        note_refusal(form_.errors, true);
       }
+    }
+    if (step_refused_ && !form_.errors.empty()) {
+      const std::string why = tr(refusal_summary<R>(form_.errors));
+      error_text_wrapped(why);
+      probe::message(id + "refusal", why);
     }
     ImGui::Separator();
   }

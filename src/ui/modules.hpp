@@ -30,6 +30,8 @@ inline void section(const char* title) {
 }
 
 // The open deadline due first, else the last one fulfilled (for the badge).
-std::optional<Deadline> nearest(std::initializer_list<std::optional<Deadline>> ds);
+// The deadline a list shows: the nearest open one; when none is open, how the
+// last went, but only for a finished record.
+std::optional<Deadline> nearest(std::initializer_list<std::optional<Deadline>> ds, bool record_open);
 
 }  // namespace desk::ui

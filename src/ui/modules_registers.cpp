@@ -119,7 +119,7 @@ struct ModuleSpec<AccessEntry> {
   static constexpr const char* kId = "access";
   static constexpr const char* kType = AccessEntry::kType;
   static Msg title() { return {"出入登记", "Access log"}; }
-  static Msg new_label() { return {"登记来访", "Log entry"}; }
+  static Msg new_label() { return {"登记出入", "Log entry"}; }
   static std::vector<Column<AccessEntry>> columns() {
     return {
         {{"进入", "In"}, [](const AccessEntry& e) { return format_local(e.time_in); }, 128},

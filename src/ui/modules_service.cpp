@@ -9,14 +9,16 @@
 
 namespace desk::ui {
 
-std::optional<Deadline> nearest(std::initializer_list<std::optional<Deadline>> ds) {
+std::optional<Deadline> nearest(std::initializer_list<std::optional<Deadline>> ds, bool record_open) {
   std::optional<Deadline> open, done;
   for (const auto& d : ds) {
     if (!d) continue;
     if (!d->done && (!open || d->due < open->due)) open = d;
     if (d->done && (!done || done->due < d->due)) done = d;
   }
-  return open ? open : done;
+  // Issue 13: a record still being handled never shows 按时完成 for a
+  // deadline met on the way; only a finished record shows how it went.
+  return open ? open : record_open ? std::nullopt : done;
 }
 
 namespace {
@@ -41,8 +43,9 @@ struct ModuleSpec<Complaint> {
             {{"状态", "State"}, [](const Complaint& c) { return tr(enum_label(c.status)); }, 64}};
   }
   static void setup_form(FormState& f) {
-    f.hidden = {"checklist_done", "linked_visit"};
-    f.readonly = {"judged_at", "record_filed_at", "replied_at", "called_back_at", "closed_at"};
+    f.hidden = {"checklist_done"};
+    f.readonly = {"judged_at", "record_filed_at", "replied_at", "called_back_at", "closed_at", "linked_visit"};
+    f.links = {"linked_visit"};
     f.multiline = {"content", "investigation", "cause_analysis", "corrective_action", "reply", "prevention"};
     f.required = {"received_at", "content", "received_by"};
   }
@@ -54,7 +57,8 @@ struct ModuleSpec<Complaint> {
   }
   static std::optional<Deadline> deadline(const Complaint& c) {
     return nearest({complaint_invalid_reply_deadline(c), complaint_record_deadline(c),
-                    complaint_serious_result_deadline(c), complaint_other_org_deadline(c)});
+                    complaint_serious_result_deadline(c), complaint_other_org_deadline(c)},
+                   c.status != ComplaintStatus::closed);
   }
   // Issue 15: 列入案例库 (a closed 严重 complaint goes there by itself).
   static void mark_case(Context& ctx, ModuleView<Complaint>& view, const Complaint* stored) {
@@ -108,8 +112,8 @@ struct ModuleSpec<Repair> {
             {{"状态", "State"}, [](const Repair& r) { return tr(enum_label(r.status)); }, 56}};
   }
   static void setup_form(FormState& f) {
-    f.hidden = {"linked_visit"};
-    f.readonly = {"dispatched_at", "arrived_at", "finished_at", "accepted_at", "called_back_at"};
+    f.readonly = {"dispatched_at", "arrived_at", "finished_at", "accepted_at", "called_back_at", "linked_visit"};
+    f.links = {"linked_visit", "rework_of"};
     f.multiline = {"description", "quote", "work_done", "unfixable_reason"};
     f.required = {"received_at", "unit", "description", "received_by"};
     f.signer_from = {{"customer_signature", "signed_by"},
@@ -123,11 +127,11 @@ struct ModuleSpec<Repair> {
     return r;
   }
   static std::optional<Deadline> deadline(const Repair& r) {
-    return nearest({repair_emergency_arrival_deadline(r), repair_appointment_deadline(r)});
+    return nearest({repair_emergency_arrival_deadline(r), repair_appointment_deadline(r)}, is_open(r));
   }
+  static constexpr bool kExtrasFirst = true;  // issue 13: the print button near the top of the form
   static void extras(Context& ctx, ModuleView<Repair>&, const Repair* stored) {
     if (!stored) return;
-    ImGui::Spacing();
     if (permitted_button(tr("打印报修单/派工单（A5）", "Print work order (A5)"), "repairs.print",
                          Action::print_documents, ctx.role))
       platform::print_html(repair_sheet_html(*stored, ctx.site));
@@ -152,6 +156,7 @@ struct ModuleSpec<Callback> {
   static void setup_form(FormState& f) {
     f.readonly = {"done_at", "rework_arranged_at", "source_finished_at", "due", "required", "major", "special"};
     f.multiline = {"suggestions"};
+    f.links = {"source_id", "rework_repair"};
   }
   static Callback blank(const Context& ctx) {
     Callback c;
@@ -160,9 +165,14 @@ struct ModuleSpec<Callback> {
     c.called_by = ctx.staff;
     return c;
   }
+  // Issue 13: whoever opens a callback still to make is its 回访人 by default.
+  static void on_open(const Context& ctx, Callback& c) {
+    if (c.status == CallbackStatus::pending && trim(c.called_by).empty()) c.called_by = ctx.staff;
+  }
   static std::optional<Deadline> deadline(const Callback& c) {
     return nearest({c.required || c.status == CallbackStatus::done ? callback_deadline(c) : std::nullopt,
-                    callback_rework_deadline(c)});
+                    callback_rework_deadline(c)},
+                   false);  // a done callback shows how its deadline went
   }
   // SPEC §4: the month's repair sample becomes the worklist.
   static void toolbar(Context& ctx, ModuleView<Callback>&) {

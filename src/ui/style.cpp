@@ -20,6 +20,7 @@ void apply_style() {
   s.GrabRounding = 4;
   s.ScrollbarSize = 14;
   s.FrameBorderSize = 1;
+  s.DisabledAlpha = 0.38f;  // issue 13: a disabled button plainly looks disabled (default 0.6)
   ImVec4* c = s.Colors;
   c[ImGuiCol_WindowBg] = ImVec4(0.953f, 0.961f, 0.973f, 1.0f);
   c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);

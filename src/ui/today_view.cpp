@@ -8,6 +8,8 @@
 namespace desk::ui {
 
 void TodayView::draw(Context& ctx, const OpenFn& open) {
+  // Issue 13: each person starts from the whole list (filters are not inherited).
+  if (person_ != ctx.staff) mine_only_ = include_not_due_ = false, person_ = ctx.staff;
   ImGui::TextColored(colors::accent, "%s", tr("今日待办", "Today"));
   ImGui::SameLine(0, 24);
   ImGui::Checkbox(id_label(tr("只看我的", "Mine only"), "today.mine"), &mine_only_);
@@ -27,15 +29,18 @@ void TodayView::draw(Context& ctx, const OpenFn& open) {
     key_ = key;
     computed_minute_ = minute;
   }
-  int overdue = 0, soon = 0;
+  int overdue = 0, soon = 0, waiting = 0;
   for (const auto& i : items_)
-    overdue += i.status == DeadlineStatus::overdue, soon += i.status == DeadlineStatus::due_soon;
+    overdue += i.status == DeadlineStatus::overdue, soon += i.status == DeadlineStatus::due_soon, waiting += i.waiting;
   ImGui::SameLine(0, 24);
   ImGui::TextColored(colors::overdue, "%s %d", tr("已逾期", "Overdue"), overdue);
   ImGui::SameLine();
   ImGui::TextColored(colors::due_soon, "%s %d", tr("即将到期", "Due soon"), soon);
   probe::fact("todoOverdue", std::to_string(overdue));
+  ImGui::SameLine();
+  ImGui::TextColored(colors::accent, "%s %d", tr("待办理", "To do"), waiting);
   probe::fact("todoDueSoon", std::to_string(soon));
+  probe::fact("todoWaiting", std::to_string(waiting));
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
   if (!ImGui::BeginTable(table_id("today.table").c_str(), 5, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
@@ -43,7 +48,7 @@ void TodayView::draw(Context& ctx, const OpenFn& open) {
   ImGui::TableSetupColumn(tr("类别", "Kind"), ImGuiTableColumnFlags_WidthFixed, 70);
   ImGui::TableSetupColumn(tr("要做的事", "What"), ImGuiTableColumnFlags_WidthStretch, 2);
   ImGui::TableSetupColumn(tr("记录", "Record"), ImGuiTableColumnFlags_WidthStretch, 2);
-  ImGui::TableSetupColumn(tr("负责", "Owner"), ImGuiTableColumnFlags_WidthFixed, 110);
+  ImGui::TableSetupColumn(tr("负责", "Owner"), ImGuiTableColumnFlags_WidthFixed, 150);
   ImGui::TableHeadersRow();
   for (std::size_t k = 0; k < items_.size(); ++k) {
     const TodoItem& i = items_[k];
@@ -54,7 +59,10 @@ void TodayView::draw(Context& ctx, const OpenFn& open) {
     probe::record("todo", i.id, i.rule + " " + i.subject);
     ImGui::PopID();
     ImGui::SameLine();
-    deadline_badge(Deadline{i.due, std::nullopt}, ctx.now);
+    if (i.waiting)
+      ImGui::TextColored(colors::accent, "%s", tr("待办理", "To do"));
+    else
+      deadline_badge(Deadline{i.due, std::nullopt}, ctx.now);
     ImGui::TableSetColumnIndex(1);
     ImGui::TextUnformatted(tr(record_type_label(i.type)).c_str());
     ImGui::TableSetColumnIndex(2);
@@ -62,13 +70,16 @@ void TodayView::draw(Context& ctx, const OpenFn& open) {
     ImGui::TableSetColumnIndex(3);
     text_fit(i.subject);
     ImGui::TableSetColumnIndex(4);
-    const std::string owner = !i.owner.empty() ? i.owner : i.role ? tr(enum_label(*i.role)) : tr("服务中心", "Center");
-    ImGui::TextUnformatted(owner.c_str());
+    // Who acts: the person the record names, and the role the step needs.
+    std::string owner = i.role ? tr(enum_label(*i.role)) : tr("服务中心", "Center");
+    if (!i.owner.empty()) owner = i.owner + (i.role ? " · " + owner : "");
+    text_fit(owner);
   }
   if (items_.empty()) {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(2);
-    ImGui::TextColored(colors::ok, "%s", tr("没有逾期或即将到期的事项", "Nothing overdue or due soon"));
+    ImGui::TextColored(colors::ok, "%s",
+                       tr("没有逾期、即将到期或待办理的事项", "Nothing overdue, due soon or waiting"));
   }
   ImGui::EndTable();
 }

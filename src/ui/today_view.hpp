@@ -22,6 +22,7 @@ class TodayView {
   std::uint64_t version_ = ~0ull;
   std::int64_t computed_minute_ = -1;
   std::string key_;
+  std::string person_;  // whose filters these are
 };
 
 }  // namespace desk::ui

@@ -24,7 +24,7 @@ struct TrainingAssets {
   std::optional<Script> visit_script;
   std::optional<ScenarioSet> scenarios;
   std::optional<ScenarioSet> case_script;  // assets/case_scenario.json: a case played in the trainer
-  std::optional<Wording> wording;  // 服务禁用语 and 推诿 rules for typed answers
+  std::optional<Wording> wording;          // 服务禁用语 and 推诿 rules for typed answers
   Msg phrases_error, script_error, scenarios_error, case_script_error, wording_error;  // empty when the file was read
 };
 

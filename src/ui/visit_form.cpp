@@ -5,6 +5,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
+#include "ui/record_link.hpp"
 #include "ui/strings.hpp"
 #include "ui/test_probe.hpp"
 #include "ui/visits_view.hpp"
@@ -151,6 +152,7 @@ void VisitsView::draw_form(Context& ctx) {
     ImGui::PopStyleColor();
   }
   ImGui::EndDisabled();
+  if (!is_new) draw_turn_into(ctx);
   if (!is_new && ImGui::CollapsingHeader(id_label(tr(S::history), "visit.history"))) draw_history(draft_);
   ImGui::EndChild();
 
@@ -166,6 +168,37 @@ void VisitsView::draw_form(Context& ctx) {
   ImGui::SameLine();
   if (ImGui::Button(id_label(tr(S::cancel), "visit.cancel"), ImVec2(80, 0)) || (escape_pressed && !saving))
     form_open_ = false;
+  ImGui::EndDisabled();
+}
+
+// Issue 13 / SPEC §1: a stored visit that is really a repair or complaint
+// turns into it from its own form (the same one durable write and links as
+// the guided visit); once turned, the form links to the record.
+void VisitsView::draw_turn_into(Context& ctx) {
+  const Visit* stored = ctx.desk.data().table<Visit>().find(draft_.meta.id);
+  if (!stored) return;
+  ImGui::Spacing();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(field_name("linked_record")).c_str());
+  ImGui::SameLine();
+  if (!stored->linked_record.empty()) {
+    if (!record_link(ctx.desk.data(), stored->linked_record, "visit.linked_record"))
+      ImGui::TextColored(colors::muted, "%s", stored->linked_record.c_str());
+    return;
+  }
+  auto refresh = [this, &desk = ctx.desk](bool ok) {
+    if (const Visit* v = desk.data().table<Visit>().find(draft_.meta.id); ok && v) {
+      draft_ = *v;
+      selected_id_ = v->meta.id;
+    }
+  };
+  const std::string unit = trim(draft_.unit);
+  ImGui::BeginDisabled(ctx.desk.busy() || ctx.desk.read_only());
+  if (ImGui::Button(id_label(tr("转为报修", "Turn into a repair"), "visit.turn_repair")))
+    errors_ = ctx.desk.turn_visit_into<Repair>(stored->meta.id, ctx.actor(), refresh, unit);
+  ImGui::SameLine();
+  if (ImGui::Button(id_label(tr("转为投诉", "Turn into a complaint"), "visit.turn_complaint")))
+    errors_ = ctx.desk.turn_visit_into<Complaint>(stored->meta.id, ctx.actor(), refresh, unit);
   ImGui::EndDisabled();
 }
 

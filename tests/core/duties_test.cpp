@@ -195,7 +195,9 @@ TEST_CASE("duties: year end — survey and water tank by half-year (SPEC §10)")
   // Two cleanings in the first half do not cover the second.
   const auto autumn = duty_status(tank, both_in_march, at(2026, 12, 20));
   CHECK(autumn.current.done == 0);
-  CHECK(autumn.current.status == DeadlineStatus::due_soon);  // 18 days before 1 January
+  // Issue 13: due soon in its last week, not 18 days ahead.
+  CHECK(autumn.current.status == DeadlineStatus::not_due);  // 12 days before 1 January
+  CHECK(duty_status(tank, both_in_march, at(2026, 12, 25)).current.status == DeadlineStatus::due_soon);
   CHECK(duty_status(tank, both_in_march, at(2027, 1, 1)).warning() == DeadlineStatus::overdue);
 }
 

@@ -61,7 +61,7 @@ TEST_CASE("todo: overdue first, then due soon, each for its owner or the center"
   data.table<Complaint>().upsert(far);
 
   auto all = todo(data, morning());
-  REQUIRE(all.size() == 3);
+  REQUIRE(all.size() == 4);
   CHECK(all[0].rule == "key_return");  // overdue, earliest due (an hour ago)
   CHECK(all[0].status == DeadlineStatus::overdue);
   CHECK(all[1].rule == "repair_emergency_arrival_15min");  // overdue by 5 minutes
@@ -70,18 +70,119 @@ TEST_CASE("todo: overdue first, then due soon, each for its owner or the center"
   CHECK(all[1].owner == "T007");
   CHECK(all[2].rule == "inquiry_promise_24h");
   CHECK(all[2].status == DeadlineStatus::due_soon);
+  // Nothing is due on the new complaint, but it waits for its investigation.
+  CHECK(all[3].id == far.meta.id);
+  CHECK(all[3].waiting);
+  CHECK(all[3].what.zh == "待办理：开始调查");
+  CHECK(all[3].role == Role::supervisor);
 
   TodoOptions mine;
   mine.staff = "S002";
   auto for_s002 = todo(data, morning(), mine);
-  REQUIRE(for_s002.size() == 1);
+  REQUIRE(for_s002.size() == 2);
   CHECK(for_s002[0].owner == "S002");
+  CHECK(for_s002[1].owner.empty());  // the center's: anyone may see it
 
   // Fulfilled duties leave the list.
   Visit answered = data.table<Visit>().rows()[0];
   answered.follow_up_done = morning();
   data.table<Visit>().upsert(revise_record(data.table<Visit>().rows()[0], answered, actor()));
-  CHECK(todo(data, morning()).size() == 2);
+  CHECK(todo(data, morning()).size() == 3);
+}
+
+TEST_CASE("todo: every open record that waits for a step is listed, with the role that takes it") {
+  Dataset data;
+  Complaint judging = complaint("3栋-0303", "电梯异响", morning() + (-kDay));
+  judging.status = ComplaintStatus::investigating;
+  data.table<Complaint>().upsert(judging);
+  Repair finished = repair("4栋-0404", FaultType::plumbing, morning() + (-2 * kHour));
+  finished.status = RepairStatus::finished;
+  finished.technician = "T007";
+  data.table<Repair>().upsert(finished);
+  Repair reported = repair("5栋-0505", FaultType::electrical, morning() + (-kHour));
+  data.table<Repair>().upsert(reported);
+  Repair accepted = repair("6栋-0606", FaultType::plumbing, morning() + (-kHour));
+  accepted.status = RepairStatus::accepted;  // its callback record carries it on
+  data.table<Repair>().upsert(accepted);
+
+  const auto items = todo(data, morning());
+  REQUIRE(items.size() == 3);
+  for (const auto& i : items) CHECK(i.waiting);
+  auto find = [&](const std::string& id) {
+    for (const auto& i : items)
+      if (i.id == id) return i;
+    FAIL("not listed: " << id);
+    return TodoItem{};
+  };
+  CHECK(find(judging.meta.id).what.zh == "待办理：判定有效/判定无效");
+  CHECK(find(judging.meta.id).role == Role::supervisor);
+  CHECK(find(finished.meta.id).what.zh == "待办理：客户验收签字");
+  CHECK(find(finished.meta.id).owner.empty());  // accepted at the desk, not by the technician
+  CHECK(find(reported.meta.id).what.zh == "待办理：派工");
+  // Oldest waiting first.
+  CHECK(items[0].id == judging.meta.id);
+}
+
+TEST_CASE("todo: an active incident is listed; its 30-minute item is due soon in its last 10 minutes") {
+  Dataset data;
+  Incident typhoon;
+  typhoon.plan = "typhoon_1";
+  typhoon.location = "全小区";
+  typhoon.started_at = morning();
+  data.table<Incident>().upsert(with_id(typhoon));
+  EmergencyPlan plan;
+  plan.code = "typhoon_1";
+  plan.zh = "台风1号信号";
+  PlanItem notice, watch;
+  notice.id = "notice", notice.zh = "半小时内发出预告", notice.minutes = 30;
+  watch.id = "watch", watch.zh = "关注台风警报";
+  plan.items = {notice, watch};
+  std::vector<EmergencyPlan> plans = {plan};
+  TodoOptions o;
+  o.plans = &plans;
+  // 30 minutes to go: the item is not yet due soon (listed with 含未到期).
+  auto at_start = todo(data, morning(), o);
+  REQUIRE(at_start.size() == 1);
+  CHECK(at_start[0].waiting);  // the incident is under way: someone must act
+  o.include_not_due = true;
+  auto all = todo(data, morning(), o);
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "incident_checklist_item");
+  CHECK(all[0].status == DeadlineStatus::not_due);
+  o.include_not_due = false;
+  auto later = todo(data, morning() + 21 * kMinute, o);
+  REQUIRE(later.size() == 1);
+  CHECK(later[0].status == DeadlineStatus::due_soon);
+}
+
+TEST_CASE("todo: due soon is soon for the rule: minutes, hours, and never a month ahead") {
+  CHECK(due_soon_window(15 * kMinute) == 5 * kMinute);
+  CHECK(due_soon_window(30 * kMinute) == 10 * kMinute);
+  CHECK(due_soon_window(kDay) == 6 * kHour);
+  CHECK(due_soon_window(3 * kDay) == 18 * kHour);
+  CHECK(due_soon_window(30 * kDay) == kDueSoonCap);
+  // A yearly duty 29 days before its due time is not due soon.
+  DutyRule drill{"fire_drill", "消防演习", "Fire drill", PeriodUnit::year, 1, 1};
+  TodoOptions o;
+  std::vector<DutyRule> duties = {drill};
+  o.duties = &duties;
+  Dataset data;
+  data.table<Visit>().upsert(with_id(sample_visit(from_civil({2026, 1, 2, 9})), "site-A", from_civil({2026, 1, 2, 9})));
+  CHECK(todo(data, from_civil({2026, 12, 3, 0}), o).empty());
+  const auto last_day = todo(data, from_civil({2026, 12, 30, 12}), o);
+  REQUIRE(last_day.size() == 1);
+  CHECK(last_day[0].status == DeadlineStatus::due_soon);
+  // A month's callback: due soon only in its last two days.
+  Callback cb;
+  cb.source = CallbackSource::repair;
+  cb.source_id = "R1";
+  cb.required = true;
+  cb.source_finished_at = from_civil({2026, 11, 1, 9});
+  cb.due = callback_due(cb.source, cb.source_finished_at);
+  Dataset calls;
+  calls.table<Callback>().upsert(with_id(cb));
+  CHECK(todo(calls, cb.due + (-3 * kDay)).empty());
+  CHECK(todo(calls, cb.due + (-kDay)).size() == 1);
 }
 
 TEST_CASE("todo: recurring duties and incident checklists come from the assets' rules") {

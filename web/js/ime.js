@@ -69,6 +69,9 @@ window.addEventListener('keypress', function(e) {
 window.addEventListener('mousedown', function(e) {
   // Clicking the canvas must not take focus from the agent mid-edit.
   if (deskIme.wanted && e.target && e.target.id === 'canvas') e.preventDefault();
+  // A click on the canvas takes the keyboard back from a print frame (issue 13).
+  var held = document.activeElement;
+  if (!deskIme.wanted && e.target && e.target.id === 'canvas' && held && held.tagName === 'IFRAME') e.target.focus();
 }, true);
 
 // Called by C++ after every frame with ImGui's text-input state.
