@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  openBrowser, openApp, click, type, widget, snapshot, records, shot, save, frames, imeType,
+  openBrowser, openApp, click, type, widget, snapshot, records, shot, save, frames, imeType, reveal,
 } from './harness.mjs';
 
 let b, page;
@@ -41,9 +41,9 @@ test('a new complaint waits in Today for its investigation, with the role that t
   await click(page, 'nav.today');
   await frames(page, 3);
   assert.equal((await snapshot(page)).todoWaiting, '1');
-  const row = (await records(page)).find((r) => r.type === 'todo');
+  const row = (await records(page)).find((r) => r.type === 'todo' && /^waiting_step /.test(r.label));
   assert.ok(row, 'the complaint is in Today without ticking 含未到期');
-  assert.match(row.label, /^waiting_step .*楼道灯坏了三天/);
+  assert.match(row.label, /楼道灯坏了三天/);
   await shot(page, 'day-today-waiting');
 });
 
@@ -70,12 +70,20 @@ test('a refused step names the missing field beside the buttons and in the statu
 
 test('completing the callback moves the complaint to 回访 in the same write', async () => {
   await openComplaint('楼道灯坏了三天');
-  await type(page, 'complaints.cause_analysis', '巡查漏报');
-  await type(page, 'complaints.responsibility', '楼管员巡查不到位');
-  await type(page, 'complaints.corrective_action', '当日更换灯管');
-  await type(page, 'complaints.corrective_due', '2099-01-01 17:00');
+  // Each refusal takes the keyboard to the next field to fill: type there.
+  const fillNext = async (step, field, text) => {
+    await click(page, `complaints.action.${step}`);
+    await frames(page, 3);
+    assert.match(await message(`complaints.action.refusal`), new RegExp(field));
+    if (/^[\x20-\x7e]*$/.test(text)) await page.keyboard.type(text); else await imeType(page, text);
+    await frames(page, 2);
+  };
+  await fillNext('start_handling', '原因分析', '巡查漏报');
+  await fillNext('start_handling', '责任分析', '楼管员巡查不到位');
+  await fillNext('start_handling', '纠正措施', '当日更换灯管');
+  await fillNext('start_handling', '纠正期限', '2099-01-01 17:00');
   await save(page, 'complaints.action.start_handling');
-  await type(page, 'complaints.reply', '已更换灯管，电话告知李先生');
+  await fillNext('reply', '答复内容', '已更换灯管，电话告知李先生');
   await save(page, 'complaints.action.reply');
   assert.match(await message('status'), /已生成回访/);
 
@@ -84,8 +92,14 @@ test('completing the callback moves the complaint to 回访 in the same write', 
   assert.ok(r, 'the callback is listed');
   await page.mouse.click(r.x + 40, r.y + r.h / 2);
   await frames(page, 3);
-  await type(page, 'callbacks.called_by', 'S002');
+  // Completing it empty says what is missing and takes the keyboard there.
+  await click(page, 'callbacks.action.complete');
+  await frames(page, 3);
+  const missing = await message('callbacks.action.refusal');
+  assert.match(missing, /^请先填写：.*质量评价、效果评价、态度评价、满意程度/);
+  if (/回访人/.test(missing)) await page.keyboard.type('S002');
   for (const key of ['quality', 'effect', 'attitude', 'overall']) {
+    await reveal(page, `callbacks.${key}`, 'callbacks.quality');  // the refusal scrolled there
     await click(page, `callbacks.${key}`);
     await click(page, `callbacks.${key}.satisfied`);
   }
