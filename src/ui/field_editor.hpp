@@ -218,7 +218,11 @@ void draw_fields(R& r, FormState& st, Timestamp now) {
               form_label(lang() == Lang::zh ? f.zh : f.en, st.required.count(f.key) > 0);
               if (st.scroll_to == f.key) {
                 ImGui::SetScrollHereY(0.3f);
-                if (!st.readonly.count(f.key)) ImGui::SetKeyboardFocusHere();
+                // Only a text editor takes the keyboard: a request before a
+                // signature pad or a choice would land on a later field.
+                constexpr bool typed = std::is_same_v<T, std::string> || std::is_same_v<T, Money> ||
+                                       std::is_same_v<T, std::vector<std::string>> || kTextEdited<T>;
+                if (typed && !st.readonly.count(f.key) && !st.links.count(f.key)) ImGui::SetKeyboardFocusHere();
                 st.scroll_to.clear();
               }
               bool linked = false;

@@ -129,7 +129,8 @@ struct ModuleSpec<Repair> {
   static std::optional<Deadline> deadline(const Repair& r) {
     return nearest({repair_emergency_arrival_deadline(r), repair_appointment_deadline(r)}, is_open(r));
   }
-  static constexpr bool kExtrasFirst = true;  // issue 13: the print button near the top of the form
+  // The print button stays below the fields for now: at the top it broke the
+  // void-signature flow of signature.test.mjs (issue 13 item 9, to finish).
   static void extras(Context& ctx, ModuleView<Repair>&, const Repair* stored) {
     if (!stored) return;
     if (permitted_button(tr("打印报修单/派工单（A5）", "Print work order (A5)"), "repairs.print",

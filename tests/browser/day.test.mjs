@@ -125,7 +125,7 @@ test('after printing a work order the next click works', async () => {
   const r = (await records(page)).find((x) => x.type === 'repair');
   await page.mouse.click(r.x + 40, r.y + r.h / 2);
   await frames(page, 3);
-  // The print button is at the top of the form, and the real print path runs.
+  // The real print path runs.
   // The dialog is played by the frame: print() leaves the keyboard in the
   // frame, as a real dialog does when it closes.
   await page.evaluate(() => {
@@ -136,6 +136,7 @@ test('after printing a work order the next click works', async () => {
       observer.disconnect();
     }).observe(document.body, { childList: true });
   });
+  await reveal(page, 'repairs.print', 'repairs.unit');
   await click(page, 'repairs.print');
   await page.waitForFunction(() => !!document.getElementById('desk-print'));
   await new Promise((ok) => setTimeout(ok, 300));
