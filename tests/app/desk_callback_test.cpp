@@ -4,23 +4,12 @@
 
 #include "../core/fixtures.hpp"
 #include "app/desk.hpp"
+#include "held_persist.hpp"
 
 using namespace desk;
 using namespace desk::test;
 
 namespace {
-struct HeldPersist {
-  std::vector<Desk::PersistDone> pending;
-  Desk::PersistFn fn() {
-    return [this](Desk::PersistDone done) { pending.push_back(std::move(done)); };
-  }
-  void finish() {
-    auto done = std::move(pending.front());
-    pending.erase(pending.begin());
-    done(true, "");
-  }
-};
-
 Complaint ordinary_draft() {
   Complaint c;
   c.received_at = morning();
