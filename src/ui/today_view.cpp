@@ -14,7 +14,8 @@ void TodayView::draw(Context& ctx, const OpenFn& open) {
   ImGui::SameLine();
   ImGui::Checkbox(id_label(tr("含未到期", "Include not yet due"), "today.all"), &include_not_due_);
   // Recomputed when the data changes, the filter changes, or a minute passes.
-  const std::string key = std::to_string(mine_only_) + std::to_string(include_not_due_) + ctx.staff;
+  const std::string key = std::to_string(mine_only_) + std::to_string(include_not_due_) + ctx.staff +
+                          std::to_string(ctx.schedule.shift_start);
   const std::int64_t minute = ctx.now.ms / kMinute;
   if (version_ != ctx.desk.version() || key_ != key || computed_minute_ != minute) {
     TodoOptions o;
@@ -22,6 +23,8 @@ void TodayView::draw(Context& ctx, const OpenFn& open) {
     o.include_not_due = include_not_due_;
     o.plans = &assets().plans;
     o.duties = &assets().duties;
+    o.schedule = ctx.schedule;
+    o.calendar = &work_calendar(ctx.desk);
     items_ = todo(ctx.desk.data(), ctx.now, o);
     version_ = ctx.desk.version();
     key_ = key;
@@ -36,6 +39,13 @@ void TodayView::draw(Context& ctx, const OpenFn& open) {
   ImGui::TextColored(colors::due_soon, "%s %d", tr("即将到期", "Due soon"), soon);
   probe::fact("todoOverdue", std::to_string(overdue));
   probe::fact("todoDueSoon", std::to_string(soon));
+  // Issue 14: from 1 December, next year's holidays must be entered.
+  if (auto warning = calendar_missing_year_warning(work_calendar(ctx.desk), ctx.now)) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::due_soon);
+    ImGui::TextWrapped("%s", tr(*warning).c_str());
+    ImGui::PopStyleColor();
+    probe::message("today.calendar_warning", tr(*warning));
+  }
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
   if (!ImGui::BeginTable(table_id("today.table").c_str(), 5, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);

@@ -67,8 +67,9 @@ void field_error(const Errors& errors, const char* key) {
 bool imported_history_line(const std::string& action, const std::string& by, Timestamp at, const json& source) {
   if (action != "import") return false;
   const std::string from = source.is_string() ? source.get<std::string>() : std::string();
-  const std::string line = format_local(at) + "  " + by + " " + tr("导入，来源：", "imported from: ") + from +
-                           tr("（此前的记录行随文件而来，未经本机核实）", " (earlier lines came with the file, unverified here)");
+  const std::string line =
+      format_local(at) + "  " + by + " " + tr("导入，来源：", "imported from: ") + from +
+      tr("（此前的记录行随文件而来，未经本机核实）", " (earlier lines came with the file, unverified here)");
   ImGui::PushStyleColor(ImGuiCol_Text, colors::due_soon);
   ImGui::TextWrapped("%s", line.c_str());
   ImGui::PopStyleColor();
@@ -200,6 +201,13 @@ float deadline_column_width() {
 
 std::string table_id(const std::string& base) {
   return base + (lang() == Lang::en ? ".en" : ".zh");
+}
+
+const char* weekday_name(CalendarDate d) {
+  static const char* const kZh[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+  static const char* const kEn[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  const int i = iso_weekday(d) - 1;
+  return tr(kZh[i], kEn[i]);
 }
 
 }  // namespace desk::ui
