@@ -56,7 +56,10 @@ fetch_source() { # $1 package, $2 dest dir name
 fetch_source imgui imgui
 fetch_source libsdl2 sdl2
 
-if [ ! -d "$root/node_modules/playwright-core" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
+# playwright-core for the browser tests; chinese-days for the working calendar
+# (the build turns it into calendar.json, see CMakeLists.txt).
+if [ ! -d "$root/node_modules/playwright-core" ] || [ ! -f "$root/node_modules/chinese-days/dist/chinese-days.json" ] ||
+  [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
   echo "deps: npm ci"
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
 fi

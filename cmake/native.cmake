@@ -15,7 +15,9 @@ file(GLOB_RECURSE DESK_TEST_SOURCES CONFIGURE_DEPENDS tests/core/*.cpp tests/pla
 add_executable(desk_tests tests/test_main.cpp ${DESK_TEST_SOURCES} src/platform/file_store.cpp src/app/desk.cpp
   src/app/desk_folder.cpp src/app/folder_sync.cpp)
 target_link_libraries(desk_tests PRIVATE desk_tool_lib Catch2::Catch2)
-target_compile_definitions(desk_tests PRIVATE DESK_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+target_compile_definitions(desk_tests PRIVATE DESK_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
+  DESK_CALENDAR_ASSET="${DESK_CALENDAR_ASSET}")
+add_dependencies(desk_tests desk_calendar)
 
 # One CTest entry per Catch2 test case, so the summary counts real tests.
 enable_testing()

@@ -55,8 +55,8 @@ file(GLOB_RECURSE DESK_TEXT_FILES CONFIGURE_DEPENDS src/*.cpp src/*.hpp assets/*
 add_custom_command(OUTPUT "${FONT_BASE}" "${FONT_EXT}" "${FONT_BASE}.chars"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/fonts" "${DIST}/fonts"
   COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/web/font_subset.py" "${FONT_SRC}" "${FONT_BASE}" "${FONT_EXT}"
-          ${DESK_TEXT_FILES}
-  DEPENDS "${CMAKE_SOURCE_DIR}/web/font_subset.py" ${DESK_TEXT_FILES}
+          ${DESK_TEXT_FILES} "${DESK_CALENDAR_ASSET}"
+  DEPENDS "${CMAKE_SOURCE_DIR}/web/font_subset.py" ${DESK_TEXT_FILES} "${DESK_CALENDAR_ASSET}"
   COMMENT "Subsetting the CJK font")
 add_custom_target(desk_fonts DEPENDS "${FONT_BASE}" "${FONT_EXT}")
 add_dependencies(index desk_fonts)
@@ -77,10 +77,14 @@ set(DESK_LINK
   "SHELL:--preload-file ${FONT_BASE}@/fonts/desk-base.ttf"
   "SHELL:--preload-file ${FONT_BASE}.chars@/fonts/app-chars.txt"
   # The manuals' data (plans, duties, scripts, phrases, scenarios, wording) at /assets.
-  "SHELL:--preload-file ${CMAKE_SOURCE_DIR}/assets@/assets")
+  "SHELL:--preload-file ${CMAKE_SOURCE_DIR}/assets@/assets"
+  # The working calendar generated from chinese-days (CMakeLists.txt).
+  "SHELL:--preload-file ${DESK_CALENDAR_ASSET}@/calendar/calendar.json")
 file(GLOB_RECURSE DESK_ASSETS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/*.json)
 foreach(js ${DESK_WEB_JS})
   list(APPEND DESK_LINK "SHELL:--pre-js ${js}")  # SHELL: keeps CMake from merging repeated flags
 endforeach()
 target_link_options(index PRIVATE ${DESK_LINK})
-set_property(TARGET index APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/shell.html" ${DESK_WEB_JS} "${FONT_BASE}" "${FONT_BASE}.chars" ${DESK_ASSETS})
+set_property(TARGET index APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/shell.html" ${DESK_WEB_JS} "${FONT_BASE}" "${FONT_BASE}.chars" ${DESK_ASSETS}
+  "${DESK_CALENDAR_ASSET}")
+add_dependencies(index desk_calendar)

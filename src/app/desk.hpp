@@ -213,7 +213,8 @@ class Desk {
               bool to_folder = true);
   void read_folder_state();
 
-  // Staff rules (team.hpp) for a change of the staff list; nothing for other types.
+  // Staff rules (team.hpp) for a change of the staff list, one calendar entry
+  // per date (calendar_override.hpp); nothing for other types.
   template <class R>
   Errors team_check(const R* stored, const R& next) const;
   // After a durable staff change: once a signing administrator exists the
@@ -399,6 +400,9 @@ template <class R>
 Errors Desk::team_check(const R* stored, const R& next) const {
   if constexpr (std::is_same_v<R, Staff>) {
     if (auto e = check_team_change(data_.table<Staff>().rows(), stored, next)) return {*e};
+  }
+  if constexpr (std::is_same_v<R, CalendarOverride>) {
+    if (auto e = check_override_unique(data_.table<CalendarOverride>().rows(), stored, next)) return {*e};
   }
   return {};
 }

@@ -6,6 +6,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -69,6 +70,8 @@ desk::ui::Settings load_settings() {
     s.lang = j.value("lang", "zh") == "en" ? desk::Lang::en : desk::Lang::zh;
     s.setup_later = j.value("setup_later", false);
     s.desk_name = j.value("desk_name", "");
+    if (auto m = j.find("shift_start"); m != j.end() && m->is_number_integer())
+      s.shift_start = std::clamp(m->get<int>(), 0, 24 * 60 - 1);
   }
   if (s.device.empty())
     s.device = "desk-" + desk::make_record_id(desk::platform::now(), desk::platform::random_bits()).substr(10, 8);
@@ -81,7 +84,8 @@ void store_settings(const desk::ui::Settings& s) {
                             {"staff", s.staff},
                             {"lang", s.lang == desk::Lang::en ? "en" : "zh"},
                             {"setup_later", s.setup_later},
-                            {"desk_name", s.desk_name}};
+                            {"desk_name", s.desk_name},
+                            {"shift_start", s.shift_start}};
   std::ofstream(kSettingsPath, std::ios::binary) << j.dump();
   desk::platform::persist([](bool, std::string) {});
 }

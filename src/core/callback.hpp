@@ -123,6 +123,8 @@ bool is_open(const Callback& c);
 // ---- rules (SPEC §4) ------------------------------------------------------------
 // The due time after the source finished: complaint 3 days; repair, newspaper,
 // community activity 1 month; emergency patient and other services 1 week.
+// Calendar days, weeks and months (issue 14): seed 000 回訪時間 says
+// 「處理完投訴後三天內」「一個月內」「一周內」, never 工作日.
 // Special services are called back at the contract midpoint and after it
 // ends: each of those two times is passed as `finished`.
 Timestamp callback_due(CallbackSource source, Timestamp finished);
@@ -194,7 +196,8 @@ Callback special_callback_for(const Complaint& repeat, const std::string& defect
 
 bool is_unsatisfied(const Callback& c);
 // Rework within 24 hours: of an unsatisfied callback (from when it was
-// done) or of a special callback (from the repeat complaint).
+// done) or of a special callback (from the repeat complaint). Hours, not
+// working days: seed 000 「應在24小時內安排特殊回訪與返修效勞」.
 constexpr std::int64_t kReworkWindow = 24 * kHour;
 std::optional<Deadline> callback_rework_deadline(const Callback& c);
 std::optional<Deadline> callback_deadline(const Callback& c);

@@ -184,19 +184,25 @@ std::string search_text(const Complaint& c);
 bool is_open(const Complaint& c);
 
 // ---- deadlines (SPEC §2) ------------------------------------------------------
+// Days here are calendar days (issue 14): seed 002 says 「一天内」「三天内」 and
+// never 工作日, and a complaint does not wait for a holiday to end; 严重 is
+// in hours (「48小时内」). None of these use the working calendar.
 // 无效: explained to the complainant within 1 day of the judgement.
+// Calendar day: seed 002 「应在一天内与投诉人联系,做好解释工作」.
 constexpr std::int64_t kInvalidComplaintReplyWindow = 1 * kDay;
 std::optional<Deadline> complaint_invalid_reply_deadline(const Complaint& c);
 // 有效: cause and responsibility analysed, record filled within 3 days of the judgement.
+// Calendar days: seed 002 「应在三天内深入分析原因和责任」.
 constexpr std::int64_t kValidComplaintRecordWindow = 3 * kDay;
 std::optional<Deadline> complaint_record_deadline(const Complaint& c);
-// 严重: result within 48 hours of receipt.
+// 严重: result within 48 hours of receipt (hours: seed 002 「应在48小时内有处理结果」).
 constexpr std::int64_t kSeriousComplaintResultWindow = 48 * kHour;
 std::optional<Deadline> complaint_serious_result_deadline(const Complaint& c);
 // Another organisation involved: complainant contacted within 3 days of receipt.
+// Calendar days: seed 002 「在三天内与投诉人联系,做好解释工作」.
 constexpr std::int64_t kOtherOrgExplanationWindow = 3 * kDay;
 std::optional<Deadline> complaint_other_org_deadline(const Complaint& c);
-// The corrective action by its own due date.
+// The corrective action by its own due date (a date typed at the desk: no day count).
 std::optional<Deadline> complaint_corrective_deadline(const Complaint& c);
 
 }  // namespace desk

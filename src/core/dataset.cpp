@@ -18,6 +18,7 @@ Msg record_type_label(const std::string& type) {
       {"staff", {"员工", "Staff"}},
       {"training_attempt", {"培训考核", "Training"}},
       {"case", {"案例", "Case"}},
+      {"calendar_override", {"工作日历设置", "Calendar entry"}},
   };
   for (const auto& [code, name] : kNames)
     if (type == code) return name;

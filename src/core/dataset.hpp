@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/access.hpp"
+#include "core/calendar_override.hpp"
 #include "core/callback.hpp"
 #include "core/case_study.hpp"
 #include "core/complaint.hpp"
@@ -94,9 +95,9 @@ struct TableSet {
 };
 
 // The eleven modules of SPEC "Records", plus the staff list, training
-// attempts and the case library.
+// attempts, the case library and the working calendar's overrides.
 using Dataset = TableSet<Visit, Complaint, Repair, Callback, Violation, KeyLoan, AccessEntry, Incident, Inspection,
-                         DutyLog, Staff, TrainingAttempt, CaseStudy>;
+                         DutyLog, Staff, TrainingAttempt, CaseStudy, CalendarOverride>;
 
 // The case made from complaint `complaint_id`, if there is one (not deleted).
 const CaseStudy* case_for_complaint(const Dataset& data, const std::string& complaint_id);

@@ -13,6 +13,7 @@
 
 #include "core/deadline.hpp"
 #include "core/errors.hpp"
+#include "core/work_calendar.hpp"
 
 namespace desk {
 
@@ -32,8 +33,10 @@ struct DutyRule {
   std::optional<int> before_shift_minutes;  // daily only: due this long before the shift starts
   bool meeting_minutes = false;             // minutes record attendees, issues and actions
   std::string evidence;                     // what must be attached, e.g. 水样送检报告
-  std::optional<int> notice_days_before;    // owners told this many days ahead
-  std::string source;                       // seed number
+  // Owners told this many days ahead. Calendar days (issue 14): seed 004
+  // 「提前一天,與業主聯系好,確定次日上門服務」 — 次日 is the next day, whatever it is.
+  std::optional<int> notice_days_before;
+  std::string source;  // seed number
 };
 
 // Reads assets/duties.json. Refused with every problem named by duty code:
@@ -42,11 +45,8 @@ struct DutyRule {
 Expected<std::vector<DutyRule>> parse_duties(std::string_view json_text);
 const DutyRule* find_duty(const std::vector<DutyRule>& duties, std::string_view code);
 
-// Where the site's working day starts; the morning briefing is due
-// `before_shift_minutes` (15, seed 001) before it.
-struct SiteSchedule {
-  int shift_start = 9 * 60;  // minutes after midnight
-};
+// The morning briefing is due `before_shift_minutes` (15, seed 001) before
+// the site's shift start (SiteSchedule, work_calendar.hpp).
 
 // One period of a duty: [start, end) in site time.
 struct DutyPeriod {
@@ -55,7 +55,10 @@ struct DutyPeriod {
   bool operator==(const DutyPeriod&) const = default;
 };
 
-// SPEC §10 (rule): the period containing `t`. Days start at site midnight;
+// SPEC §10 (rule): the period containing `t`. Days are calendar days (issue
+// 14): the service center works every day (seed 000 「每天進行…巡查」, a
+// 24-hour hotline) and the manuals' 每日/每周/每月 never say 工作日, so no
+// duty skips a holiday. Days start at site midnight;
 // weeks on Monday 00:00; months on the 1st; a period of N months starts in
 // January, 1+N, 1+2N … (gas check: Jan–Feb, Mar–Apr …); years on 1 January.
 // Water tank cleaning "2 per year" is kept as once per half-year (Jan–Jun,

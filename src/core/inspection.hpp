@@ -49,11 +49,13 @@ Action create_permission(const Inspection&);
 Errors validate(const Inspection& i);
 std::string search_text(const Inspection& i);
 
-// SPEC §9: the daily check is done before 17:00 by the team leader.
+// SPEC §9: the daily check is done before 17:00 by the team leader, every
+// calendar day (issue 14): seed 003 「一日一检查:由组长于每天下午17:00前」 —
+// 每天, cleaning does not stop on holidays.
 constexpr int kDailyCheckHour = 17;
 Deadline daily_check_deadline(std::span<const Inspection> all, const std::string& area, Timestamp day);
 // (rule) SPEC §9 monthly grade of an area from its weekly checks dated in
-// that month up to the 25th (the day the monthly grade is due); nothing
+// that month up to the 25th (a calendar date, worked or not) (the day the monthly grade is due); nothing
 // when the month has no weekly check yet.
 constexpr int kMonthlyGradeDay = 25;
 std::optional<Grade> monthly_grade_of(std::span<const Inspection> all, const std::string& area, int year, int month);

@@ -39,9 +39,10 @@ std::span<const Role> grants(Action a) {
     case Action::view_team_training:
     case Action::export_full:
     case Action::export_statistics:
-    case Action::site_folder:     // the folder holds every record: as for a full export
-    case Action::void_signature:  // issue 15: a signature is voided by a supervisor only
-    case Action::mark_case:       // issue 15: "any complaint a supervisor marks"
+    case Action::site_folder:        // the folder holds every record: as for a full export
+    case Action::void_signature:     // issue 15: a signature is voided by a supervisor only
+    case Action::mark_case:          // issue 15: "any complaint a supervisor marks"
+    case Action::set_work_calendar:  // issue 14: "a supervisor can enter or correct holidays"
       return kSupervisors;
     case Action::close_serious_complaint:
     case Action::close_major_violation:  // SPEC §5: 重大 by the manager
@@ -66,6 +67,8 @@ std::span<const Role> grants(Action a) {
     case Action::tick_checklist:
     case Action::record_duty:
       return kEveryone;
+    case Action::action_count_:
+      return {};
   }
   return {};
 }

@@ -68,6 +68,11 @@ enum class Action {
   // The case library (issue 15).
   view_cases,  // browse cases and train on them
   mark_case,   // put a complaint in the case library, edit a case
+  // The working calendar (issue 14).
+  set_work_calendar,  // enter or correct holidays and make-up working days, the shift start
+  // Not an action: how many there are (tests iterate every action up to it;
+  // keep it last).
+  action_count_,
 };
 DESK_ENUM_TABLE(
     Action, {Action::record_visit, "record_visit", "登记来访", "Record a visit"},
@@ -107,7 +112,8 @@ DESK_ENUM_TABLE(
     {Action::site_folder, "site_folder", "设置站点文件夹", "Set up the site folder"},
     {Action::void_signature, "void_signature", "作废签字", "Void a signature"},
     {Action::view_cases, "view_cases", "查看案例库", "View the case library"},
-    {Action::mark_case, "mark_case", "列入案例库", "Add to the case library"})
+    {Action::mark_case, "mark_case", "列入案例库", "Add to the case library"},
+    {Action::set_work_calendar, "set_work_calendar", "设置工作日历", "Set the working calendar"})
 
 // The roles that may perform `action`, in the order of the Role enum.
 std::vector<Role> roles_allowed(Action action);

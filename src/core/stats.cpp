@@ -120,6 +120,8 @@ MonthlyStats monthly_stats(const Dataset& data, const std::string& site, int yea
     using R = typename std::decay_t<decltype(table.rows())>::value_type;
     // A case is made from a complaint already counted: not new work of the month.
     if constexpr (std::is_same_v<R, CaseStudy>) return;
+    // Calendar entries are settings, not the month's service work.
+    if constexpr (std::is_same_v<R, CalendarOverride>) return;
     int n = 0;
     for (const auto& r : table.rows())
       if (!r.meta.deleted && (site.empty() || r.meta.site == site) && m.contains(r.meta.created_at)) {

@@ -88,11 +88,16 @@ struct Collector {
 
 std::vector<TodoItem> todo(const Dataset& data, Timestamp now, const TodoOptions& options) {
   Collector c{now, options, {}};
+  const WorkCalendar weekdays;
+  const WorkCalendar& calendar = options.calendar ? *options.calendar : weekdays;
   for (const auto& v : data.table<Visit>().rows()) {
     if (v.meta.deleted) continue;
-    c.add_since(
-        Visit::kType, v.meta.id, "inquiry_promise_24h", {"24小时内回复来访者", "Answer the visitor within 24 h"},
-        join({v.visitor_name, v.phone, first_line(v.content)}), inquiry_promise_deadline(v), v.received_by, v.time);
+    const std::string s = join({v.visitor_name, v.phone, first_line(v.content)});
+    c.add_since(Visit::kType, v.meta.id, "inquiry_promise_24h", {"24小时内回复来访者", "Answer the visitor within 24 h"},
+                s, inquiry_promise_deadline(v), v.received_by, v.time);
+    c.add_since(Visit::kType, v.meta.id, "inquiry_call_next_working_day",
+                {"下一个工作日上班第一件事：致电来访者", "First thing next working day: call the visitor"}, s,
+                inquiry_call_deadline(v, calendar, options.schedule), v.received_by, v.time);
   }
   for (const auto& x : data.table<Complaint>().rows()) {
     if (x.meta.deleted || x.status == ComplaintStatus::closed) continue;

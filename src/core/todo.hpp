@@ -30,6 +30,7 @@ struct TodoOptions {
   const std::vector<EmergencyPlan>* plans = nullptr;  // for incident checklists
   const std::vector<DutyRule>* duties = nullptr;      // for recurring duties
   SiteSchedule schedule{};
+  const WorkCalendar* calendar = nullptr;  // for "the next working day"; none: Monday–Friday
 };
 
 // Overdue first, then due soon, each by due time; then records waiting for

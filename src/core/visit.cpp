@@ -11,6 +11,15 @@ std::optional<Deadline> inquiry_promise_deadline(const Visit& v) {
   return Deadline{inquiry_promise_due(v), v.follow_up_done};
 }
 
+Timestamp inquiry_call_due(const Visit& v, const WorkCalendar& calendar, const SiteSchedule& site) {
+  return calendar.next_working_day_start(v.time, site);
+}
+
+std::optional<Deadline> inquiry_call_deadline(const Visit& v, const WorkCalendar& calendar, const SiteSchedule& site) {
+  if (v.outcome != VisitOutcome::promised_24h) return std::nullopt;
+  return Deadline{inquiry_call_due(v, calendar, site), v.follow_up_done};
+}
+
 Action create_permission(const Visit&) {
   return Action::record_visit;
 }

@@ -9,6 +9,7 @@
 
 #include "core/deadline.hpp"
 #include "core/record.hpp"
+#include "core/work_calendar.hpp"
 
 namespace desk {
 
@@ -91,11 +92,21 @@ struct Visit {
 };
 
 // SPEC §1: a question nobody could answer is promised an answer within 24
-// hours of the visit.
+// hours of the visit. Hours, not days: seed 000 step o/p, "24小時內給您回復" (noisy copy).
 constexpr std::int64_t kInquiryPromiseWindow = 24 * kHour;
 Timestamp inquiry_promise_due(const Visit& v);
 // The promise's deadline, or nothing when the outcome made no promise.
 std::optional<Deadline> inquiry_promise_deadline(const Visit& v);
+
+// (rule) inquiry_call_next_working_day — seed 000, after the reception
+// steps: the answer is researched before the end of that day, and
+// 「第二天上班后第一件要處理的事務就是與客戶聯系」 (the copy is noisy: 事務(wù)). 上班 ("after coming to
+// work") reads as working days: the call is due at the first working hour
+// (the site's shift start) of the next working day after the visit's date
+// (work_calendar.hpp), so a Friday 17:40 promise before a holiday is called
+// on the first working day after it. Done when the promised answer is given.
+Timestamp inquiry_call_due(const Visit& v, const WorkCalendar& calendar, const SiteSchedule& site);
+std::optional<Deadline> inquiry_call_deadline(const Visit& v, const WorkCalendar& calendar, const SiteSchedule& site);
 
 // True for a phone number a person can dial: 7–20 digits, with optional
 // leading '+', spaces and '-' between digits.

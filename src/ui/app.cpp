@@ -34,7 +34,7 @@ const char* save_state_name(Desk::SaveState s) {
 
 App::App(Desk& desk, Fonts& fonts, Settings settings) : desk_(desk), fonts_(fonts), settings_(std::move(settings)) {
   for (auto make : {make_complaints, make_repairs, make_callbacks, make_violations, make_key_loans, make_access_log,
-                    make_incidents, make_inspections, make_duty_logs, make_staff})
+                    make_incidents, make_inspections, make_duty_logs, make_calendar, make_staff})
     modules_.push_back(make());
   cases_ = make_cases();
   if (const std::string m = platform::query_param("module"); !m.empty()) screen_ = m;
@@ -42,6 +42,7 @@ App::App(Desk& desk, Fonts& fonts, Settings settings) : desk_(desk), fonts_(font
 
 void App::draw(Timestamp now) {
   Context ctx{desk_, fonts_, now, settings_.staff, settings_.site, settings_.device};
+  ctx.schedule.shift_start = settings_.shift_start;
   team_.watch_idle(ctx);
   if (team_.person_changed()) {
     desk_.clear_status();
@@ -106,6 +107,8 @@ void App::draw(Timestamp now) {
   draw_status_bar(ctx);
   draw_import_dialogs(ctx);
   ImGui::End();
+  if (ctx.schedule.shift_start != settings_.shift_start)
+    settings_.shift_start = ctx.schedule.shift_start, settings_changed_ = true;
 
   probe::fact("lang", tr("zh", "en"));
   probe::fact("saveState", save_state_name(desk_.state()));
@@ -385,10 +388,17 @@ void App::open_record(Context& ctx, const std::string& type, const std::string& 
     screen_ = "duties";
     return;
   }
-  static const std::pair<const char*, const char*> kScreens[] = {
-      {"complaint", "complaints"}, {"repair", "repairs"}, {"callback", "callbacks"}, {"violation", "violations"},
-      {"key_loan", "keys"},        {"access", "access"},  {"incident", "incidents"}, {"inspection", "inspections"},
-      {"duty_log", "duties"},      {"staff", "staff"}};
+  static const std::pair<const char*, const char*> kScreens[] = {{"complaint", "complaints"},
+                                                                 {"repair", "repairs"},
+                                                                 {"callback", "callbacks"},
+                                                                 {"violation", "violations"},
+                                                                 {"key_loan", "keys"},
+                                                                 {"access", "access"},
+                                                                 {"incident", "incidents"},
+                                                                 {"inspection", "inspections"},
+                                                                 {"duty_log", "duties"},
+                                                                 {"staff", "staff"},
+                                                                 {"calendar_override", "calendar"}};
   for (const auto& [t, screen] : kScreens)
     if (type == t) {
       screen_ = screen;

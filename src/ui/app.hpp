@@ -23,8 +23,9 @@ struct Settings {
   std::string device;
   std::string staff = "客服员";
   Lang lang = Lang::zh;
-  bool setup_later = false;  // a fresh desk's setup put off (all rights until then)
-  std::string desk_name;     // this desk's name in the site folder (前台1)
+  bool setup_later = false;                      // a fresh desk's setup put off (all rights until then)
+  std::string desk_name;                         // this desk's name in the site folder (前台1)
+  int shift_start = SiteSchedule{}.shift_start;  // minutes after midnight: the first working hour
 };
 
 class App {

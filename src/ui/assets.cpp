@@ -30,9 +30,26 @@ const Assets& assets() {
     Assets out;
     load("/assets/plans.json", parse_plans(read("/assets/plans.json")), out.plans, out.problems);
     load("/assets/duties.json", parse_duties(read("/assets/duties.json")), out.duties, out.problems);
+    constexpr const char* kCalendar = "/calendar/calendar.json";
+    if (auto c = parse_calendar_asset(read(kCalendar)))
+      out.calendar = std::move(c.value());
+    else
+      out.problems.push_back(
+          {std::string(kCalendar) + "：" + c.errors().front().where + " " + c.errors().front().message.zh,
+           std::string(kCalendar) + ": " + c.errors().front().where + " " + c.errors().front().message.en});
     return out;
   }();
   return a;
+}
+
+const WorkCalendar& work_calendar(const Desk& desk) {
+  static WorkCalendar calendar;
+  static std::uint64_t version = ~0ull;
+  if (version != desk.version()) {
+    calendar = site_calendar(assets().calendar, desk.data().table<CalendarOverride>().rows());
+    version = desk.version();
+  }
+  return calendar;
 }
 
 }  // namespace desk::ui

@@ -17,6 +17,7 @@ struct Context {
   std::string site;
   std::string device;
   Role role = Role::project_manager;  // of the signed-in staff; all rights before staff are set up
+  SiteSchedule schedule{};            // the site's shift start (a site setting; 工作日历设置 edits it)
   Actor actor() const { return {staff, site, now, platform::random_bits(), role}; }
 };
 

@@ -20,7 +20,8 @@ std::unique_ptr<ModuleBase> make_incidents();
 std::unique_ptr<ModuleBase> make_inspections();
 std::unique_ptr<ModuleBase> make_duty_logs();
 std::unique_ptr<ModuleBase> make_staff();
-std::unique_ptr<ModuleBase> make_cases();  // 案例库 (modules_cases.cpp)
+std::unique_ptr<ModuleBase> make_calendar();  // 工作日历设置 (modules_calendar.cpp)
+std::unique_ptr<ModuleBase> make_cases();     // 案例库 (modules_cases.cpp)
 
 // A titled section inside a form (ImGui 1.86 has no SeparatorText).
 inline void section(const char* title) {

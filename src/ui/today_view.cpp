@@ -16,7 +16,8 @@ void TodayView::draw(Context& ctx, const OpenFn& open) {
   ImGui::SameLine();
   ImGui::Checkbox(id_label(tr("含未到期", "Include not yet due"), "today.all"), &include_not_due_);
   // Recomputed when the data changes, the filter changes, or a minute passes.
-  const std::string key = std::to_string(mine_only_) + std::to_string(include_not_due_) + ctx.staff;
+  const std::string key = std::to_string(mine_only_) + std::to_string(include_not_due_) + ctx.staff +
+                          std::to_string(ctx.schedule.shift_start);
   const std::int64_t minute = ctx.now.ms / kMinute;
   if (version_ != ctx.desk.version() || key_ != key || computed_minute_ != minute) {
     TodoOptions o;
@@ -24,6 +25,8 @@ void TodayView::draw(Context& ctx, const OpenFn& open) {
     o.include_not_due = include_not_due_;
     o.plans = &assets().plans;
     o.duties = &assets().duties;
+    o.schedule = ctx.schedule;
+    o.calendar = &work_calendar(ctx.desk);
     items_ = todo(ctx.desk.data(), ctx.now, o);
     version_ = ctx.desk.version();
     key_ = key;
@@ -41,6 +44,13 @@ void TodayView::draw(Context& ctx, const OpenFn& open) {
   ImGui::TextColored(colors::accent, "%s %d", tr("待办理", "To do"), waiting);
   probe::fact("todoDueSoon", std::to_string(soon));
   probe::fact("todoWaiting", std::to_string(waiting));
+  // Issue 14: from 1 December, next year's holidays must be entered.
+  if (auto warning = calendar_missing_year_warning(work_calendar(ctx.desk), ctx.now)) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::due_soon);
+    ImGui::TextWrapped("%s", tr(*warning).c_str());
+    ImGui::PopStyleColor();
+    probe::message("today.calendar_warning", tr(*warning));
+  }
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
   if (!ImGui::BeginTable(table_id("today.table").c_str(), 5, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);

@@ -5,6 +5,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
+#include "ui/assets.hpp"
 #include "ui/record_link.hpp"
 #include "ui/strings.hpp"
 #include "ui/test_probe.hpp"
@@ -132,7 +133,7 @@ void VisitsView::draw_form(Context& ctx) {
     if (auto t = parse_local(trim(time_text_))) timed.time = *t;
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.97f, 0.90f, 1.0f));
-    ImGui::BeginChild("visit.promise", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * (follow_up_ ? 9.0f : 5.6f)),
+    ImGui::BeginChild("visit.promise", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * (follow_up_ ? 10.4f : 7.0f)),
                       true);
     ImGui::TextUnformatted(tr(S::promise_due));
     ImGui::SameLine();
@@ -142,6 +143,22 @@ void VisitsView::draw_form(Context& ctx) {
     if (follow_up_) d.done = draft_.follow_up_done.value_or(ctx.now);
     deadline_badge(d, ctx.now);
     probe::message("visit.promise_due", format_local(inquiry_promise_due(timed)));
+    // Seed 000: the call is the first thing of the next working day (work_calendar.hpp).
+    const WorkCalendar& calendar = work_calendar(ctx.desk);
+    const Timestamp call = inquiry_call_due(timed, calendar, ctx.schedule);
+    ImGui::TextUnformatted(tr("致电访客期限", "Call the visitor by"));
+    ImGui::SameLine();
+    const std::string call_text = format_local(call) + " " + weekday_name(date_of(call));
+    ImGui::TextColored(colors::accent, "%s", call_text.c_str());
+    ImGui::SameLine();
+    Deadline cd = *inquiry_call_deadline(timed, calendar, ctx.schedule);
+    if (follow_up_) cd.done = draft_.follow_up_done.value_or(ctx.now);
+    deadline_badge(cd, ctx.now);
+    probe::message("visit.call_due", format_local(call));
+    if (!calendar.knows_year(date_of(call).year)) {
+      const char* unknown = tr("（该年无节假日数据，按周一至周五计算）", "(no holiday data for that year: Mon–Fri)");
+      ImGui::TextColored(colors::due_soon, "%s", unknown);
+    }
     ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
     ImGui::TextWrapped("%s", tr(S::promise_rule));
     ImGui::PopStyleColor();

@@ -203,4 +203,11 @@ std::string table_id(const std::string& base) {
   return base + (lang() == Lang::en ? ".en" : ".zh");
 }
 
+const char* weekday_name(CalendarDate d) {
+  static const char* const kZh[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+  static const char* const kEn[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  const int i = iso_weekday(d) - 1;
+  return tr(kZh[i], kEn[i]);
+}
+
 }  // namespace desk::ui

@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "core/fields.hpp"
 #include "core/roles.hpp"
+#include "core/work_calendar.hpp"
 #include "imgui.h"
 #include "ui/strings.hpp"
 #include "ui/test_probe.hpp"
@@ -104,6 +105,8 @@ void text_fit(const std::string& text);
 
 // Colored status text for a deadline ("剩 5 小时", "逾期 2 小时", "按时完成").
 void deadline_badge(const Deadline& d, Timestamp now);
+// "周五" / "Fri".
+const char* weekday_name(CalendarDate d);
 // Form keys for the current window (a form): Enter while in one of its
 // one-line fields (or on none of its items), Esc when no field is being
 // edited (the first Esc leaves the field). Nothing while a popup is open.

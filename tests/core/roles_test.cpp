@@ -63,6 +63,7 @@ const std::map<Action, std::set<Role>>& expected() {
       {Action::void_signature, kSupervisorsUp},  // issue 15
       {Action::view_cases, kDesk},               // issue 15: everyone who trains at the desk
       {Action::mark_case, kSupervisorsUp},
+      {Action::set_work_calendar, kSupervisorsUp},  // issue 14: a supervisor enters the calendar
   };
   return m;
 }
@@ -93,4 +94,37 @@ TEST_CASE("a refused action names the role that may do it") {
   auto close = check_permission(Role::supervisor, Action::close_serious_complaint);
   REQUIRE(close);
   CHECK(close->message.zh.find("物业服务中心经理") != std::string::npos);
+}
+
+// Issue 14 item 17: `view_team_training` once had no label and its refusal read
+// 「?」只能由主管…. Every enumerator up to the sentinel, not only those the
+// table lists, must have a code and both labels, and its refusal names it.
+TEST_CASE("every action has a code and a label in both languages") {
+  const int count = static_cast<int>(Action::action_count_);
+  REQUIRE(count > 0);
+  std::set<std::string> codes, labels;
+  for (int i = 0; i < count; ++i) {
+    const auto action = static_cast<Action>(i);
+    INFO("action #" << i);
+    const auto* entry = enum_entry(action);
+    REQUIRE(entry != nullptr);
+    INFO("code " << entry->code);
+    CHECK(std::string(entry->code).size() > 0);
+    CHECK(codes.insert(entry->code).second);
+    const Msg label = enum_label(action);
+    CHECK_FALSE(label.zh.empty());
+    CHECK_FALSE(label.en.empty());
+    CHECK(label.zh != "?");
+    CHECK(label.en != "?");
+    CHECK(labels.insert(label.zh).second);
+    CHECK_FALSE(roles_allowed(action).empty());
+    // A role that may not act is told which action it was refused.
+    for (const auto& r : enum_entries(Role{}))
+      if (auto refusal = check_permission(r.value, action)) {
+        CHECK(refusal->message.zh.find("「" + label.zh + "」") != std::string::npos);
+        CHECK(refusal->message.zh.find("「?」") == std::string::npos);
+      }
+  }
+  // The table holds exactly the actions, nothing beyond the sentinel.
+  CHECK(enum_entries(Action{}).size() == static_cast<std::size_t>(count));
 }
