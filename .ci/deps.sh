@@ -56,7 +56,7 @@ fetch_source() { # $1 package, $2 dest dir name
 fetch_source imgui imgui
 fetch_source libsdl2 sdl2
 
-if [ ! -d "$root/node_modules/playwright-core" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
+if [ ! -d "$root/node_modules/playwright-core" ] || [ ! -d "$root/node_modules/@duckdb/node-api" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
   echo "deps: npm ci"
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
 fi
