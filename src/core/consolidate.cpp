@@ -1,6 +1,7 @@
 #include "core/consolidate.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <unordered_map>
 #include <utility>
@@ -20,22 +21,74 @@ struct Seen {
   std::size_t file;
 };
 
+// Texts kept end to end in large blocks: one allocation per block, not per
+// record, so the heap holds only what is short-lived (and stays quick), and
+// every block goes back to the system at once. A text replaced stays until
+// the end (only records that changed leave one).
+class TextArena {
+ public:
+  std::string_view add(std::string_view text) {
+    if (text.size() > capacity_ - used_) {
+      capacity_ = std::max(kBlock, text.size());
+      blocks_.emplace_back(new char[capacity_]);
+      used_ = 0;
+    }
+    char* at = blocks_.back().get() + used_;
+    std::memcpy(at, text.data(), text.size());
+    used_ += text.size();
+    return {at, text.size()};
+  }
+
+ private:
+  static constexpr std::size_t kBlock = std::size_t{16} << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t capacity_ = 0, used_ = 0;
+};
+
 // One record type's part of the merge: each record as its output line.
 struct Store {
-  std::vector<std::string> text;                                  // by row: the stored version (record_text)
-  std::vector<std::size_t> origin;                                // by row: file of the stored version
-  std::vector<bool> disputed;                                     // by row: claimed by two sites
-  std::unordered_map<std::string, std::size_t> index;             // id → row
+  std::vector<std::string_view> text;  // by row: the stored version (record_text), in the arena
+  std::vector<std::size_t> origin;     // by row: file of the stored version
+  std::vector<bool> disputed;          // by row: claimed by two sites
+  // id → row; the id is the one in the row's first text, in the arena
+  std::unordered_map<std::string_view, std::size_t> index;
   std::unordered_map<std::string, std::vector<Seen>> superseded;  // by id
 };
 
-// A record's line, in no more memory than its length (a dump grows its
-// string by doubling: up to twice the bytes, for each record kept).
+// The string value after the last `key` in a line (`"id":"`): in a record's
+// line as record_text writes it (keys sorted), the top-level one for id,
+// site and type. Empty when there is none, or it holds an escape.
+std::string_view last_value(std::string_view line, std::string_view key) {
+  const std::size_t at = line.rfind(key);
+  if (at == std::string_view::npos) return {};
+  const std::size_t begin = at + key.size(), end = line.find('"', begin);
+  if (end == std::string_view::npos) return {};
+  const std::string_view value = line.substr(begin, end - begin);
+  return value.find('\\') == std::string_view::npos ? value : std::string_view{};
+}
+
+// The position of a record type in AnyRecord, or kNone.
+constexpr std::size_t kNone = std::variant_size_v<AnyRecord>;
+template <std::size_t I = 0>
+std::size_t type_index(std::string_view type) {
+  if constexpr (I == kNone) {
+    return kNone;
+  } else {
+    return type == std::variant_alternative_t<I, AnyRecord>::kType ? I : type_index<I + 1>(type);
+  }
+}
+
+// A record's line, in no more memory than its length while it waits in a
+// batch (a dump grows its string by doubling).
 template <class R>
 std::string compact_text(const R& r) {
   std::string text = record_text(r);
   text.shrink_to_fit();
   return text;
+}
+
+std::uint64_t id_hash(std::string_view id) {
+  return std::hash<std::string_view>{}(id);
 }
 
 // A stored line read back.
@@ -83,6 +136,7 @@ std::string join(const std::vector<std::string>& keys) {
 
 struct Consolidation::Tracking {
   std::array<Store, std::variant_size_v<AnyRecord>> types;
+  TextArena arena;
 };
 
 Consolidation::Consolidation() : tracking_(std::make_unique<Tracking>()) {}
@@ -126,25 +180,46 @@ Consolidation::Batch Consolidation::batch(const std::string& file, const ExportH
   return Batch(*this, file, header);
 }
 
+std::optional<bool> Consolidation::Batch::known(std::string_view line) {
+  const std::size_t t = type_index(last_value(line, "\"type\":\""));
+  if (t == kNone) return std::nullopt;
+  const std::string_view id = last_value(line, "\"id\":\"");
+  const Store& store = owner_->tracking_->types[t];
+  const auto it = store.index.find(id);
+  if (it == store.index.end() || store.text[it->second] != line) return std::nullopt;
+  // The same line as the stored version: the same version again, unless of
+  // another site than the file's (then read and reported like any other).
+  if (!any_site_ && last_value(line, "\"site\":\"") != site_) return std::nullopt;
+  if (!ids_[t].insert(id_hash(id)).second) return false;
+  ++records_;
+  return true;
+}
+
 bool Consolidation::Batch::add(AnyRecord&& record, std::string_view line) {
+  const bool fresh =
+      std::visit([&](const auto& r) { return ids_[record.index()].insert(id_hash(r.meta.id)).second; }, record);
+  if (!fresh) return false;
+  stage(std::move(record), line);
+  return true;
+}
+
+void Consolidation::Batch::stage(AnyRecord&& record, std::string_view line) {
   const std::size_t t = record.index();
-  return std::visit(
+  std::visit(
       [&](const auto& r) {
-        if (!ids_[t].insert(r.meta.id).second) return false;
         ++records_;
         const bool foreign = !any_site_ && r.meta.site != site_;
         const Store& store = owner_->tracking_->types[t];
         const auto it = foreign ? store.index.end() : store.index.find(r.meta.id);
         if (it == store.index.end()) {
           staged_[t].push_back({r.meta.id, compact_text(r), foreign});
-          return true;
+          return;
         }
         // The same line as the stored version: the same version again.
-        const std::string& stored = store.text[it->second];
-        if (!line.empty() && line == stored) return true;
+        const std::string_view stored = store.text[it->second];
+        if (!line.empty() && line == stored) return;
         std::string text = compact_text(r);
         if (text != stored) staged_[t].push_back({r.meta.id, std::move(text), false});
-        return true;
       },
       record);
 }
@@ -172,8 +247,11 @@ void Consolidation::merge_staged(Batch& batch, std::size_t fi, FileOutcome& outc
     }
     const auto found = store.index.find(staged.id);
     if (found == store.index.end()) {
-      store.index.emplace(std::move(staged.id), store.text.size());
-      store.text.push_back(std::move(staged.text));
+      const std::string_view text = tracking_->arena.add(staged.text);
+      std::string_view id = last_value(text, "\"id\":\"");
+      if (id != staged.id) id = tracking_->arena.add(staged.id);
+      store.index.emplace(id, store.text.size());
+      store.text.push_back(text);
       store.origin.push_back(fi);
       store.disputed.push_back(false);
       ++outcome.changed;
@@ -225,7 +303,7 @@ void Consolidation::merge_staged(Batch& batch, std::size_t fi, FileOutcome& outc
     if (stored == r) continue;
     R merged = merge_record(stored, r);
     if (merged == stored) continue;
-    store.text[row] = compact_text(merged);
+    store.text[row] = tracking_->arena.add(record_text(merged));
     ++outcome.changed;
   }
 }
@@ -245,7 +323,7 @@ FileOutcome Consolidation::add(Batch&& batch) {
 Consolidation::Batch Consolidation::batch(const std::string& file, const Imported& imported) const {
   Batch b = batch(file, imported.header);
   imported.records.each_table([&](const auto& table) {
-    for (const auto& r : table.rows()) b.add(AnyRecord(r));
+    for (const auto& r : table.rows()) b.stage(AnyRecord(r), {});  // ids are unique in a Dataset
   });
   return b;
 }
@@ -301,7 +379,6 @@ Dataset Consolidation::take_result(bool with_history) {
           if (!with_history) r.meta.history = {};
           table.upsert(std::move(r));
         }
-        std::string().swap(store.text[row]);
       }
       store = Store{};
     };

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -77,11 +78,15 @@ class Consolidation {
     // Takes one record of the file (`line`: its text in the file, when it
     // has one). False: the file already had this id (the file is bad).
     bool add(AnyRecord&& record, std::string_view line = {});
+    // A line that is the very line of a version held: taken without being
+    // read (true); false as `add`; nothing: read it and `add` it.
+    std::optional<bool> known(std::string_view line);
     std::size_t size() const { return records_; }
 
    private:
     friend class Consolidation;
     Batch(const Consolidation& owner, std::string file, const ExportHeader& header);
+    void stage(AnyRecord&& record, std::string_view line);
     struct Staged {
       std::string id;
       std::string text;  // record_text of the version
@@ -93,8 +98,8 @@ class Consolidation {
     std::string site_;
     bool any_site_;
     std::size_t records_ = 0;
-    std::array<std::vector<Staged>, kTypes> staged_;  // by type, in the file's order
-    std::array<std::unordered_set<std::string>, kTypes> ids_;
+    std::array<std::vector<Staged>, kTypes> staged_;             // by type, in the file's order
+    std::array<std::unordered_set<std::uint64_t>, kTypes> ids_;  // hashes: a clash only sends the file to parse_export
   };
   Batch batch(const std::string& file, const ExportHeader& header) const;
   // A batch of every record of a file read whole.
@@ -111,9 +116,8 @@ class Consolidation {
   void each_line(const std::function<void(std::string_view line)>& f) const;
   // Room in `data` for the result's records, type by type.
   void reserve(Dataset& data) const;
-  // The result as records, read back from the text, which is freed as it
-  // goes (without history: what statistics need, in less memory). Call
-  // once, at the end.
+  // The result as records (without history: what statistics need, in less
+  // memory). Call once, at the end.
   Dataset take_result(bool with_history = true);
 
   struct Tracking;  // per record type: texts, origin files, disputes, superseded versions

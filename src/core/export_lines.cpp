@@ -87,8 +87,10 @@ bool ExportLines::line(std::string_view text) {
       {
         const bool more = !text.empty() && text.back() == ',';
         if (more) text.remove_suffix(1);
+        const std::optional<bool> taken = known_ ? known_(text) : std::nullopt;
+        if (taken && !*taken) return fail();
         AnyRecord r;
-        if (!shape_ok(text, 2) || !fast::read_any(text, r) || !sink_(std::move(r), text)) return fail();
+        if (!taken && (!shape_ok(text, 2) || !fast::read_any(text, r) || !sink_(std::move(r), text))) return fail();
         state_ = more ? State::record : State::close;
       }
       return true;

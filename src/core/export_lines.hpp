@@ -68,7 +68,12 @@ class ExportLines {
   // `check_shape`: check each line for nesting and string length as
   // parse_export's scan of the whole text does (false when the caller has
   // scanned the whole text).
-  ExportLines(Sink sink, bool check_shape) : sink_(std::move(sink)), check_shape_(check_shape) {}
+  // Asked first about each record line: true, a line taken as it is (the
+  // very text of a record held); false stops the reading; nothing: the line
+  // is read and goes to the sink.
+  using Known = std::function<std::optional<bool>(std::string_view line)>;
+  ExportLines(Sink sink, bool check_shape, Known known = {})
+      : sink_(std::move(sink)), known_(std::move(known)), check_shape_(check_shape) {}
 
   // The next line, without its '\n' (after the last '\n' comes one more,
   // perhaps empty). False: not this layout, or a record the fast reader
@@ -89,6 +94,7 @@ class ExportLines {
   }
 
   Sink sink_;
+  Known known_;
   bool check_shape_;
   State state_ = State::header;
   std::optional<ExportHeader> header_;

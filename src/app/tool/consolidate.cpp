@@ -90,12 +90,11 @@ struct Loaded {
 Expected<Loaded> load_export(Io& io, const std::string& file, const Consolidation& merged) {
   if (io.read_lines) {
     std::optional<Consolidation::Batch> batch;
-    ExportLines lines(
-        [&](AnyRecord&& r, std::string_view line) {
-          if (!batch) batch.emplace(merged.batch(file, *lines.header()));
-          return batch->add(std::move(r), line);
-        },
-        true);
+    ExportLines lines([&](AnyRecord&& r, std::string_view line) { return batch->add(std::move(r), line); }, true,
+                      [&](std::string_view line) {
+                        if (!batch) batch.emplace(merged.batch(file, *lines.header()));
+                        return batch->known(line);
+                      });
     auto read = io.read_lines(file, [&](std::string_view line) { return lines.line(line); });
     if (!read.ok()) return read.errors();
     if (auto header = read.value() ? lines.finish() : std::nullopt) {
