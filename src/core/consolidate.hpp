@@ -116,8 +116,8 @@ class Consolidation {
   void each_line(const std::function<void(std::string_view line)>& f) const;
   // Room in `data` for the result's records, type by type.
   void reserve(Dataset& data) const;
-  // The result as records (without history: what statistics need, in less
-  // memory). Call once, at the end.
+  // The result as records; with_history false: without it (what statistics
+  // need, in less memory). Call once, at the end.
   Dataset take_result(bool with_history = true);
 
   struct Tracking;  // per record type: texts, origin files, disputes, superseded versions
