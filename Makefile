@@ -52,7 +52,7 @@ bench: web native
 	@node tests/bench/first_frame.mjs 5
 	@node tests/bench/scale.mjs 100000 3
 	@node tests/bench/hostile_import.mjs
-	@sh tests/bench/consolidate.sh $(NATIVE)/desk-tool 20 50000
+	@sh tests/bench/consolidate.sh $(NATIVE)/desk-tool "5 10 20 40" 50000
 	@sh tests/bench/folder.sh $(NATIVE)
 	@node tests/bench/folder_see.mjs 12
 

@@ -57,8 +57,10 @@ fetch_source imgui imgui
 fetch_source libsdl2 sdl2
 
 # playwright-core for the browser tests; chinese-days for the working calendar
-# (the build turns it into calendar.json, see CMakeLists.txt).
+# (the build turns it into calendar.json, see CMakeLists.txt); @duckdb/node-api
+# for the warehouse test of desk-tool consolidate --jsonl.
 if [ ! -d "$root/node_modules/playwright-core" ] || [ ! -f "$root/node_modules/chinese-days/dist/chinese-days.json" ] ||
+  [ ! -d "$root/node_modules/@duckdb/node-api" ] ||
   [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
   echo "deps: npm ci"
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)

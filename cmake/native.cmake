@@ -55,3 +55,8 @@ add_test(NAME "desk-tool consolidate: multi-site data with a corrupt file"
          COMMAND sh ${CMAKE_SOURCE_DIR}/tests/tool/consolidate_test.sh $<TARGET_FILE:desk-tool>)
 add_test(NAME "desk-tool: bad arguments, non-regular files, planted symlinks and failed writes are refused"
          COMMAND sh ${CMAKE_SOURCE_DIR}/tests/tool/refusals_test.sh $<TARGET_FILE:desk-tool>)
+# The --jsonl output read by DuckDB (npm @duckdb/node-api): its counts per
+# site equal desk-tool's statistics, and the README's merge SQL keeps the same
+# versions.
+add_test(NAME "desk-tool consolidate --jsonl: DuckDB counts equal desk-tool's statistics"
+         COMMAND node ${CMAKE_SOURCE_DIR}/tests/tool/warehouse_test.mjs $<TARGET_FILE:desk-tool>)

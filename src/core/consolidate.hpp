@@ -13,12 +13,18 @@
 //     is reported with the fields that differ.
 // Everything reported is a ConsolidationNote; the caller prints or refuses.
 #pragma once
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/exchange.hpp"
+#include "core/record_reader.hpp"
 
 namespace desk {
 
@@ -53,6 +59,10 @@ struct FileOutcome {
   std::size_t skipped = 0;  // refused by the site rules
 };
 
+// The merge holds each record once, as the text of its line in the output
+// (export_lines.hpp), and reads a stored version back only when another
+// version of it arrives that is not the same line: memory grows with the
+// records kept, not with the files read.
 class Consolidation {
  public:
   Consolidation();
@@ -60,17 +70,61 @@ class Consolidation {
   Consolidation(const Consolidation&) = delete;
   Consolidation& operator=(const Consolidation&) = delete;
 
+  // One file's records, checked against the merge as it stands and held
+  // (those that would change it, as text) until the file is known whole;
+  // then `add(Batch&&)` merges them. Merge a batch before making the next.
+  class Batch {
+   public:
+    // Takes one record of the file (`line`: its text in the file, when it
+    // has one). False: the file already had this id (the file is bad).
+    bool add(AnyRecord&& record, std::string_view line = {});
+    // A line that is the very line of a version held: taken without being
+    // read (true); false as `add`; nothing: read it and `add` it.
+    std::optional<bool> known(std::string_view line);
+    std::size_t size() const { return records_; }
+
+   private:
+    friend class Consolidation;
+    Batch(const Consolidation& owner, std::string file, const ExportHeader& header);
+    void stage(AnyRecord&& record, std::string_view line);
+    struct Staged {
+      std::string id;
+      std::string text;  // record_text of the version
+      bool foreign;      // of another site than the file's
+    };
+    static constexpr std::size_t kTypes = std::variant_size_v<AnyRecord>;
+    const Consolidation* owner_;
+    std::string file_;
+    std::string site_;
+    bool any_site_;
+    std::size_t records_ = 0;
+    std::array<std::vector<Staged>, kTypes> staged_;             // by type, in the file's order
+    std::array<std::unordered_set<std::uint64_t>, kTypes> ids_;  // hashes: a clash only sends the file to parse_export
+  };
+  Batch batch(const std::string& file, const ExportHeader& header) const;
+  // A batch of every record of a file read whole.
+  Batch batch(const std::string& file, const Imported& imported) const;
+  FileOutcome add(Batch&& batch);
   // Merges one file's records under the rules above; `file` names it in notes.
   FileOutcome add(const std::string& file, const Imported& imported);
   const std::vector<ConsolidationNote>& notes() const { return notes_; }
-  // The records merged so far, without those whose site is disputed. Call
-  // once, at the end: the records are moved out.
-  Dataset take_result();
 
-  struct Tracking;  // per record type: origin files, disputes, superseded versions
+  // The records of the result (those whose site is not disputed).
+  std::size_t size() const;
+  // Each record of the result as export_document writes its line, in the
+  // same order (type by type, each in the order first seen).
+  void each_line(const std::function<void(std::string_view line)>& f) const;
+  // Room in `data` for the result's records, type by type.
+  void reserve(Dataset& data) const;
+  // The result as records; with_history false: without it (what statistics
+  // need, in less memory). Call once, at the end.
+  Dataset take_result(bool with_history = true);
+
+  struct Tracking;  // per record type: texts, origin files, disputes, superseded versions
 
  private:
-  Dataset all_;
+  template <std::size_t I>
+  void merge_staged(Batch& batch, std::size_t file, FileOutcome& outcome);
   std::vector<std::string> files_;
   std::vector<ConsolidationNote> notes_;
   std::unique_ptr<Tracking> tracking_;

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "core/export_lines.hpp"
 #include "core/record_reader.hpp"
 #include "core/redact.hpp"
 #include "core/team.hpp"
@@ -28,50 +29,8 @@ void each_exported(const Table<R>& table, const ExportOptions& o, F&& emit) {
       redact(r);
       r.meta.history.clear();  // history holds the unmasked values
     }
-    emit(record_to_json(r));
+    emit(record_text(r));
   }
-}
-
-// One pass over the text before any parsing, so a hostile file is refused
-// in linear time and without memory: the first thing that is not white
-// space, the deepest nesting of [ and { outside strings, and the longest
-// string (bytes between its quotes). Stops at the first limit passed.
-struct Shape {
-  char first = 0;  // 0: nothing but white space
-  int deepest = 0;
-  std::size_t longest_string = 0;
-};
-Shape scan_shape(std::string_view text) {
-  Shape s;
-  int depth = 0;
-  std::size_t string_start = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-        s.longest_string = std::max(s.longest_string, i - string_start);
-      } else if (i - string_start > kMaxTextJsonBytes) {
-        s.longest_string = i - string_start;
-        break;
-      }
-      continue;
-    }
-    if (s.first == 0 && c != ' ' && c != '\n' && c != '\r' && c != '\t') s.first = c;
-    if (c == '"') {
-      in_string = true;
-      string_start = i + 1;
-    } else if (c == '[' || c == '{') {
-      s.deepest = std::max(s.deepest, ++depth);
-      if (s.deepest > kMaxImportDepth) break;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return s;
 }
 
 template <class... R>
@@ -109,20 +68,16 @@ std::string mask_phone(const std::string& phone) {
 std::string export_document(const Dataset& data, const ExportOptions& o) {
   // One record per line: readable, diff-able, and written without building
   // the whole document in memory (100,000 records are ~100 MB of text).
-  const json header = {{"format", kExportFormat}, {"version", kExportVersion},        {"site", o.site},
-                       {"device", o.device},      {"exported_at", format_iso(o.now)}, {"redacted", o.redact}};
-  std::string out = header.dump(-1, ' ', false, json::error_handler_t::replace);
-  out.pop_back();  // the closing brace; the records follow
-  out += ",\n\"records\": [";
+  std::string out = export_head(o);
   bool first = true;
   data.each_table([&](const auto& table) {
-    each_exported(table, o, [&](const json& record) {
-      out += first ? "\n" : ",\n";
+    each_exported(table, o, [&](const std::string& line) {
+      out += export_separator(first);
       first = false;
-      out += record.dump(-1, ' ', false, json::error_handler_t::replace);
+      out += line;
     });
   });
-  out += "\n]}\n";
+  out += kExportTail;
   return out;
 }
 
@@ -229,38 +184,45 @@ Expected<Imported> finish(json& doc, bool records_seen, Imported out, const Erro
   return out;
 }
 
-// The app's own layout (export_document): the header, then one record per
-// line, read with the fast record reader. nullopt, and the tree reader reads
+// The app's own layout (export_document), read a line at a time with the
+// fast record reader (export_lines.hpp). nullopt, and the tree reader reads
 // the file from the start, at anything else: another layout, a record the
 // fast reader declines, a duplicate id, an unknown type (the tree reader
 // gives the precise messages).
 std::optional<Expected<Imported>> read_own_layout(std::string_view text) {
-  constexpr std::string_view kOpen = ",\n\"records\": [";
-  constexpr std::string_view kClose = "\n]}";
-  const std::size_t open = text.find(kOpen);
-  if (open == std::string_view::npos) return std::nullopt;
-  json doc = json::parse(std::string(text.substr(0, open)) + "}", nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || doc.contains("records")) return std::nullopt;
   Imported out;
-  std::size_t pos = open + kOpen.size();
-  bool more = text.substr(pos, kClose.size()) != kClose;  // an empty list closes at once
-  while (more) {
-    if (pos >= text.size() || text[pos] != '\n') return std::nullopt;
-    const std::size_t nl = text.find('\n', ++pos);
-    if (nl == std::string_view::npos) return std::nullopt;
-    std::string_view line = text.substr(pos, nl - pos);
-    more = !line.empty() && line.back() == ',';
-    if (more) line.remove_suffix(1);
-    if (!fast::read_record(line, out.records, true)) return std::nullopt;
-    pos = nl;
+  ExportLines lines(
+      [&](AnyRecord&& r, std::string_view) {
+        return std::visit(
+            [&](auto&& rec) {
+              auto& table = out.records.table<std::decay_t<decltype(rec)>>();
+              if (table.find(rec.meta.id)) return false;
+              table.upsert(std::move(rec));
+              return true;
+            },
+            std::move(r));
+      },
+      false);  // parse_export has scanned the whole text
+  for (std::size_t pos = 0;;) {
+    const std::size_t nl = text.find('\n', pos);
+    if (!lines.line(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos)))
+      return std::nullopt;
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
   }
-  if (text.substr(pos, kClose.size()) != kClose) return std::nullopt;
-  for (pos += kClose.size(); pos < text.size(); ++pos)
-    if (text[pos] != '\n' && text[pos] != ' ' && text[pos] != '\r' && text[pos] != '\t') return std::nullopt;
-  doc["records"] = json::array();
-  return finish(doc, true, std::move(out), {});
+  auto header = lines.finish();
+  if (!header) return std::nullopt;
+  out.header = std::move(*header);
+  return out;
 }
 }  // namespace
+
+Expected<ExportHeader> check_export_header(json doc) {
+  doc["records"] = json::array();
+  auto checked = finish(doc, true, Imported{}, {});
+  if (!checked.ok()) return checked.errors();
+  return std::move(checked->header);
+}
 
 Expected<Imported> parse_export(std::string_view text, std::size_t max_bytes) {
   if (text.empty()) return refuse("文件", "文件是空的", "the file is empty");

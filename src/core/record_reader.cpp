@@ -479,4 +479,22 @@ bool read_record(std::string_view text, Dataset& into, bool only_new) {
   return stored;
 }
 
+namespace {
+template <std::size_t I = 0>
+bool read_any_of(std::string_view type, std::string_view text, AnyRecord& out) {
+  if constexpr (I == std::variant_size_v<AnyRecord>) {
+    return false;
+  } else {
+    using R = std::variant_alternative_t<I, AnyRecord>;
+    if (type == R::kType) return read_record_of(text, out.emplace<R>());
+    return read_any_of<I + 1>(type, text, out);
+  }
+}
+}  // namespace
+
+bool read_any(std::string_view text, AnyRecord& out) {
+  std::string_view type;
+  return guess_type(text, type) && read_any_of(type, text, out);
+}
+
 }  // namespace desk::fast

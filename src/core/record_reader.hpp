@@ -10,8 +10,21 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "core/dataset.hpp"
+
+namespace desk {
+// One record of any of the Dataset's types (the variant's index is the
+// table's position in the Dataset).
+template <class T>
+struct AnyOf;
+template <class... R>
+struct AnyOf<TableSet<R...>> {
+  using type = std::variant<R...>;
+};
+using AnyRecord = AnyOf<Dataset>::type;
+}  // namespace desk
 
 namespace desk::fast {
 
@@ -52,5 +65,7 @@ class Cursor {
 // stored) when the fast path does not apply, or with `only_new` when a record
 // of that id is already there (an import refuses duplicates).
 bool read_record(std::string_view text, Dataset& into, bool only_new = false);
+// The same into one record of any type; false when the fast path does not apply.
+bool read_any(std::string_view text, AnyRecord& out);
 
 }  // namespace desk::fast

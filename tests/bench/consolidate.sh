@@ -1,35 +1,45 @@
 #!/bin/sh
-# Native consolidation benchmark (issue 6): FILES exports × RECORDS records
-# (10 sites, each exported from two devices: the second export overlaps the
-# first and adds its own records), merged by `desk-tool consolidate` and by a
-# short Python json script doing the same merge. Prints wall time and peak
-# memory of each (GNU time). Usage: consolidate.sh TOOL [FILES] [RECORDS]
+# Native consolidation benchmark (issues 6 and 16): for each count of files
+# in FILES (a list: the curve), that many exports × RECORDS records (sites of
+# two devices each: the second export repeats the first and adds its own
+# records), merged by `desk-tool consolidate` and by a short Python json
+# script doing the same merge. Prints wall time and peak memory (GNU time)
+# of each, side by side, one row per count.
+# Usage: consolidate.sh TOOL [FILES] [RECORDS], e.g. consolidate.sh desk-tool "5 10 20 40" 50000
 set -eu
-tool="$1"; files="${2:-20}"; records="${3:-50000}"
+tool="$1"; counts="${2:-20}"; records="${3:-50000}"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
+most=0
+for n in $counts; do [ "$n" -gt "$most" ] && most=$n; done
 i=0
-while [ "$i" -lt "$files" ]; do
+while [ "$i" -lt "$most" ]; do
   site=$((i / 2)); device=$((i % 2))
   # Device 1 of a site repeats device 0's seed (the same records) plus more.
   "$tool" generate --site "site-$site" --device "dev-$device" --records "$((records + device * records / 10))" \
     --seed "$((site + 1))" --out "$dir/export-$i.json" > /dev/null
   i=$((i + 1))
 done
-bytes=$(cat "$dir"/export-*.json | wc -c)
-echo "input: $files files, $((bytes / 1048576)) MB"
-measure() {  # label, command...
-  label="$1"; shift
+measure() {  # prints "seconds megabytes" of: command...
   /usr/bin/time -f "%e %M" -o "$dir/time" "$@" > "$dir/out" 2>/dev/null || true
-  read -r secs kb <<EOT
-$(tail -n 1 "$dir/time")
-EOT
-  printf '| %-32s | %8s s | %8d MB |\n' "$label" "$secs" "$((kb / 1024))"
+  read -r secs kb < "$dir/time"
+  echo "$secs $((kb / 1024))"
 }
-echo "| consolidation of $files × $records records | wall time | peak memory |"
-echo "|---|---:|---:|"
-measure "desk-tool consolidate (C++)" "$tool" consolidate --out "$dir/all.json" "$dir"/export-*.json
-cp "$dir/out" "$dir/out.cpp"
-measure "python3 json merge (peer)" python3 "$(dirname "$0")/consolidate.py" "$dir/all-py.json" "$dir"/export-*.json
-echo "C++ result: $(grep -o "consolidated .* records" "$dir/out.cpp" || echo none)"
-python3 -c "import json,sys; print('same ids:', {r['id'] for r in json.load(open(sys.argv[1]))['records']} == {r['id'] for r in json.load(open(sys.argv[2]))['records']})" "$dir/all.json" "$dir/all-py.json"
+echo "| consolidation, files × $records records | input MB | records out | desk-tool s | desk-tool peak MB | python s | python peak MB | speed-up |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+for n in $counts; do
+  set --
+  i=0
+  while [ "$i" -lt "$n" ]; do set -- "$@" "$dir/export-$i.json"; i=$((i + 1)); done
+  bytes=$(cat "$@" | wc -c)
+  read -r cs cm <<EOT
+$(measure "$tool" consolidate --out "$dir/all.json" "$@")
+EOT
+  out=$(grep -o "consolidated .* records" "$dir/out" | sed 's/.*files, //; s/ records//' || echo "?")
+  read -r ps pm <<EOT
+$(measure python3 "$(dirname "$0")/consolidate.py" "$dir/all-py.json" "$@")
+EOT
+  speedup=$(awk -v c="$cs" -v p="$ps" 'BEGIN { printf "%.1f×", (c > 0 ? p / c : 0) }')
+  printf '| %d | %d | %s | %s | %d | %s | %d | %s |\n' "$n" "$((bytes / 1048576))" "$out" "$cs" "$cm" "$ps" "$pm" "$speedup"
+done
+python3 -c "import json,sys; print('same ids as the python peer (last row):', {r['id'] for r in json.load(open(sys.argv[1]))['records']} == {r['id'] for r in json.load(open(sys.argv[2]))['records']})" "$dir/all.json" "$dir/all-py.json"

@@ -16,7 +16,8 @@ struct OptionSpec {
   bool takes_value;
 };
 
-constexpr OptionSpec kConsolidateOptions[] = {{"out", true}, {"on-error", true}, {"strict", false}, {"month", true}};
+constexpr OptionSpec kConsolidateOptions[] = {
+    {"out", true}, {"on-error", true}, {"strict", false}, {"month", true}, {"jsonl", false}};
 constexpr OptionSpec kGenerateOptions[] = {{"out", true},     {"site", true}, {"device", true}, {"month", true},
                                            {"records", true}, {"seed", true}, {"only", true}};
 
@@ -125,6 +126,7 @@ Expected<Command> consolidate_command(const std::vector<std::string>& args) {
           error("--on-error", "--on-error 应为 skip 或 abort：" + *v, "--on-error must be skip or abort: " + *v));
   }
   c.strict = find(p, "strict") != nullptr;
+  c.jsonl = find(p, "jsonl") != nullptr;
   read_month(p, c.month, errors);
   if (p.files.empty())
     errors.push_back(error("FILE", "请给出至少一个导出文件", "at least one export file is required"));
@@ -219,12 +221,14 @@ const char* usage_text() {
   return "usage:\n"
          "  desk-tool check FILE...\n"
          "      validate export files and print what they hold\n"
-         "  desk-tool consolidate --out FILE [--on-error skip|abort] [--strict] [--month YYYY-MM] FILE|FOLDER...\n"
+         "  desk-tool consolidate --out FILE [--on-error skip|abort] [--strict] [--jsonl] [--month YYYY-MM] "
+         "FILE|FOLDER...\n"
          "      merge exports of many sites and devices into FILE and print the month's statistics\n"
          "      per site and overall; a FOLDER is a site folder (desks/<device>/journal-NNNN.jsonl) or a\n"
          "      folder of site folders, every desk file read, bad lines reported by file and line;\n"
          "      a bad file is reported by name, then skipped (default) or aborts;\n"
-         "      conflicting versions and records outside a file's site are reported (--strict: refused)\n"
+         "      conflicting versions and records outside a file's site are reported (--strict: refused);\n"
+         "      --jsonl writes one merged record per line, no header (for DuckDB, Spark, Trino)\n"
          "  desk-tool generate --out FILE [--site S] [--device D] [--month YYYY-MM] [--records N] [--seed N]\n"
          "                     [--only visit|complaint|repair|key_loan]\n"
          "      write a sample export (for tests and benchmarks)\n";

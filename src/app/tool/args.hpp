@@ -1,7 +1,7 @@
 // desk-tool's command line, parsed into one typed command or the errors that
 // say which argument is wrong and why (the tool then exits with 2).
 //   desk-tool check FILE...
-//   desk-tool consolidate --out FILE [--on-error skip|abort] [--strict] [--month YYYY-MM] FILE...
+//   desk-tool consolidate --out FILE [--on-error skip|abort] [--strict] [--jsonl] [--month YYYY-MM] FILE...
 //   desk-tool generate --out FILE [--site S] [--device D] [--month YYYY-MM] [--records N] [--seed N] [--only TYPE]
 // Options are "--name value" or "--name=value"; "--" ends the options.
 #pragma once
@@ -32,6 +32,7 @@ struct ConsolidateCommand {
   std::string out;
   bool abort_on_error = false;  // --on-error abort (default skip)
   bool strict = false;          // refuse conflicts and site-rule violations
+  bool jsonl = false;           // one record per line, no header (a warehouse's input)
   std::optional<Month> month;
   std::vector<std::string> files;
 };

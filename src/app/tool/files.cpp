@@ -28,6 +28,10 @@ class Fd {
   Fd& operator=(const Fd&) = delete;
   int get() const { return fd_; }
   int release() { return std::exchange(fd_, -1); }
+  void reset(int fd) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = fd;
+  }
 
  private:
   int fd_;
@@ -63,11 +67,10 @@ std::string random_suffix() {
   return buf;
 }
 
-}  // namespace
-
-Expected<std::string> read_file(const std::string& path, std::size_t max_bytes) {
+// Opens a regular file for reading and says how large it is, or refuses it.
+Expected<std::uint64_t> open_regular(const std::string& path, std::size_t max_bytes, Fd& fd) {
   // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
-  Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+  fd.reset(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
   if (fd.get() < 0) {
     const int err = errno;
     return refuse("无法打开：" + reason(err), "cannot open: " + reason(err));
@@ -86,25 +89,72 @@ Expected<std::string> read_file(const std::string& path, std::size_t max_bytes) 
     return refuse("文件太大（" + megabytes(size) + "，上限 " + megabytes(max_bytes) + "）",
                   "the file is too large (" + megabytes(size) + ", the limit is " + megabytes(max_bytes) + ")");
   if (size == 0) return refuse("文件是空的", "the file is empty");
+  return size;
+}
+
+// One bounded read; the count, 0 at the end, or the refusal.
+Expected<std::size_t> read_some(int fd, char* into, std::size_t n) {
+  for (;;) {
+    const ssize_t got = ::read(fd, into, std::min(kChunk, n));
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      const int err = errno;
+      return refuse("读取出错：" + reason(err), "read error: " + reason(err));
+    }
+    return static_cast<std::size_t>(got);
+  }
+}
+
+}  // namespace
+
+Expected<std::string> read_file(const std::string& path, std::size_t max_bytes) {
+  Fd fd(-1);
+  auto opened = open_regular(path, max_bytes, fd);
+  if (!opened.ok()) return opened.errors();
+  const std::uint64_t size = opened.value();
   // Exactly the size found, in bounded reads; a file that grows meanwhile is
   // read as it was.
   std::string text(static_cast<std::size_t>(size), '\0');
   std::size_t got = 0;
   while (got < text.size()) {
-    const ssize_t n = ::read(fd.get(), text.data() + got, std::min(kChunk, text.size() - got));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int err = errno;
-      return refuse("读取出错：" + reason(err), "read error: " + reason(err));
-    }
-    if (n == 0) break;  // shrank while read
-    got += static_cast<std::size_t>(n);
+    auto n = read_some(fd.get(), text.data() + got, text.size() - got);
+    if (!n.ok()) return n.errors();
+    if (n.value() == 0) break;  // shrank while read
+    got += n.value();
   }
   text.resize(got);
   return text;
 }
 
-std::optional<Msg> write_file(const std::string& path, const std::string& text) {
+Expected<bool> read_lines(const std::string& path, const LineFn& line, std::size_t max_bytes) {
+  Fd fd(-1);
+  auto opened = open_regular(path, max_bytes, fd);
+  if (!opened.ok()) return opened.errors();
+  std::uint64_t left = opened.value();  // the size found: a file that grows meanwhile is read as it was
+  std::string chunk(kChunk, '\0');
+  std::string carry;  // the start of a line the last chunk cut
+  while (left > 0) {
+    auto n = read_some(fd.get(), chunk.data(), static_cast<std::size_t>(std::min<std::uint64_t>(left, kChunk)));
+    if (!n.ok()) return n.errors();
+    if (n.value() == 0) break;  // shrank while read
+    left -= n.value();
+    std::string_view rest(chunk.data(), n.value());
+    for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(nl + 1)) {
+      if (carry.empty()) {
+        if (!line(rest.substr(0, nl))) return false;
+        continue;
+      }
+      carry.append(rest.substr(0, nl));
+      if (!line(carry)) return false;
+      carry.clear();
+    }
+    if (carry.size() + rest.size() > kToolMaxLineBytes) return false;
+    carry.append(rest);
+  }
+  return line(carry);
+}
+
+std::optional<Msg> write_file_with(const std::string& path, const ProduceFn& produce) {
   const auto fail = [&](int err) {
     return Msg{"无法写入 " + path + "：" + reason(err), "cannot write " + path + ": " + reason(err)};
   };
@@ -125,7 +175,20 @@ std::optional<Msg> write_file(const std::string& path, const std::string& text) 
   Fd fd(raw);
   int err = 0;
   errno = 0;
-  if (!write_all(fd.get(), text) || ::fsync(fd.get()) != 0) err = errno ? errno : EIO;
+  // Pieces are gathered into writes of about kChunk; after a failed write
+  // the rest is not written.
+  std::string buffer;
+  bool written = true;
+  auto flush = [&] {
+    written = written && write_all(fd.get(), buffer);
+    buffer.clear();
+  };
+  produce([&](std::string_view piece) {
+    buffer.append(piece);
+    if (buffer.size() >= kChunk) flush();
+  });
+  flush();
+  if (!written || ::fsync(fd.get()) != 0) err = errno ? errno : EIO;
   if (!err && ::close(fd.release()) != 0) err = errno;
   if (!err && ::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
   if (err) {
@@ -136,6 +199,10 @@ std::optional<Msg> write_file(const std::string& path, const std::string& text) 
   Fd d(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (d.get() >= 0) ::fsync(d.get());
   return std::nullopt;
+}
+
+std::optional<Msg> write_file(const std::string& path, const std::string& text) {
+  return write_file_with(path, [&](const EmitFn& emit) { emit(text); });
 }
 
 std::optional<Expected<std::vector<std::string>>> list_folder(const std::string& path) {
