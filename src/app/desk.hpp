@@ -257,9 +257,31 @@ Errors Desk::save_unsaid(const R& draft, const Actor& actor, Done done) {
   if (auto refused = team_check(stored, r); !refused.empty()) return refused;
   std::string lines;
   if (auto errors = add_line(r, lines); !errors.empty()) return errors;
+  // Issue 14 item 6: a new special-service contract brings its two callbacks, in the same write.
+  std::vector<Callback> callbacks;
+  if constexpr (std::is_same_v<R, SpecialService>) {
+    if (!stored) {
+      Actor system = actor;
+      for (Callback cb : special_service_callbacks(r)) {
+        system.random[0] ^= 0x5a + callbacks.size();  // ids of their own
+        callbacks.push_back(create_record(cb, system));
+        if (auto errors = add_line(callbacks.back(), lines); !errors.empty()) return errors;
+      }
+    }
+  }
   commit(
-      lines, [r](Dataset& d) { d.table<R>().upsert(r); },
-      {stored ? "已保存修改" : "已保存", stored ? "Changes saved" : "Saved"}, std::move(done));
+      lines,
+      [r, callbacks](Dataset& d) {
+        d.table<R>().upsert(r);
+        for (const auto& cb : callbacks) d.table<Callback>().upsert(cb);
+      },
+      {stored              ? "已保存修改"
+       : callbacks.empty() ? "已保存"
+                           : "已保存，已生成中期和结束后两次回访",
+       stored              ? "Changes saved"
+       : callbacks.empty() ? "Saved"
+                           : "Saved; the midpoint and after-end callbacks created"},
+      std::move(done));
   return {};
 }
 
@@ -300,6 +322,13 @@ Errors Desk::perform_unsaid(const R& draft, A action, const Actor& actor, Done d
         : r.source == CallbackSource::repair  ? move_on(moved_repair, data_.table<Repair>().find(r.source_id))
                                               : Errors{};
     if (!refused.empty()) return refused;
+    // Issue 14 item 7: 不满意 creates the special callback in the same write.
+    if (auto special = special_callback_on_unsatisfied(*stored, r)) {
+      Actor system = actor;
+      system.random[2] ^= 0x77;  // an id of its own
+      callback = create_record(*special, system);
+      if (auto errors = add_line(*callback, lines); !errors.empty()) return errors;
+    }
   }
   // SPEC §2: a closed 严重 complaint becomes a case, in the same durable write.
   std::optional<CaseStudy> made_case;
@@ -322,9 +351,12 @@ Errors Desk::perform_unsaid(const R& draft, A action, const Actor& actor, Done d
         if (moved_complaint) d.table<Complaint>().upsert(*moved_complaint);
         if (moved_repair) d.table<Repair>().upsert(*moved_repair);
       },
-      {"已办理：" + label.zh + (callback ? "，已生成回访" : "") + (made_case ? "，已列入案例库" : "") +
-           (moved_complaint ? "，投诉已转入「回访」" : "") + (moved_repair ? "，报修已转入「回访」" : ""),
-       "Done: " + label.en + (callback ? "; callback created" : "") + (made_case ? "; added to the case library" : "") +
+      {"已办理：" + label.zh + (callback ? (callback->special ? "，已生成24小时内的特殊回访" : "，已生成回访") : "") +
+           (made_case ? "，已列入案例库" : "") + (moved_complaint ? "，投诉已转入「回访」" : "") +
+           (moved_repair ? "，报修已转入「回访」" : ""),
+       "Done: " + label.en +
+           (callback ? (callback->special ? "; a special callback is due within 24 h" : "; callback created") : "") +
+           (made_case ? "; added to the case library" : "") +
            (moved_complaint ? "; the complaint moved to Called back" : "") +
            (moved_repair ? "; the repair moved to Called back" : "")},
       std::move(done));

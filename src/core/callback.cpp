@@ -188,6 +188,25 @@ bool is_unsatisfied(const Callback& c) {
   return c.status == S::done && c.overall == Satisfaction::unsatisfied;
 }
 
+std::optional<Callback> special_callback_on_unsatisfied(const Callback& before, const Callback& after) {
+  if (before.status == S::done || !is_unsatisfied(after) || !after.done_at) return std::nullopt;
+  Callback cb;
+  cb.source = after.source;
+  cb.source_id = after.source_id;
+  cb.source_finished_at = *after.done_at;
+  cb.due = *after.done_at + kReworkWindow;
+  cb.required = true;
+  cb.special = true;
+  cb.major = after.major;
+  cb.unit = after.unit;
+  cb.contact = after.contact;
+  cb.phone = after.phone;
+  cb.subject = "特殊回访（上次回访不满意）：" + after.subject;
+  cb.method = CallbackMethod::visit;
+  cb.follows = after.meta.id;
+  return cb;
+}
+
 std::optional<Deadline> callback_rework_deadline(const Callback& c) {
   if (c.special) return Deadline{c.source_finished_at + kReworkWindow, c.rework_arranged_at};
   if (is_unsatisfied(c) && c.done_at) return Deadline{*c.done_at + kReworkWindow, c.rework_arranged_at};

@@ -80,6 +80,7 @@ struct Callback {
   std::string suggestions;
   std::string rework_repair;  // id of the rework repair
   std::optional<Timestamp> rework_arranged_at;
+  std::string follows;  // the unsatisfied callback this special callback follows up (issue 14 item 7)
 
   bool operator==(const Callback&) const = default;
 
@@ -108,6 +109,7 @@ struct Callback {
         Field{"suggestions", &C::suggestions, "意见与建议", "Suggestions"},
         Field{"rework_repair", &C::rework_repair, "返修单", "Rework repair"},
         Field{"rework_arranged_at", &C::rework_arranged_at, "返修安排时间", "Rework arranged"},
+        Field{"follows", &C::follows, "前次回访", "Follows callback", kAddedLater},
     };
   }
 };
@@ -195,6 +197,12 @@ std::vector<Callback> draw_month_sample(std::span<const Callback> callbacks, con
 Callback special_callback_for(const Complaint& repeat, const std::string& defective_record);
 
 bool is_unsatisfied(const Callback& c);
+// Issue 14 item 7 (seed 000 「收到客戶對效勞仍存在缺陷的再次投訴時，效勞中心應在
+// 24小時內安排特殊回訪與返修效勞」): a callback just completed as 不满意 creates
+// a special callback, due 24 hours after it was done, for the same source
+// and customer, in the same durable write. Nothing when the callback did not
+// just finish, or finished satisfied.
+std::optional<Callback> special_callback_on_unsatisfied(const Callback& before, const Callback& after);
 // Rework within 24 hours: of an unsatisfied callback (from when it was
 // done) or of a special callback (from the repeat complaint). Hours, not
 // working days: seed 000 「應在24小時內安排特殊回訪與返修效勞」.

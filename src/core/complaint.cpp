@@ -47,7 +47,36 @@ constexpr ChecklistItem kGoldenRules[] = {
     {"g4", "最后要有后续，让客人觉得有头有尾", "Follow up to the end"},
 };
 
+constexpr ChecklistItem kInvalidCriteria[] = {
+    {"i1", "投诉人不了解行业标准、不了解项目部相关管理规定",
+     "The complainant does not know the trade's standards or the site's rules"},
+    {"i2", "投诉人依据不充分，凭主观判断，未了解事情起因、经过",
+     "Insufficient grounds: a subjective judgement without knowing what happened"},
+    {"i3", "须由政府或其他部门解决，与项目部经营管理服务没有直接关系",
+     "For the government or another body; not directly about the site's service"},
+};
+constexpr ChecklistItem kValidCriteria[] = {
+    {"v1", "服务人员态度不礼貌、语言不规范，文明程度不符合要求", "Impolite attitude or improper language of staff"},
+    {"v2", "服务人员不熟悉工作程序，服务不及时、不准时、不省时",
+     "Staff unfamiliar with procedure; service late or slow"},
+    {"v3", "公共设备设施、维修器材工具管理不善，不能正常使用", "Public facilities or tools badly kept, out of use"},
+    {"v4", "所用维修材料、配件、产品质量不合格，影响服务效果", "Repair materials or parts of poor quality"},
+    {"v5", "所辖区域管理不善，影响业户生活秩序、环境、安全", "Poor management of the area: order, environment, safety"},
+};
+bool in(std::span<const ChecklistItem> items, const std::string& code) {
+  for (const auto& i : items)
+    if (code == i.code) return true;
+  return false;
+}
+
 }  // namespace
+
+std::span<const ChecklistItem> invalid_complaint_criteria() {
+  return kInvalidCriteria;
+}
+std::span<const ChecklistItem> valid_complaint_criteria() {
+  return kValidCriteria;
+}
 
 std::span<const ChecklistItem> complaint_procedure() {
   return kProcedure;
@@ -81,6 +110,13 @@ Action permission_for(const Complaint& c, ComplaintAction a) {
       return c.severity == Severity::serious ? Action::close_serious_complaint : Action::close_complaint;
   }
   return Action::close_serious_complaint;
+}
+
+Action hold_permission(const Complaint& c) {
+  return c.severity == Severity::serious ? Action::hold_serious_complaint : Action::handle_complaint;
+}
+Action resume_permission(const Complaint&) {
+  return Action::handle_complaint;
 }
 
 void on_action(Complaint& c, ComplaintAction a, Timestamp now) {
@@ -152,6 +188,22 @@ Errors validate(const Complaint& c) {
     if (*t && **t < c.received_at)
       errors.push_back(
           {"received_at", {"处理时间不能早于受理时间", "A step cannot be before the complaint was received"}});
+  // Issue 14 item 13: the criteria cited agree with the judgement.
+  const bool valid_path = one_of(c.status, {S::valid, S::handling}) || c.record_filed_at.has_value();
+  const bool invalid_path = c.status == S::invalid || (c.judged_at && !c.record_filed_at &&
+                                                       one_of(c.status, {S::replied, S::called_back, S::closed}));
+  for (const auto& code : c.validity_criteria) {
+    if (!in(kInvalidCriteria, code) && !in(kValidCriteria, code))
+      errors.push_back({"validity_criteria", {"未知的判定依据：" + code, "unknown criterion: " + code}});
+    else if (valid_path && in(kInvalidCriteria, code))
+      errors.push_back(
+          {"validity_criteria",
+           {"判定有效，但勾选了无效投诉的情形，请改正", "Judged valid, but an invalid-complaint criterion is ticked"}});
+    else if (invalid_path && in(kValidCriteria, code))
+      errors.push_back(
+          {"validity_criteria",
+           {"判定无效，但勾选了有效投诉的情形，请改正", "Judged invalid, but a valid-complaint criterion is ticked"}});
+  }
   for (const auto& code : c.checklist_done) {
     bool known = false;
     for (const auto& i : kProcedure) known |= code == i.code;
@@ -173,27 +225,28 @@ bool is_open(const Complaint& c) {
 std::optional<Deadline> complaint_invalid_reply_deadline(const Complaint& c) {
   if (!c.judged_at || c.record_filed_at) return std::nullopt;
   if (!one_of(c.status, {S::invalid, S::replied, S::called_back, S::closed})) return std::nullopt;
-  return Deadline{*c.judged_at + kInvalidComplaintReplyWindow, c.replied_at};
+  return held_deadline(Deadline{*c.judged_at + kInvalidComplaintReplyWindow, c.replied_at}, c.holds, *c.judged_at);
 }
 
 std::optional<Deadline> complaint_record_deadline(const Complaint& c) {
   if (!c.judged_at || !(c.status == S::valid || c.record_filed_at)) return std::nullopt;
-  return Deadline{*c.judged_at + kValidComplaintRecordWindow, c.record_filed_at};
+  return held_deadline(Deadline{*c.judged_at + kValidComplaintRecordWindow, c.record_filed_at}, c.holds, *c.judged_at);
 }
 
 std::optional<Deadline> complaint_serious_result_deadline(const Complaint& c) {
   if (c.severity != Severity::serious) return std::nullopt;
-  return Deadline{c.received_at + kSeriousComplaintResultWindow, c.replied_at};
+  return held_deadline(Deadline{c.received_at + kSeriousComplaintResultWindow, c.replied_at}, c.holds, c.received_at);
 }
 
 std::optional<Deadline> complaint_other_org_deadline(const Complaint& c) {
   if (!c.involves_other_org) return std::nullopt;
-  return Deadline{c.received_at + kOtherOrgExplanationWindow, c.other_org_contacted_at};
+  return held_deadline(Deadline{c.received_at + kOtherOrgExplanationWindow, c.other_org_contacted_at}, c.holds,
+                       c.received_at);
 }
 
 std::optional<Deadline> complaint_corrective_deadline(const Complaint& c) {
   if (!c.corrective_due) return std::nullopt;
-  return Deadline{*c.corrective_due, c.replied_at};
+  return held_deadline(Deadline{*c.corrective_due, c.replied_at}, c.holds, c.record_filed_at.value_or(c.received_at));
 }
 
 }  // namespace desk

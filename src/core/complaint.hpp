@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/deadline.hpp"
+#include "core/hold.hpp"
 #include "core/record.hpp"
 #include "core/workflow.hpp"
 
@@ -121,8 +122,10 @@ struct Complaint {
   std::optional<Timestamp> replied_at;  // resolved and the result told to the customer
   std::optional<Timestamp> called_back_at;
   std::optional<Timestamp> closed_at;
-  std::string prevention;                   // 预防措施: with cause_analysis, the case for training
-  std::vector<std::string> checklist_done;  // codes of kComplaintProcedure / kGoldenRules ticked
+  std::string prevention;                      // 预防措施: with cause_analysis, the case for training
+  std::vector<std::string> checklist_done;     // codes of kComplaintProcedure / kGoldenRules ticked
+  std::vector<std::string> validity_criteria;  // codes of the seed 002 criteria applied when judging
+  std::vector<Hold> holds;                     // 暂停计时 (issue 14 item 5)
   std::string linked_visit;
 
   bool operator==(const Complaint&) const = default;
@@ -161,6 +164,8 @@ struct Complaint {
         Field{"closed_at", &C::closed_at, "关闭时间", "Closed at"},
         Field{"prevention", &C::prevention, "预防措施", "Preventive measures"},
         Field{"checklist_done", &C::checklist_done, "处理程序勾选", "Procedure ticked"},
+        Field{"validity_criteria", &C::validity_criteria, "判定依据", "Judged by", kAddedLater},
+        Field{"holds", &C::holds, "暂停记录", "Holds", kAddedLater},
         Field{"linked_visit", &C::linked_visit, "来访记录", "Linked visit"},
     };
   }
@@ -174,10 +179,20 @@ struct ChecklistItem {
 };
 std::span<const ChecklistItem> complaint_procedure();
 std::span<const ChecklistItem> golden_rules();
+// Issue 14 item 13 — seed 002 「無效投訴和有效投訴的識別」: the three kinds of
+// invalid complaint (i1–i3) and the five of valid (v1–v5), ticked when
+// judging and kept on the record. A judgement may not cite the other side's
+// criteria: 判定有效 with an invalid criterion, or the reverse, is refused.
+std::span<const ChecklistItem> invalid_complaint_criteria();
+std::span<const ChecklistItem> valid_complaint_criteria();
 
 std::span<const Transition<ComplaintStatus, ComplaintAction>> transitions(const Complaint&);
 Action create_permission(const Complaint&);
 Action permission_for(const Complaint& c, ComplaintAction a);
+// Issue 14 item 5: only a supervisor puts a 严重 complaint on hold; the
+// handlers hold the others, and anyone who handles complaints resumes.
+Action hold_permission(const Complaint& c);
+Action resume_permission(const Complaint& c);
 void on_action(Complaint& c, ComplaintAction a, Timestamp now);
 Errors validate(const Complaint& c);
 std::string search_text(const Complaint& c);

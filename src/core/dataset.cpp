@@ -19,6 +19,9 @@ Msg record_type_label(const std::string& type) {
       {"training_attempt", {"培训考核", "Training"}},
       {"case", {"案例", "Case"}},
       {"calendar_override", {"工作日历设置", "Calendar entry"}},
+      {"special_service", {"特约服务", "Special service"}},
+      {"referral", {"工作联系单", "Referral"}},
+      {"gas_check", {"煤气安全检查", "Gas safety check"}},
   };
   for (const auto& [code, name] : kNames)
     if (type == code) return name;

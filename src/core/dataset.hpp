@@ -12,11 +12,14 @@
 #include "core/case_study.hpp"
 #include "core/complaint.hpp"
 #include "core/duty_log.hpp"
+#include "core/gas_check.hpp"
 #include "core/incident.hpp"
 #include "core/inspection.hpp"
 #include "core/key_loan.hpp"
 #include "core/record.hpp"
+#include "core/referral.hpp"
 #include "core/repair.hpp"
+#include "core/special_service.hpp"
 #include "core/staff.hpp"
 #include "core/training_record.hpp"
 #include "core/violation.hpp"
@@ -95,9 +98,12 @@ struct TableSet {
 };
 
 // The eleven modules of SPEC "Records", plus the staff list, training
-// attempts, the case library and the working calendar's overrides.
-using Dataset = TableSet<Visit, Complaint, Repair, Callback, Violation, KeyLoan, AccessEntry, Incident, Inspection,
-                         DutyLog, Staff, TrainingAttempt, CaseStudy, CalendarOverride>;
+// attempts, the case library, the working calendar's overrides and the
+// special-service contracts, the referrals to other departments and the
+// units' gas safety checks.
+using Dataset =
+    TableSet<Visit, Complaint, Repair, Callback, Violation, KeyLoan, AccessEntry, Incident, Inspection, DutyLog, Staff,
+             TrainingAttempt, CaseStudy, CalendarOverride, SpecialService, Referral, GasCheck>;
 
 // The case made from complaint `complaint_id`, if there is one (not deleted).
 const CaseStudy* case_for_complaint(const Dataset& data, const std::string& complaint_id);

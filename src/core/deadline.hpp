@@ -14,9 +14,19 @@ DESK_ENUM_TABLE(DeadlineStatus, {DeadlineStatus::not_due, "not_due", "未到期"
                 {DeadlineStatus::met, "met", "按时完成", "Met"},
                 {DeadlineStatus::missed, "missed", "逾期完成", "Missed"})
 
+// Issue 14 item 5: why a deadline's clock is stopped (hold.hpp).
+enum class HoldReason { customer_away, waiting_parts, customer_rescheduled, other_party };
+DESK_ENUM_TABLE(HoldReason, {HoldReason::customer_away, "customer_away", "客户不在家/约不上", "Customer away"},
+                {HoldReason::waiting_parts, "waiting_parts", "等待配件", "Waiting for parts"},
+                {HoldReason::customer_rescheduled, "customer_rescheduled", "客户要求改期", "Customer rescheduled"},
+                {HoldReason::other_party, "other_party", "待其他单位处理", "With another unit"})
+
 struct Deadline {
-  Timestamp due;
-  std::optional<Timestamp> done;  // when the duty was fulfilled
+  Timestamp due;                           // moved later by any hold time (hold.hpp)
+  std::optional<Timestamp> done;           // when the duty was fulfilled
+  std::optional<Timestamp> paused_at{};    // held now: the clock stopped then
+  std::optional<HoldReason> paused_for{};  // … for this reason
+  std::int64_t held_ms = 0;                // hold time already added to `due`
 };
 
 // Issue 13: "due soon" is soon for the rule's own span (from when its clock
@@ -33,8 +43,14 @@ constexpr std::int64_t due_soon_window(std::int64_t span) {
 
 // Due soon = within `soon` before the due time (default: the last quarter of
 // a day). Done on or before due = met; done after = missed.
+// The same deadline without its hold time: compliance as if nothing paused.
+inline Deadline without_holds(const Deadline& d) {
+  return Deadline{d.due + (-d.held_ms), d.done};
+}
+
 inline DeadlineStatus deadline_status(const Deadline& d, Timestamp now, std::int64_t soon = 6 * kHour) {
   if (d.done) return *d.done <= d.due ? DeadlineStatus::met : DeadlineStatus::missed;
+  if (d.paused_at) return DeadlineStatus::not_due;  // the clock is stopped (issue 14 item 5)
   if (now > d.due) return DeadlineStatus::overdue;
   if (d.due - now <= soon) return DeadlineStatus::due_soon;
   return DeadlineStatus::not_due;

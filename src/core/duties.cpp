@@ -24,10 +24,10 @@ std::optional<int> parse_hhmm(const std::string& s) {
 }
 
 bool read_duty(const json& j, const std::string& path, DutyRule& d, Errors& errors) {
-  if (!asset::check_keys(
-          j, {"code", "zh", "en", "period", "times", "source"},
-          {"every", "weekday", "time", "before_shift_minutes", "meeting_minutes", "evidence", "notice_days_before"},
-          path, errors))
+  if (!asset::check_keys(j, {"code", "zh", "en", "period", "times", "source"},
+                         {"every", "weekday", "time", "before_shift_minutes", "arrive_before_minutes",
+                          "meeting_minutes", "evidence", "notice_days_before", "lists"},
+                         path, errors))
     return false;
   auto refuse = [&](const char* key, std::string zh, std::string en) {
     errors.push_back({path + "." + key, {std::move(zh), std::move(en)}});
@@ -44,9 +44,11 @@ bool read_duty(const json& j, const std::string& path, DutyRule& d, Errors& erro
   d.every = every.value_or(1);
   ok &= asset::read_opt_int(j, "weekday", d.weekday, 1, 7, path, errors);
   ok &= asset::read_opt_int(j, "before_shift_minutes", d.before_shift_minutes, 0, 240, path, errors);
+  ok &= asset::read_opt_int(j, "arrive_before_minutes", d.arrive_before_minutes, 1, 120, path, errors);
   ok &= asset::read_opt_int(j, "notice_days_before", d.notice_days_before, 0, 30, path, errors);
   ok &= asset::read_opt_bool(j, "meeting_minutes", d.meeting_minutes, path, errors);
   ok &= asset::read_opt_text(j, "evidence", d.evidence, path, errors);
+  ok &= asset::read_opt_text(j, "lists", d.lists, path, errors);
   if (j.contains("time")) {
     std::string t;
     if (asset::read_text(j, "time", t, path, errors)) {
@@ -69,6 +71,11 @@ bool read_duty(const json& j, const std::string& path, DutyRule& d, Errors& erro
   if (d.before_shift_minutes && (d.unit != PeriodUnit::day || d.time_of_day))
     ok = refuse("before_shift_minutes", "班前分钟数只用于没有固定时刻的每日工作",
                 "minutes before the shift are only for daily duties without a fixed time");
+  if (!d.lists.empty() && d.lists != "keys_out")
+    ok = refuse("lists", "lists 只能是 keys_out（未归还的钥匙）", "lists must be keys_out (the keys still out)");
+  if (d.arrive_before_minutes && !d.time_of_day)
+    ok = refuse("arrive_before_minutes", "提前到场只用于有固定时刻的工作（如周日16:00的总结会）",
+                "arriving early is only for duties at a fixed time (e.g. the Sunday 16:00 meeting)");
   return ok;
 }
 
@@ -144,6 +151,18 @@ Timestamp duty_due(const DutyRule& rule, const DutyPeriod& period, const SiteSch
   if (rule.time_of_day) return period.start + *rule.time_of_day * kMinute;
   if (rule.before_shift_minutes) return period.start + (site.shift_start - *rule.before_shift_minutes) * kMinute;
   return period.end + (-1);  // the period's last millisecond: done before it ends is on time
+}
+
+std::optional<Timestamp> duty_arrival(const DutyRule& rule, const DutyPeriod& period, const SiteSchedule& site) {
+  if (!rule.arrive_before_minutes) return std::nullopt;
+  return duty_due(rule, period, site) + (-*rule.arrive_before_minutes * kMinute);
+}
+
+Msg duty_title(const DutyRule& rule, const DutyPeriod& period, const SiteSchedule& site) {
+  const auto arrival = duty_arrival(rule, period, site);
+  if (!arrival) return {rule.zh, rule.en};
+  const std::string hhmm = format_local(*arrival).substr(11, 5);
+  return {rule.zh + "（" + hhmm + " 到场）", rule.en + " (arrive " + hhmm + ")"};
 }
 
 constexpr std::int64_t kDutyDueSoonCap = 7 * kDay;

@@ -26,16 +26,20 @@ struct DutyRule {
   std::string zh;
   std::string en;
   PeriodUnit unit = PeriodUnit::month;
-  int every = 1;                            // months per period (1, 2, 3, 4, 6 or 12); 1 for other units
-  int times = 1;                            // at least this many per period
-  std::optional<int> weekday;               // weekly only: 1 = Monday … 7 = Sunday
-  std::optional<int> time_of_day;           // minutes after midnight ("16:00" → 960)
-  std::optional<int> before_shift_minutes;  // daily only: due this long before the shift starts
-  bool meeting_minutes = false;             // minutes record attendees, issues and actions
-  std::string evidence;                     // what must be attached, e.g. 水样送检报告
+  int every = 1;                             // months per period (1, 2, 3, 4, 6 or 12); 1 for other units
+  int times = 1;                             // at least this many per period
+  std::optional<int> weekday;                // weekly only: 1 = Monday … 7 = Sunday
+  std::optional<int> time_of_day;            // minutes after midnight ("16:00" → 960)
+  std::optional<int> before_shift_minutes;   // daily only: due this long before the shift starts
+  std::optional<int> arrive_before_minutes;  // fixed-time duties: staff arrive this long before it
+  bool meeting_minutes = false;              // minutes record attendees, issues and actions
+  std::string evidence;                      // what must be attached, e.g. 水样送检报告
   // Owners told this many days ahead. Calendar days (issue 14): seed 004
   // 「提前一天,與業主聯系好,確定次日上門服務」 — 次日 is the next day, whatever it is.
   std::optional<int> notice_days_before;
+  // What the duty's to-do lists (issue 14 item 10): "keys_out" — the daily
+  // key register check lists every key still out.
+  std::string lists;
   std::string source;  // seed number
 };
 
@@ -61,11 +65,19 @@ struct DutyPeriod {
 // duty skips a holiday. Days start at site midnight;
 // weeks on Monday 00:00; months on the 1st; a period of N months starts in
 // January, 1+N, 1+2N … (gas check: Jan–Feb, Mar–Apr …); years on 1 January.
-// Water tank cleaning "2 per year" is kept as once per half-year (Jan–Jun,
-// Jul–Dec; every = 6, times = 1) so the two cleanings are spread over the
-// year as the secondary water-supply hygiene rules expect, rather than "any
-// two in the calendar year".
+// Water tank cleaning is two in the calendar year (period year, times 2;
+// issue 14 item 11): seed 000 「每年安排水池/箱進行兩次清洗」 counts per year
+// and names no half-years, so two cleanings in March meet the year.
 DutyPeriod duty_period(const DutyRule& rule, Timestamp t);
+
+// Issue 14 item 16: when staff arrive for a fixed-time duty — its due time
+// less `arrive_before_minutes` (seed 001 「雇員需提早15分鐘到崗」: the weekly
+// summary meeting at Sunday 16:00 is attended from 15:45). Nothing for a
+// duty without an arrival lead.
+std::optional<Timestamp> duty_arrival(const DutyRule& rule, const DutyPeriod& period, const SiteSchedule& site = {});
+// The duty's name with its arrival time, as Today and the duty calendar show
+// it: 「周工作总结会（15:45 到场）」.
+Msg duty_title(const DutyRule& rule, const DutyPeriod& period, const SiteSchedule& site = {});
 
 // SPEC §10: when the period's quota is due — the fixed weekday/time if the
 // duty has one (weekly summary: Sunday 16:00), the shift start minus the lead

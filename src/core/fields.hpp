@@ -31,11 +31,20 @@ struct Field {
   T R::*member;
   const char* zh;
   const char* en;
+  // A field added after its record type was first written: records and
+  // exports from before it may lack it, and read it as empty (as an absent
+  // optional field reads). Every other field must be present.
+  bool added_later = false;
 };
+
+// Marks a Field as added_later: Field{"holds", &C::holds, "暂停记录", "Holds", kAddedLater}.
+inline constexpr bool kAddedLater = true;
 
 // Clang 14 (Emscripten 3.1.6) has no aggregate deduction; spell it out.
 template <class R, class T>
 Field(const char*, T R::*, const char*, const char*) -> Field<R, T>;
+template <class R, class T>
+Field(const char*, T R::*, const char*, const char*, bool) -> Field<R, T>;
 
 template <class T>
 concept HasFields = requires {
@@ -209,7 +218,7 @@ bool from_value(const json& j, T& out, Errors& errors, const std::string& path) 
             [&] {
               auto it = j.find(f.key);
               using V = std::decay_t<decltype(out.*(f.member))>;
-              if (it == j.end() && is_optional_v<V>) {
+              if (it == j.end() && (is_optional_v<V> || f.added_later)) {
                 out.*(f.member) = V{};  // added after the record type was first written
               } else if (it == j.end()) {
                 errors.push_back({path + "." + f.key, {"缺少字段", "missing field"}});

@@ -1,5 +1,7 @@
 #include "core/key_loan.hpp"
 
+#include <algorithm>
+
 #include "core/visit.hpp"
 
 namespace desk {
@@ -56,6 +58,39 @@ bool is_open(const KeyLoan& k) {
 std::optional<Deadline> key_return_deadline(const KeyLoan& k) {
   if (k.status == S::lost) return std::nullopt;
   return Deadline{k.expected_return, k.returned_at};
+}
+
+std::vector<const KeyLoan*> keys_out(const std::vector<KeyLoan>& loans) {
+  std::vector<const KeyLoan*> out;
+  for (const auto& k : loans)
+    if (!k.meta.deleted && k.status == S::out) out.push_back(&k);
+  std::stable_sort(out.begin(), out.end(), [](const KeyLoan* a, const KeyLoan* b) { return a->out_at < b->out_at; });
+  return out;
+}
+
+Msg key_out_line(const KeyLoan& k, Timestamp now) {
+  const std::string since = format_local(k.out_at).substr(5);  // MM-DD HH:MM
+  std::string zh = k.key + " · " + k.borrower + (k.contractor ? "（施工）" : "");
+  std::string en = k.key + " · " + k.borrower + (k.contractor ? " (contractor)" : "");
+  const std::string& responsible = k.responsible_staff.empty() ? k.lent_by : k.responsible_staff;
+  if (!responsible.empty()) zh += " · 责任人 " + responsible, en += " · responsible " + responsible;
+  zh += " · 借出 " + since, en += " · out since " + since;
+  if (now > k.expected_return) zh += " · 已逾期", en += " · overdue";
+  return {zh, en};
+}
+
+DutyLog key_register_check(const std::vector<const KeyLoan*>& out, const std::string& checker, Timestamp now) {
+  DutyLog d;
+  d.duty = kKeyCheckDuty;
+  d.done_at = now;
+  d.done_by = checker;
+  if (out.empty()) {
+    d.note = "钥匙已全部收回";
+    return d;
+  }
+  d.note = "未收回 " + std::to_string(out.size()) + " 把：";
+  for (std::size_t i = 0; i < out.size(); ++i) d.note += (i ? "；" : "") + key_out_line(*out[i], now).zh;
+  return d;
 }
 
 }  // namespace desk

@@ -6,8 +6,10 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "core/deadline.hpp"
+#include "core/duty_log.hpp"
 #include "core/record.hpp"
 #include "core/signature.hpp"
 #include "core/workflow.hpp"
@@ -77,5 +79,18 @@ bool is_open(const KeyLoan& k);
 
 // Returned by the expected time (SPEC §6).
 std::optional<Deadline> key_return_deadline(const KeyLoan& k);
+
+// Issue 14 item 10 — the daily key register check (seed 001 「負責人每日要認真檢查
+// 鑰匙登記表，對未收回的鑰匙要查明原因並搞好記錄」): every key still out, not only
+// the overdue ones, oldest first.
+std::vector<const KeyLoan*> keys_out(const std::vector<KeyLoan>& loans);
+// One line per key as the check lists it: 「3栋-1202 · 张师傅（施工）· 责任人 S002 ·
+// 借出 11-20 09:00 · 已逾期」.
+Msg key_out_line(const KeyLoan& k, Timestamp now);
+// The check as staff tick it: a duty log of kKeyCheckDuty by `checker` at
+// `now`, its note the keys out at that moment (a snapshot, so the record
+// says what was checked even after the keys come back).
+inline constexpr const char* kKeyCheckDuty = "key_register_check";
+DutyLog key_register_check(const std::vector<const KeyLoan*>& out, const std::string& checker, Timestamp now);
 
 }  // namespace desk

@@ -356,7 +356,9 @@ bool read(Cursor& c, T& out) {
   std::size_t bit = 0;
   std::apply(
       [&](const auto&... f) {
-        ((required |= is_optional_v<std::decay_t<decltype(out.*(f.member))>> ? 0 : std::uint64_t{1} << bit, ++bit),
+        ((required |=
+          is_optional_v<std::decay_t<decltype(out.*(f.member))>> || f.added_later ? 0 : std::uint64_t{1} << bit,
+          ++bit),
          ...);
       },
       T::fields());

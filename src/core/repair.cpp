@@ -11,6 +11,7 @@ constexpr Transition<S, A> kTransitions[] = {
     {A::dispatch, S::reported, S::dispatched},  {A::arrive, S::dispatched, S::arrived},
     {A::reschedule, S::arrived, S::dispatched}, {A::decline, S::arrived, S::declined},
     {A::finish, S::arrived, S::finished},       {A::accept, S::finished, S::accepted},
+    {A::start_work, S::arrived, S::working},    {A::finish, S::working, S::finished},
     {A::callback, S::accepted, S::called_back},
 };
 }  // namespace
@@ -30,6 +31,7 @@ Action permission_for(const Repair&, RepairAction a) {
     case A::arrive:
     case A::reschedule:
     case A::decline:
+    case A::start_work:
     case A::finish:
       return Action::work_repair;
     case A::accept:
@@ -60,8 +62,19 @@ void on_action(Repair& r, RepairAction a, Timestamp now) {
     case A::callback:
       r.called_back_at = now;
       break;
+    case A::start_work:
+      r.started_at = now;
+      break;
     case A::decline:
       break;
+  }
+}
+
+void on_action(Repair& r, RepairAction a, const Actor& actor) {
+  on_action(r, a, actor.now);
+  if (a == A::start_work && r.paid && r.customer_agreed) {
+    r.agreed_at = actor.now;
+    r.agreement_recorded_by = actor.staff;
   }
 }
 
@@ -82,11 +95,17 @@ Errors validate(const Repair& r) {
   if (r.fee.fen > kMaxMoneyFen) errors.push_back({"fee", money_too_large({"收费", "The fee"})});
   if (!r.paid && r.fee.fen > 0) errors.push_back({"fee", {"无偿服务不收费", "A free service has no fee"}});
   // SPEC §3: paid work is quoted and agreed before it starts; declined → the job ends.
-  if (r.paid && one_of(r.status, {S::finished, S::accepted, S::called_back, S::declined}))
+  const bool started = one_of(r.status, {S::working, S::finished, S::accepted, S::called_back});
+  if (r.paid && (started || r.status == S::declined))
     require_text(errors, r.quote, "quote", "工时、材料及收费标准", "Quote");
-  if (r.paid && one_of(r.status, {S::finished, S::accepted, S::called_back}) && !r.customer_agreed)
+  if (r.paid && started && !r.customer_agreed)
     errors.push_back({"customer_agreed",
                       {"有偿维修须先征得客户同意收费标准再开工", "Paid work needs the customer's agreement first"}});
+  // Issue 14 item 8: paid work goes through 开工, where the agreement is recorded.
+  if (r.paid && started && r.customer_agreed && !r.started_at)
+    errors.push_back({"started_at",
+                      {"有偿维修须在客户同意收费后先「开工」，再完工",
+                       "Paid work is started (开工) after the agreement, before it is finished"}});
   if (r.status == S::declined && !r.paid)
     errors.push_back({"paid", {"只有有偿维修才会因报价被谢绝", "Only paid work can be declined over the quote"}});
   if (r.status == S::declined && r.customer_agreed)
@@ -117,17 +136,17 @@ std::string search_text(const Repair& r) {
 }
 
 bool is_open(const Repair& r) {
-  return !r.meta.deleted && one_of(r.status, {S::reported, S::dispatched, S::arrived, S::finished});
+  return !r.meta.deleted && one_of(r.status, {S::reported, S::dispatched, S::arrived, S::working, S::finished});
 }
 
 std::optional<Deadline> repair_emergency_arrival_deadline(const Repair& r) {
   if (r.urgency != Urgency::emergency) return std::nullopt;
-  return Deadline{r.received_at + kEmergencyArrivalWindow, r.arrived_at};
+  return held_deadline(Deadline{r.received_at + kEmergencyArrivalWindow, r.arrived_at}, r.holds, r.received_at);
 }
 
 std::optional<Deadline> repair_appointment_deadline(const Repair& r) {
   if (r.urgency != Urgency::normal || !r.appointment) return std::nullopt;
-  return Deadline{*r.appointment, r.arrived_at};
+  return held_deadline(Deadline{*r.appointment, r.arrived_at}, r.holds, r.received_at);
 }
 
 }  // namespace desk

@@ -5,8 +5,10 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "core/deadline.hpp"
+#include "core/hold.hpp"
 #include "core/record.hpp"
 #include "core/signature.hpp"
 #include "core/workflow.hpp"
@@ -36,20 +38,22 @@ DESK_ENUM_TABLE(MaterialsBy, {MaterialsBy::none, "none", "无需材料", "No mat
                 {MaterialsBy::owner, "owner", "业主自备", "Supplied by the owner"},
                 {MaterialsBy::engineering, "engineering", "工程部提供（收费）", "From engineering (charged)"})
 
-enum class RepairStatus { reported, dispatched, arrived, finished, accepted, called_back, declined };
+enum class RepairStatus { reported, dispatched, arrived, working, finished, accepted, called_back, declined };
 DESK_ENUM_TABLE(RepairStatus, {RepairStatus::reported, "reported", "报修", "Reported"},
                 {RepairStatus::dispatched, "dispatched", "派工", "Dispatched"},
                 {RepairStatus::arrived, "arrived", "到场", "On site"},
+                {RepairStatus::working, "working", "施工中", "Work started"},
                 {RepairStatus::finished, "finished", "完工", "Finished"},
                 {RepairStatus::accepted, "accepted", "验收", "Accepted"},
                 {RepairStatus::called_back, "called_back", "回访", "Called back"},
                 {RepairStatus::declined, "declined", "客户谢绝", "Declined by the customer"})
 
-enum class RepairAction { dispatch, arrive, reschedule, decline, finish, accept, callback };
+enum class RepairAction { dispatch, arrive, reschedule, decline, start_work, finish, accept, callback };
 DESK_ENUM_TABLE(RepairAction, {RepairAction::dispatch, "dispatch", "派工", "Dispatch"},
                 {RepairAction::arrive, "arrive", "到场", "Arrived"},
                 {RepairAction::reschedule, "reschedule", "无法当场修复，改约", "Cannot fix now: new appointment"},
                 {RepairAction::decline, "decline", "客户不同意收费，婉拒", "Customer declined the quote"},
+                {RepairAction::start_work, "start_work", "开工", "Start work"},
                 {RepairAction::finish, "finish", "完工", "Finished"},
                 {RepairAction::accept, "accept", "客户验收签字", "Customer accepted"},
                 {RepairAction::callback, "callback", "完成回访", "Called back"})
@@ -78,6 +82,9 @@ struct Repair {
   MaterialsBy materials = MaterialsBy::none;
   bool customer_agreed = false;                  // to the quote, before work starts
   std::optional<Signature> agreement_signature;  // the customer signs the quote (optional)
+  std::optional<Timestamp> agreed_at;            // the agreement recorded, at 开工 (issue 14 item 8)
+  std::string agreement_recorded_by;             // who recorded it
+  std::optional<Timestamp> started_at;           // 开工
   std::string unfixable_reason;
   std::string work_done;
   std::optional<Timestamp> finished_at;
@@ -89,7 +96,8 @@ struct Repair {
   std::optional<Signature> technician_signature;  // the technician's own (optional)
   std::optional<Timestamp> accepted_at;
   std::optional<Timestamp> called_back_at;
-  std::string rework_of;  // the earlier repair this one redoes
+  std::string rework_of;    // the earlier repair this one redoes
+  std::vector<Hold> holds;  // 暂停计时 (issue 14 item 5)
   std::string linked_visit;
 
   bool operator==(const Repair&) const = default;
@@ -117,6 +125,10 @@ struct Repair {
         Field{"materials", &R::materials, "材料来源", "Materials"},
         Field{"customer_agreed", &R::customer_agreed, "客户同意收费", "Customer agreed to the quote"},
         Field{"agreement_signature", &R::agreement_signature, "收费确认签字", "Quote signature"},
+        Field{"agreed_at", &R::agreed_at, "同意收费时间", "Quote agreed at"},
+        Field{"agreement_recorded_by", &R::agreement_recorded_by, "同意收费登记人", "Agreement recorded by",
+              kAddedLater},
+        Field{"started_at", &R::started_at, "开工时间", "Work started at"},
         Field{"unfixable_reason", &R::unfixable_reason, "未能修复原因", "Why it could not be fixed"},
         Field{"work_done", &R::work_done, "维修情况", "Work done"},
         Field{"finished_at", &R::finished_at, "完工时间", "Finished at"},
@@ -129,6 +141,7 @@ struct Repair {
         Field{"accepted_at", &R::accepted_at, "验收时间", "Accepted at"},
         Field{"called_back_at", &R::called_back_at, "回访时间", "Called back at"},
         Field{"rework_of", &R::rework_of, "返修原单", "Rework of"},
+        Field{"holds", &R::holds, "暂停记录", "Holds", kAddedLater},
         Field{"linked_visit", &R::linked_visit, "来访记录", "Linked visit"},
     };
   }
@@ -137,7 +150,17 @@ struct Repair {
 std::span<const Transition<RepairStatus, RepairAction>> transitions(const Repair&);
 Action create_permission(const Repair&);
 Action permission_for(const Repair& r, RepairAction a);
+// Issue 14 item 5: whoever works the repair holds and resumes it.
+inline Action hold_permission(const Repair&) {
+  return Action::work_repair;
+}
+inline Action resume_permission(const Repair&) {
+  return Action::work_repair;
+}
 void on_action(Repair& r, RepairAction a, Timestamp now);
+// Issue 14 item 8: 开工 on paid work records the customer's agreement — when,
+// and who recorded it (seed 002 「如需收費，應在服務前將收費標準明示客戶」).
+void on_action(Repair& r, RepairAction a, const Actor& actor);
 Errors validate(const Repair& r);
 std::string search_text(const Repair& r);
 bool is_open(const Repair& r);

@@ -39,10 +39,11 @@ std::span<const Role> grants(Action a) {
     case Action::view_team_training:
     case Action::export_full:
     case Action::export_statistics:
-    case Action::site_folder:        // the folder holds every record: as for a full export
-    case Action::void_signature:     // issue 15: a signature is voided by a supervisor only
-    case Action::mark_case:          // issue 15: "any complaint a supervisor marks"
-    case Action::set_work_calendar:  // issue 14: "a supervisor can enter or correct holidays"
+    case Action::site_folder:             // the folder holds every record: as for a full export
+    case Action::void_signature:          // issue 15: a signature is voided by a supervisor only
+    case Action::mark_case:               // issue 15: "any complaint a supervisor marks"
+    case Action::set_work_calendar:       // issue 14: "a supervisor can enter or correct holidays"
+    case Action::hold_serious_complaint:  // issue 14 item 5: "only a supervisor may put a 严重 complaint on hold"
       return kSupervisors;
     case Action::close_serious_complaint:
     case Action::close_major_violation:  // SPEC §5: 重大 by the manager
@@ -51,6 +52,7 @@ std::span<const Role> grants(Action a) {
       return kManagers;
     case Action::callback_major_complaint:  // SPEC §4
     case Action::impose_violation_measure:  // (rule) SPEC §5
+    case Action::record_measure_sign_off:   // as the measure itself (SPEC §5 「嚴禁越權處分」)
       return kProjectManager;
     case Action::work_repair:
     case Action::accept_repair:

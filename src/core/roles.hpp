@@ -45,6 +45,8 @@ enum class Action {
   record_violation,
   persuade_violation,        // 劝导教育, and the follow-up that eases relations
   impose_violation_measure,  // any measure beyond 劝导教育 (rule, SPEC §5)
+  record_measure_sign_off,   // issue 14 item 15: the consultation and GM's sign-off, recorded later
+  hold_serious_complaint,    // issue 14 item 5: only a supervisor pauses a 严重 complaint's clocks
   close_general_violation,
   close_major_violation,
   lend_key,
@@ -92,6 +94,9 @@ DESK_ENUM_TABLE(
     {Action::persuade_violation, "persuade_violation", "劝导教育", "Persuade and educate"},
     {Action::impose_violation_measure, "impose_violation_measure", "采取劝导教育以外的措施",
      "Impose a measure beyond persuasion"},
+    {Action::hold_serious_complaint, "hold_serious_complaint", "暂停严重投诉的计时", "Put a serious complaint on hold"},
+    {Action::record_measure_sign_off, "record_measure_sign_off", "记录措施的沟通与总经理签署",
+     "Record a measure's consultation and GM sign-off"},
     {Action::close_general_violation, "close_general_violation", "结案一般违章", "Close an ordinary violation"},
     {Action::close_major_violation, "close_major_violation", "结案重大违章", "Close a major violation"},
     {Action::lend_key, "lend_key", "借还钥匙", "Lend and take back keys"},

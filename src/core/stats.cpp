@@ -27,6 +27,10 @@ class Compliance {
     if (!d || !month_.contains(d->due)) return;
     auto it = std::find_if(rows_.begin(), rows_.end(), [&](const auto& r) { return r.rule == rule; });
     if (it == rows_.end()) it = rows_.insert(rows_.end(), RuleCompliance{rule, std::move(label)});
+    const DeadlineStatus raw = deadline_status(without_holds(*d), now_);
+    it->met_counting_holds += raw == DeadlineStatus::met;
+    it->judged_counting_holds +=
+        raw == DeadlineStatus::met || raw == DeadlineStatus::missed || raw == DeadlineStatus::overdue;
     switch (deadline_status(*d, now_)) {
       case DeadlineStatus::met:
         ++it->met;
@@ -60,6 +64,10 @@ std::string percent(double x) {
 double RuleCompliance::rate() const {
   const int judged = met + missed + overdue;
   return judged == 0 ? 1.0 : static_cast<double>(met) / judged;
+}
+
+double RuleCompliance::rate_counting_holds() const {
+  return judged_counting_holds == 0 ? 1.0 : static_cast<double>(met_counting_holds) / judged_counting_holds;
 }
 
 double MonthlyStats::satisfaction() const {
@@ -152,6 +160,19 @@ MonthlyStats monthly_stats(const Dataset& data, const std::string& site, int yea
              complaint_other_org_deadline(*c));
   }
   s.repeat_complaints = repeat_complaints(complaints);
+  // Issue 14 item 5: time on hold per reason, for holds begun in the month.
+  auto tally_holds = [&](const std::vector<Hold>& holds) {
+    bool any = false;
+    for (const auto& h : holds) {
+      if (!m.contains(h.from)) continue;
+      any = true;
+      const Timestamp end = h.to.value_or(now);
+      if (end > h.from) s.hold_ms_by_reason[enum_code(h.reason)] += end - h.from;
+    }
+    s.held_records += any;
+  };
+  for (const Complaint* c : rows_of<Complaint>(data, site)) tally_holds(c->holds);
+  for (const Repair* r : rows_of<Repair>(data, site)) tally_holds(r->holds);
 
   std::vector<const Repair*> repairs;
   for (const Repair* r : rows_of<Repair>(data, site)) {
@@ -200,6 +221,12 @@ MonthlyStats monthly_stats(const Dataset& data, const std::string& site, int yea
     s.callback_rates.push_back({source, fd.first, callback_required_count(source, fd.first), fd.second});
   }
 
+  for (const GasCheck* g : rows_of<GasCheck>(data, site))
+    comp.add("gas_check_notice_day_before", {"煤气检查提前一天通知业主", "Gas check: owner phoned the day before"},
+             gas_check_notice_deadline(*g));
+  for (const Referral* r : rows_of<Referral>(data, site))
+    comp.add("referral_response_3d", {"部门3天内回复联系单", "Referral answered in 3 days"},
+             referral_response_deadline(*r));
   for (const KeyLoan* k : rows_of<KeyLoan>(data, site))
     comp.add("key_return", {"钥匙按时归还", "Key returned on time"}, key_return_deadline(*k));
   for (const Violation* v : rows_of<Violation>(data, site)) {
@@ -230,6 +257,16 @@ std::vector<std::vector<std::string>> stats_rows(const MonthlyStats& s) {
   for (const auto& c : s.compliance)
     row("时限达标率", c.label.zh,
         percent(c.rate()) + " (" + std::to_string(c.met) + "/" + std::to_string(c.met + c.missed + c.overdue) + ")");
+  for (const auto& c : s.compliance)
+    if (c.judged_counting_holds != c.judged() || c.met_counting_holds != c.met)
+      row("时限达标率（暂停时间照计）", c.label.zh,
+          percent(c.rate_counting_holds()) + " (" + std::to_string(c.met_counting_holds) + "/" +
+              std::to_string(c.judged_counting_holds) + ")");
+  for (const auto& [reason, ms] : s.hold_ms_by_reason) {
+    char hours[32];
+    std::snprintf(hours, sizeof hours, "%.1f", static_cast<double>(ms) / kHour);
+    row("暂停时长（小时）", enum_label(enum_from_code<HoldReason>(reason).value_or(HoldReason::other_party)).zh, hours);
+  }
   for (const auto& r : s.callback_rates)
     row("回访", enum_label(r.source).zh,
         std::to_string(r.done) + "/" + std::to_string(r.required) + (r.meets() ? " 达标" : " 未达标"));

@@ -18,6 +18,11 @@ struct RuleCompliance {
   Msg label;
   int met = 0, missed = 0, overdue = 0, pending = 0;  // deadlines falling due in the month
   double rate() const;                                // met / (met + missed + overdue); 1 when none fell due
+  // Issue 14 item 5: the same deadlines judged with their hold time counted
+  // against them (the clock never stopped).
+  int met_counting_holds = 0, judged_counting_holds = 0;
+  int judged() const { return met + missed + overdue; }
+  double rate_counting_holds() const;  // 1 when none fell due
 };
 
 struct CallbackRateRow {
@@ -55,6 +60,10 @@ struct MonthlyStats {
   std::vector<RepeatComplaint> repeat_complaints;
   std::vector<RepeatRepair> repeat_repairs;
   std::optional<std::int64_t> median_id_handling_ms;
+  // Issue 14 item 5: time complaints and repairs spent on hold, per reason
+  // (HoldReason code), for holds begun in the month; and how many were held.
+  std::map<std::string, std::int64_t> hold_ms_by_reason;
+  int held_records = 0;
   double satisfaction() const;  // satisfied / rated, 0 when none rated
 };
 

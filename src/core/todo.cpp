@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/workflow.hpp"
 
@@ -93,8 +94,9 @@ std::vector<TodoItem> todo(const Dataset& data, Timestamp now, const TodoOptions
   for (const auto& v : data.table<Visit>().rows()) {
     if (v.meta.deleted) continue;
     const std::string s = join({v.visitor_name, v.phone, first_line(v.content)});
-    c.add_since(Visit::kType, v.meta.id, "inquiry_promise_24h", {"24小时内回复来访者", "Answer the visitor within 24 h"},
-                s, inquiry_promise_deadline(v), v.received_by, v.time);
+    c.add_since(Visit::kType, v.meta.id, "inquiry_promise_24h",
+                {"24小时内回复来访者", "Answer the visitor within 24 h"}, s, inquiry_promise_deadline(v), v.received_by,
+                v.time);
     c.add_since(Visit::kType, v.meta.id, "inquiry_call_next_working_day",
                 {"下一个工作日上班第一件事：致电来访者", "First thing next working day: call the visitor"}, s,
                 inquiry_call_deadline(v, calendar, options.schedule), v.received_by, v.time);
@@ -130,19 +132,42 @@ std::vector<TodoItem> todo(const Dataset& data, Timestamp now, const TodoOptions
           owner, Role::technician, kEmergencyArrivalDueSoon);
     c.add(Repair::kType, r.meta.id, "repair_appointment", {"按预约时间上门维修", "Repair at the agreed time"}, s,
           repair_appointment_deadline(r), owner, Role::technician, 2 * kHour);
-    const bool technicians = r.status == RepairStatus::dispatched || r.status == RepairStatus::arrived;
+    const bool technicians =
+        r.status == RepairStatus::dispatched || r.status == RepairStatus::arrived || r.status == RepairStatus::working;
     c.wait_for_step(mark, r, s, r.meta.updated_at, technicians ? owner : std::string());
   }
+  // An unsatisfied callback followed by its special callback: the rework is
+  // listed once, on the special callback (issue 14 item 7).
+  std::set<std::string> followed;
+  for (const auto& cb : data.table<Callback>().rows())
+    if (!cb.meta.deleted && !cb.follows.empty()) followed.insert(cb.follows);
   for (const auto& cb : data.table<Callback>().rows()) {
     if (cb.meta.deleted) continue;
     const std::string s = join({cb.unit, cb.contact, first_line(cb.subject)});
     if (cb.required && cb.status != CallbackStatus::done)
       c.add_since(Callback::kType, cb.meta.id, "callback_due", {"回访到期", "Callback due"}, s, callback_deadline(cb),
                   "", cb.source_finished_at, cb.major ? std::optional<Role>(Role::project_manager) : std::nullopt);
+    if (followed.count(cb.meta.id)) continue;
     const auto rework = callback_rework_deadline(cb);
     c.add_since(Callback::kType, cb.meta.id, "callback_rework_24h",
                 {"24小时内安排特殊回访与返修", "Arrange rework within 24 h"}, s, rework, "",
                 rework ? rework->due + (-kReworkWindow) : cb.source_finished_at);
+  }
+  for (const auto& r : data.table<Referral>().rows()) {
+    if (!is_open(r)) continue;
+    const std::string s = join({std::string(enum_label(r.department).zh), r.unit, first_line(r.subject)});
+    const std::size_t mark = c.items.size();
+    c.add_since(Referral::kType, r.meta.id, "referral_response_3d",
+                {"相关部门3天内回复工作联系单", "The department answers the referral within 3 days"}, s,
+                referral_response_deadline(r), r.sent_by, r.sent_at);
+    c.wait_for_step(mark, r, s, r.meta.updated_at, r.sent_by);
+  }
+  // Issue 14 item 9: the day before each unit's gas check, phone its owner.
+  for (const auto& g : data.table<GasCheck>().rows()) {
+    if (!is_open(g)) continue;
+    c.add(GasCheck::kType, g.meta.id, "gas_check_notice_day_before",
+          {"明天煤气安全检查：今天致电业主确定上门", "Gas check tomorrow: phone the owner today"},
+          join({g.unit, g.owner, g.phone}), gas_check_notice_deadline(g), "", Role::receptionist, kDay);
   }
   for (const auto& k : data.table<KeyLoan>().rows()) {
     if (k.meta.deleted || !is_open(k)) continue;
@@ -192,18 +217,24 @@ std::vector<TodoItem> todo(const Dataset& data, Timestamp now, const TodoOptions
       DutyReport report = duty_status(rule, done[rule.code], now, options.schedule);
       if (!first_record || !(*first_record < report.previous.period.end)) report.previous = report.current;
       const DeadlineStatus w = report.warning();
-      if (w != DeadlineStatus::overdue && w != DeadlineStatus::due_soon && !options.include_not_due) continue;
+      // Issue 14 item 10: the key check lists every key still out, all day.
+      const auto out =
+          rule.lists == "keys_out" ? keys_out(data.table<KeyLoan>().rows()) : std::vector<const KeyLoan*>{};
+      const bool waiting = !out.empty() && w == DeadlineStatus::not_due;
+      if (w != DeadlineStatus::overdue && w != DeadlineStatus::due_soon && !waiting && !options.include_not_due)
+        continue;
       if (w == DeadlineStatus::met) continue;
       const PeriodReport& p = report.previous.status == DeadlineStatus::overdue ? report.previous : report.current;
-      c.items.push_back({"duty",
-                         rule.code,
-                         "recurring_duty",
-                         {rule.zh, rule.en},
-                         std::to_string(p.done) + "/" + std::to_string(p.required),
-                         p.due,
-                         w,
-                         "",
-                         std::nullopt});
+      std::string subject = std::to_string(p.done) + "/" + std::to_string(p.required);
+      if (rule.lists == "keys_out") {
+        subject += out.empty() ? " · 钥匙已全部收回" : " · 未收回 " + std::to_string(out.size()) + " 把";
+        for (const KeyLoan* k : out) subject += "；" + key_out_line(*k, now).zh;
+      }
+      TodoItem item{
+          "duty", rule.code, "recurring_duty", duty_title(rule, p.period, options.schedule), std::move(subject), p.due,
+          w,      "",        std::nullopt};
+      item.waiting = waiting;
+      c.items.push_back(std::move(item));
     }
   }
   std::stable_sort(c.items.begin(), c.items.end(), [](const TodoItem& a, const TodoItem& b) {

@@ -92,6 +92,37 @@ Expected<Violation> add_measure(const Violation& current, MeasureEntry entry, co
   return revise_record(current, std::move(next), actor, action);
 }
 
+Expected<Violation> record_sign_off(const Violation& current, std::size_t index, bool logistics_consulted,
+                                    bool gm_signed, const Actor& actor) {
+  if (auto e = check_permission(actor.role, Action::record_measure_sign_off)) return Errors{*e};
+  if (current.meta.deleted || current.status != S::open)
+    return Errors{{"status", {"已结案的违章不能再登记签署", "A closed case takes no more sign-offs"}}};
+  if (index >= current.measures.size()) return Errors{{"measures", {"没有这条处理措施", "There is no such measure"}}};
+  Violation next = current;
+  MeasureEntry& m = next.measures[index];
+  const std::string where = "measures[" + std::to_string(index) + "]";
+  if (!needs_sign_off(m.measure))
+    return Errors{
+        {where,
+         {"「" + enum_label(m.measure).zh + "」不需要总经理签署", enum_label(m.measure).en + " needs no GM sign-off"}}};
+  const bool consulted = m.logistics_consulted || logistics_consulted;
+  const bool signed_now = !m.gm_signed && gm_signed;
+  if (consulted == m.logistics_consulted && !signed_now)
+    return Errors{{where, {"没有新的沟通或签署可登记", "Nothing new to record"}}};
+  if (gm_signed && !consulted)
+    return Errors{{where + ".logistics_consulted",
+                   {"须先与后勤管理中心沟通，再由总经理签署", "Consult the logistics center before the GM signs"}}};
+  m.logistics_consulted = consulted;
+  if (signed_now) {
+    m.gm_signed = true;
+    m.signed_at = actor.now;
+    m.sign_off_by = actor.staff;
+  }
+  const std::string action = std::string("sign_off:") + enum_code(m.measure);
+  if (auto errors = validate(next); !errors.empty()) return errors;
+  return revise_record(current, std::move(next), actor, action);
+}
+
 std::vector<Deadline> rectification_deadlines(const Violation& v) {
   std::vector<Deadline> out;
   for (const auto& m : v.measures)

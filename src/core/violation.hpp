@@ -43,8 +43,10 @@ struct MeasureEntry {
   std::string note;
   std::optional<Timestamp> deadline;  // 限期整改
   std::optional<Timestamp> rectified_at;
-  bool logistics_consulted = false;  // 与医院/甲方后勤管理中心沟通
-  bool gm_signed = false;            // 公司总经理签署
+  bool logistics_consulted = false;    // 与医院/甲方后勤管理中心沟通
+  bool gm_signed = false;              // 公司总经理签署
+  std::optional<Timestamp> signed_at;  // when the sign-off was recorded (issue 14 item 15)
+  std::string sign_off_by;             // who recorded it
   bool operator==(const MeasureEntry&) const = default;
   static constexpr auto fields() {
     using M = MeasureEntry;
@@ -57,6 +59,8 @@ struct MeasureEntry {
         Field{"rectified_at", &M::rectified_at, "整改完成", "Rectified"},
         Field{"logistics_consulted", &M::logistics_consulted, "已与后勤中心沟通", "Logistics consulted"},
         Field{"gm_signed", &M::gm_signed, "总经理已签署", "Signed by the GM"},
+        Field{"signed_at", &M::signed_at, "签署登记时间", "Sign-off recorded"},
+        Field{"sign_off_by", &M::sign_off_by, "签署登记人", "Sign-off recorded by", kAddedLater},
     };
   }
 };
@@ -126,6 +130,15 @@ bool needs_sign_off(Measure m);
 bool in_effect(const MeasureEntry& m);
 // Adds a measure, checked: role, an open case, the measure's own fields.
 Expected<Violation> add_measure(const Violation& current, MeasureEntry entry, const Actor& actor);
+// Issue 14 item 15: the consultation with the logistics center and the GM's
+// sign-off (seed 000 「違章處理意見經公司總經理簽署後生效」), recorded later on
+// the measure already taken — its own step, role-checked as the measure
+// (project manager), in the history as "sign_off:<measure>". Either flag may
+// come first in time, but the GM signs after the consultation
+// (「作出處理意見前應與醫院後勤管理中心進行溝通」). Refused with a message for a
+// measure that needs no sign-off, nothing new, a closed case, or no such measure.
+Expected<Violation> record_sign_off(const Violation& current, std::size_t index, bool logistics_consulted,
+                                    bool gm_signed, const Actor& actor);
 // 限期整改: the rectification deadline of each such measure.
 std::vector<Deadline> rectification_deadlines(const Violation& v);
 

@@ -35,18 +35,21 @@ enum class VisitOutcome {
 };
 DESK_ENUM_TABLE(VisitOutcome, {VisitOutcome::pending, "pending", "接待中", "In progress"},
                 {VisitOutcome::answered_on_spot, "answered_on_spot", "当场答复", "Answered on the spot"},
-                {VisitOutcome::answered_after_colleague, "answered_after_colleague", "请教同事/主管/经理助理后答复",
-                 "Answered after asking a colleague"},
+                {VisitOutcome::answered_after_colleague, "answered_after_colleague",
+                 "请教同事/主管/经理助理/经理后答复", "Answered after asking a colleague"},
                 {VisitOutcome::answered_after_outside_inquiry, "answered_after_outside_inquiry", "外部电话查询后答复",
                  "Answered after an outside phone inquiry"},
                 {VisitOutcome::promised_24h, "promised_24h", "承诺24小时内答复", "Answer promised within 24 h"})
 
-// Whom the desk asked before answering (escalation path of the script).
-enum class Consulted { none, colleague, supervisor, manager_assistant };
+// Whom the desk asked before answering: the escalation ladder of seed 000
+// 「接待順序：客服員→部門主管→經理助理→物業服務中心經理」, then (VisitOutcome)
+// an outside phone inquiry. Issue 14 item 12: the 服务中心经理 rung.
+enum class Consulted { none, colleague, supervisor, manager_assistant, manager };
 DESK_ENUM_TABLE(Consulted, {Consulted::none, "none", "无", "Nobody"},
                 {Consulted::colleague, "colleague", "同事", "A colleague"},
                 {Consulted::supervisor, "supervisor", "主管", "Supervisor"},
-                {Consulted::manager_assistant, "manager_assistant", "经理助理", "Manager's assistant"})
+                {Consulted::manager_assistant, "manager_assistant", "经理助理", "Manager's assistant"},
+                {Consulted::manager, "manager", "服务中心经理", "Service center manager"})
 
 struct Visit {
   static constexpr const char* kType = "visit";

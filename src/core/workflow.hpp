@@ -85,6 +85,7 @@ Expected<R> edit_checked(const R& current, R draft, const Actor& actor) {
     return Errors{{"deleted", {"记录已删除，不能修改", "The record is deleted and cannot be changed"}}};
   if (auto e = check_permission(actor.role, create_permission(current))) return refusal(e);
   if constexpr (requires { draft.status; }) draft.status = current.status;
+  if (auto errors = holds_kept(current, draft); !errors.empty()) return errors;
   if constexpr (requires { edit_guard(current, draft); })
     if (auto errors = edit_guard(current, draft); !errors.empty()) return errors;
   if (auto errors = signatures_kept(current, draft); !errors.empty()) return errors;
@@ -102,6 +103,17 @@ Expected<R> delete_checked(const R& current, const Actor& actor) {
   return within_limits(tombstone_record(current, actor));
 }
 
+// Issue 14 item 5: holds are placed and ended by their own steps
+// (hold_steps.hpp), never by an edit or another step's draft.
+template <class R>
+Errors holds_kept(const R& current, const R& draft) {
+  if constexpr (requires { draft.holds; })
+    if (!(draft.holds == current.holds))
+      return {
+          {"holds", {"暂停记录只能用「暂停计时」「恢复计时」办理", "Holds are placed and ended with their own steps"}}};
+  return {};
+}
+
 // A workflow step: role, then the state machine, then the fields of `draft`
 // (the current record with whatever the step fills in) in the new state.
 template <HasFields R, DeskEnum A>
@@ -112,8 +124,20 @@ Expected<R> perform(const R& current, R draft, A action, const Actor& actor) {
   auto to = next_state(transitions(current), current.status, action);
   if (!to) return to.errors();
   if (auto errors = signatures_kept(current, draft); !errors.empty()) return errors;
+  if (auto errors = holds_kept(current, draft); !errors.empty()) return errors;
+  if constexpr (requires { draft.holds; }) {
+    // Issue 14 item 5: a step taken while on hold ends the hold — the record moved on.
+    if (!draft.holds.empty() && !draft.holds.back().to) {
+      draft.holds.back().to = actor.now;
+      draft.holds.back().resumed_by = actor.staff;
+    }
+  }
   draft.status = to.value();
-  on_action(draft, action, actor.now);
+  // A step that records who took it has on_action(R&, A, const Actor&).
+  if constexpr (requires { on_action(draft, action, actor); })
+    on_action(draft, action, actor);
+  else
+    on_action(draft, action, actor.now);
   if (auto errors = validate(draft); !errors.empty()) return errors;
   if (auto errors = check_can_revise(current.meta); !errors.empty()) return errors;
   return within_limits(revise_record(current, std::move(draft), actor, enum_code(action)));

@@ -33,8 +33,9 @@ const char* save_state_name(Desk::SaveState s) {
 }  // namespace
 
 App::App(Desk& desk, Fonts& fonts, Settings settings) : desk_(desk), fonts_(fonts), settings_(std::move(settings)) {
-  for (auto make : {make_complaints, make_repairs, make_callbacks, make_violations, make_key_loans, make_access_log,
-                    make_incidents, make_inspections, make_duty_logs, make_calendar, make_staff})
+  for (auto make :
+       {make_complaints, make_repairs, make_callbacks, make_contracts, make_referrals, make_violations, make_key_loans,
+        make_access_log, make_incidents, make_inspections, make_gas_checks, make_duty_logs, make_calendar, make_staff})
     modules_.push_back(make());
   cases_ = make_cases();
   if (const std::string m = platform::query_param("module"); !m.empty()) screen_ = m;

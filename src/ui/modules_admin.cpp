@@ -107,7 +107,7 @@ struct ModuleSpec<DutyLog> {
         const DutyReport r = duty_status(rule, done[rule.code], ctx.now);
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
-        ImGui::TextUnformatted(lang() == Lang::zh ? rule.zh.c_str() : rule.en.c_str());
+        ImGui::TextUnformatted(tr(duty_title(rule, r.current.period)).c_str());
         ImGui::TableSetColumnIndex(1);
         ImGui::Text("%d / %d", r.current.done, r.current.required);
         ImGui::TableSetColumnIndex(2);

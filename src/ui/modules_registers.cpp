@@ -40,17 +40,56 @@ struct ModuleSpec<Violation> {
       if (!out || (!d.done && d.due < out->due)) out = d;
     return out;
   }
+  // Issue 14 item 15: the consultation and the GM's sign-off, recorded later
+  // on the measure already taken, each its own step.
+  static void sign_off_buttons(Context& ctx, ModuleView<Violation>& view, const Violation& stored, std::size_t i) {
+    const MeasureEntry& m = stored.measures[i];
+    const auto refused = check_permission(ctx.role, Action::record_measure_sign_off);
+    const std::string n = std::to_string(i);
+    ImGui::Indent();
+    ImGui::BeginDisabled(refused.has_value() || ctx.desk.busy() || ctx.desk.read_only());
+    auto record = [&](bool consulted, bool signed_off, Msg saved) {
+      view.form().errors = ctx.desk.store(record_sign_off(stored, i, consulted, signed_off, ctx.actor()), saved,
+                                          [&view, &desk = ctx.desk](bool ok) {
+                                            if (!ok) return;
+                                            if (auto* r = desk.data().table<Violation>().find(view.draft().meta.id))
+                                              view.draft() = *r;
+                                          });
+    };
+    if (!m.logistics_consulted) {
+      if (ImGui::Button(id_label(tr("登记：已与后勤中心沟通", "Record: logistics consulted"),
+                                 ("violations.consulted." + n).c_str())))
+        record(true, false, {"已登记与后勤中心的沟通", "Consultation recorded"});
+    } else if (ImGui::Button(
+                   id_label(tr("登记：总经理已签署", "Record: GM signed"), ("violations.signed." + n).c_str()))) {
+      record(false, true, {"已登记总经理签署，措施生效", "GM sign-off recorded; the measure is in effect"});
+    }
+    ImGui::EndDisabled();
+    if (refused) {
+      ImGui::SameLine();
+      ImGui::TextColored(colors::muted, "%s", tr(refused->message).c_str());
+    }
+    ImGui::Unindent();
+  }
   // Measures are added one at a time; the core checks the authority (rule, SPEC §5).
   static void extras(Context& ctx, ModuleView<Violation>& view, const Violation* stored) {
     if (!stored) return;
     section(tr("处理措施", "Measures"));
-    for (const auto& m : stored->measures) {
+    for (std::size_t i = 0; i < stored->measures.size(); ++i) {
+      const auto& m = stored->measures[i];
       ImGui::BulletText("%s  %s  %s  %s", format_local(m.at).c_str(), tr(enum_label(m.measure)).c_str(), m.by.c_str(),
                         m.note.c_str());
-      if (needs_sign_off(m.measure) && !in_effect(m))
-        ImGui::TextColored(
-            colors::due_soon, "    %s",
-            tr("未生效：须与后勤中心沟通并经总经理签署", "Not in effect: needs consultation and the GM's sign-off"));
+      if (!needs_sign_off(m.measure)) continue;
+      if (in_effect(m)) {
+        ImGui::TextColored(colors::muted, "    %s %s · %s",
+                           tr("已生效：总经理签署已登记", "In effect: GM sign-off recorded"),
+                           m.signed_at ? format_local(*m.signed_at).c_str() : "", m.sign_off_by.c_str());
+        continue;
+      }
+      ImGui::TextColored(
+          colors::due_soon, "    %s",
+          tr("未生效：须与后勤中心沟通并经总经理签署", "Not in effect: needs consultation and the GM's sign-off"));
+      sign_off_buttons(ctx, view, *stored, i);
     }
     static Measure measure = Measure::persuasion;
     static std::string note, deadline_text;
@@ -112,6 +151,33 @@ struct ModuleSpec<KeyLoan> {
     return k;
   }
   static std::optional<Deadline> deadline(const KeyLoan& k) { return key_return_deadline(k); }
+  // Issue 14 item 10: the day's register check — every key still out, and
+  // who checked it today.
+  static void toolbar(Context& ctx, ModuleView<KeyLoan>& view) {
+    const auto out = keys_out(ctx.desk.data().table<KeyLoan>().rows());
+    const CivilTime c = to_civil(ctx.now);
+    const Timestamp today = from_civil(CivilTime{c.year, c.month, c.day});
+    const DutyLog* checked = nullptr;
+    for (const auto& d : ctx.desk.data().table<DutyLog>().rows())
+      if (!d.meta.deleted && d.duty == kKeyCheckDuty && !(d.done_at < today) &&
+          (!checked || checked->done_at < d.done_at))
+        checked = &d;
+    ImGui::SameLine();
+    if (checked) {
+      ImGui::TextColored(colors::ok, "%s %s · %s", tr("今日已检查登记表", "Register checked today"),
+                         format_local(checked->done_at).substr(11).c_str(), checked->done_by.c_str());
+      probe::fact("keysCheckedBy", checked->done_by);
+    } else {
+      ImGui::BeginDisabled(ctx.desk.busy() || ctx.desk.read_only() || !may(ctx.role, Action::record_duty));
+      const std::string label = std::string(tr("完成今日检查", "Check the register")) + "（" +
+                                std::to_string(out.size()) + tr(" 把未收回）", " out)");
+      if (ImGui::Button(id_label(label.c_str(), "keys.daily_check")))
+        ctx.desk.save(key_register_check(out, ctx.staff, ctx.now), ctx.actor());
+      ImGui::EndDisabled();
+    }
+    probe::fact("keysOut", std::to_string(out.size()));
+    (void)view;
+  }
 };
 
 template <>

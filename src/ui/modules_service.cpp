@@ -5,6 +5,7 @@
 #include "core/repair.hpp"
 #include "core/work_order_sheet.hpp"
 #include "platform/platform.hpp"
+#include "ui/hold_panel.hpp"
 #include "ui/modules.hpp"
 
 namespace desk::ui {
@@ -43,7 +44,7 @@ struct ModuleSpec<Complaint> {
             {{"状态", "State"}, [](const Complaint& c) { return tr(enum_label(c.status)); }, 64}};
   }
   static void setup_form(FormState& f) {
-    f.hidden = {"checklist_done"};
+    f.hidden = {"checklist_done", "validity_criteria", "holds"};
     f.readonly = {"judged_at", "record_filed_at", "replied_at", "called_back_at", "closed_at", "linked_visit"};
     f.links = {"linked_visit"};
     f.multiline = {"content", "investigation", "cause_analysis", "corrective_action", "reply", "prevention"};
@@ -75,6 +76,10 @@ struct ModuleSpec<Complaint> {
   // Seed 000: the 12-step procedure and the four golden rules, ticked as the desk goes.
   static void extras(Context& ctx, ModuleView<Complaint>& view, const Complaint* stored) {
     mark_case(ctx, view, stored);
+    if (stored) {
+      hold_panel(ctx, view, *stored, "complaints");
+      refer_button(ctx, *stored, stored->matter, stored->content, stored->unit, "complaints");
+    }
     auto& done = view.draft().checklist_done;
     auto tick = [&](const ChecklistItem& item) {
       bool on = std::find(done.begin(), done.end(), item.code) != done.end();
@@ -86,6 +91,33 @@ struct ModuleSpec<Complaint> {
           done.erase(std::remove(done.begin(), done.end(), item.code), done.end());
       }
     };
+    // Issue 14 item 13: seed 002's criteria, ticked when judging and kept.
+    if (stored && stored->status != ComplaintStatus::received) {
+      auto& criteria = view.draft().validity_criteria;
+      const bool judging = stored->status == ComplaintStatus::investigating;
+      if (ImGui::CollapsingHeader(
+              id_label(tr("判定依据：有效投诉与无效投诉的识别", "Judging: valid and invalid complaints"),
+                       "complaints.criteria"),
+              judging ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+        auto tick_criterion = [&](const ChecklistItem& item) {
+          bool on = std::find(criteria.begin(), criteria.end(), item.code) != criteria.end();
+          const std::string label =
+              std::string(lang() == Lang::zh ? item.zh : item.en) + "##complaints.criterion." + item.code;
+          if (ImGui::Checkbox(label.c_str(), &on)) {
+            if (on)
+              criteria.push_back(item.code);
+            else
+              criteria.erase(std::remove(criteria.begin(), criteria.end(), item.code), criteria.end());
+          }
+        };
+        ImGui::TextColored(colors::muted, "%s", tr("有效投诉（判定有效）", "Valid (judge valid)"));
+        for (const auto& item : valid_complaint_criteria()) tick_criterion(item);
+        ImGui::TextColored(colors::muted, "%s",
+                           tr("无效投诉（判定无效，一天内解释）", "Invalid (judge invalid, explain within a day)"));
+        for (const auto& item : invalid_complaint_criteria()) tick_criterion(item);
+        field_error(view.form().errors, "validity_criteria");
+      }
+    }
     if (ImGui::CollapsingHeader(id_label(tr("解决投诉的4条黄金法则", "The four golden rules"), "complaints.golden"),
                                 ImGuiTreeNodeFlags_DefaultOpen))
       for (const auto& item : golden_rules()) tick(item);
@@ -112,8 +144,10 @@ struct ModuleSpec<Repair> {
             {{"状态", "State"}, [](const Repair& r) { return tr(enum_label(r.status)); }, 56}};
   }
   static void setup_form(FormState& f) {
-    f.readonly = {"dispatched_at", "arrived_at", "finished_at", "accepted_at", "called_back_at", "linked_visit"};
+    f.readonly = {"dispatched_at", "arrived_at",  "started_at",     "agreed_at",   "agreement_recorded_by",
+                  "finished_at",   "accepted_at", "called_back_at", "linked_visit"};
     f.links = {"linked_visit", "rework_of"};
+    f.hidden = {"holds"};
     f.multiline = {"description", "quote", "work_done", "unfixable_reason"};
     f.required = {"received_at", "unit", "description", "received_by"};
     f.signer_from = {{"customer_signature", "signed_by"},
@@ -131,8 +165,9 @@ struct ModuleSpec<Repair> {
   }
   // The print button stays below the fields for now: at the top it broke the
   // void-signature flow of signature.test.mjs (issue 13 item 9, to finish).
-  static void extras(Context& ctx, ModuleView<Repair>&, const Repair* stored) {
+  static void extras(Context& ctx, ModuleView<Repair>& view, const Repair* stored) {
     if (!stored) return;
+    hold_panel(ctx, view, *stored, "repairs");
     if (permitted_button(tr("打印报修单/派工单（A5）", "Print work order (A5)"), "repairs.print",
                          Action::print_documents, ctx.role))
       platform::print_html(repair_sheet_html(*stored, ctx.site));
@@ -155,9 +190,10 @@ struct ModuleSpec<Callback> {
             {{"状态", "State"}, [](const Callback& c) { return tr(enum_label(c.status)); }, 64}};
   }
   static void setup_form(FormState& f) {
-    f.readonly = {"done_at", "rework_arranged_at", "source_finished_at", "due", "required", "major", "special"};
+    f.readonly = {"done_at", "rework_arranged_at", "source_finished_at", "due", "required", "major", "special",
+                  "follows"};
     f.multiline = {"suggestions"};
-    f.links = {"source_id", "rework_repair"};
+    f.links = {"source_id", "rework_repair", "follows"};
   }
   static Callback blank(const Context& ctx) {
     Callback c;

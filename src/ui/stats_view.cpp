@@ -109,15 +109,31 @@ void StatsView::draw(Context& ctx) {
       ImGui::TableSetColumnIndex(0);
       ImGui::TextUnformatted(tr(c.label).c_str());
       ImGui::TableSetColumnIndex(1);
-      char pct[32];
-      std::snprintf(pct, sizeof pct, "%.0f%%", 100 * c.rate());
-      ImGui::PushStyleColor(ImGuiCol_PlotHistogram, c.rate() >= 0.999 ? colors::ok : colors::due_soon);
-      ImGui::ProgressBar(static_cast<float>(c.rate()), ImVec2(120, 0), pct);
-      ImGui::PopStyleColor();
+      if (c.judged() == 0) {  // issue 13: nothing fell due is not a green 100 %
+        ImGui::TextColored(colors::muted, "—");
+      } else {
+        char pct[32];
+        std::snprintf(pct, sizeof pct, "%.0f%%", 100 * c.rate());
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, c.rate() >= 0.999 ? colors::ok : colors::due_soon);
+        ImGui::ProgressBar(static_cast<float>(c.rate()), ImVec2(120, 0), pct);
+        ImGui::PopStyleColor();
+      }
       ImGui::TableSetColumnIndex(2);
-      ImGui::TextColored(colors::muted, "%d/%d", c.met, c.met + c.missed + c.overdue);
+      ImGui::TextColored(colors::muted, "%d/%d", c.met, c.judged());
+      // Issue 14 item 5: with the hold time counted, when holds changed it.
+      if (c.judged_counting_holds != c.judged() || c.met_counting_holds != c.met) {
+        ImGui::SameLine();
+        ImGui::TextColored(colors::muted, "%s %.0f%%", tr("暂停照计", "counting holds"), 100 * c.rate_counting_holds());
+      }
     }
     ImGui::EndTable();
+  }
+  if (!s.hold_ms_by_reason.empty()) {
+    ImGui::TextColored(colors::accent, "%s（%d）", tr("暂停时长", "Time on hold"), s.held_records);
+    for (const auto& [code, ms] : s.hold_ms_by_reason)
+      if (auto reason = enum_from_code<HoldReason>(code))
+        ImGui::BulletText("%s  %.1f %s", tr(enum_label(*reason)).c_str(), static_cast<double>(ms) / kHour,
+                          tr("小时", "h"));
   }
   ImGui::TextColored(colors::accent, "%s", tr("回访率", "Callback rates"));
   if (ImGui::BeginTable("stats.callbacks", 3, ImGuiTableFlags_SizingStretchProp)) {

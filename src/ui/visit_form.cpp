@@ -6,6 +6,7 @@
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
 #include "ui/assets.hpp"
+#include "ui/modules.hpp"
 #include "ui/record_link.hpp"
 #include "ui/strings.hpp"
 #include "ui/test_probe.hpp"
@@ -170,6 +171,8 @@ void VisitsView::draw_form(Context& ctx) {
   }
   ImGui::EndDisabled();
   if (!is_new) draw_turn_into(ctx);
+  if (const Visit* stored = is_new ? nullptr : ctx.desk.data().table<Visit>().find(draft_.meta.id))
+    refer_button(ctx, *stored, "", stored->content, stored->unit, "visit");
   if (!is_new && ImGui::CollapsingHeader(id_label(tr(S::history), "visit.history"))) draw_history(draft_);
   ImGui::EndChild();
 

@@ -148,6 +148,15 @@ ImVec4 deadline_color(DeadlineStatus s) {
 }
 
 void deadline_badge(const Deadline& d, Timestamp now) {
+  // Issue 14 item 5: a paused clock says so, with why.
+  if (d.paused_at && !d.done) {
+    const std::string reason = d.paused_for ? tr(enum_label(*d.paused_for)) : std::string();
+    ImGui::TextColored(colors::muted, "○ %s%s%s", tr("暂停中", "On hold"), reason.empty() ? "" : " · ", reason.c_str());
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s %s%s%s", tr("暂停计时自", "Clock stopped since"), format_local(*d.paused_at).c_str(),
+                        reason.empty() ? "" : " · ", reason.c_str());
+    return;
+  }
   const DeadlineStatus s = deadline_status(d, now);
   char text[64];
   const std::int64_t left = d.due - now, over = now - d.due;
@@ -195,7 +204,8 @@ bool shortcut(char letter) {
 }
 
 float deadline_column_width() {
-  const float text = ImGui::CalcTextSize(tr("● 逾期 30 天", "● 30 days overdue")).x;
+  const float text = std::max(ImGui::CalcTextSize(tr("● 逾期 30 天", "● 30 days overdue")).x,
+                              ImGui::CalcTextSize(tr("○ 暂停中 · 等待配件", "○ On hold · Waiting")).x);
   return std::max(110.0f, text + ImGui::GetStyle().CellPadding.x * 2 + 6);
 }
 

@@ -4,6 +4,7 @@
 
 #include "../core/fixtures.hpp"
 #include "app/desk.hpp"
+#include "core/todo.hpp"
 #include "held_persist.hpp"
 
 using namespace desk;
@@ -124,6 +125,74 @@ TEST_CASE("callback: a special callback about a defect never moves its record") 
   INFO((moved ? std::string() : moved.errors().front().message.zh));
   REQUIRE(moved);
   CHECK(moved.value().has_value());
+}
+
+TEST_CASE("callback: 不满意 creates a special callback due in 24 h, in the same write (issue 14 item 7)") {
+  HeldPersist persist;
+  Desk desk(fresh_dir("callback-unsatisfied"), persist.fn());
+  desk.load();
+  const std::string id = replied(desk, persist);
+  const Callback cb = desk.data().table<Callback>().rows().front();
+  Callback unhappy = rated(cb);
+  unhappy.overall = Satisfaction::unsatisfied;
+  const Timestamp done = morning() + kDay;
+  REQUIRE(desk.perform(unhappy, CallbackAction::complete, actor_as(Role::receptionist, done)).empty());
+  CHECK(desk.data().table<Callback>().size() == 1);  // nothing before the write is durable
+  persist.finish();
+  REQUIRE(desk.data().table<Callback>().size() == 2);
+  const Callback* special = nullptr;
+  for (const auto& c : desk.data().table<Callback>().rows())
+    if (c.special) special = &c;
+  REQUIRE(special);
+  CHECK(special->follows == cb.meta.id);
+  CHECK(special->source_id == id);
+  CHECK(special->required);
+  CHECK(special->status == CallbackStatus::pending);
+  CHECK(special->due == done + 24 * kHour);
+  CHECK(desk.status().zh.find("已生成24小时内的特殊回访") != std::string::npos);
+  // Today lists the special callback and its rework once, not the old rework beside it.
+  int rework = 0, due = 0;
+  for (const auto& t : todo(desk.data(), done + 20 * kHour)) {  // the last 6 h: due soon
+    rework += t.rule == "callback_rework_24h";
+    due += t.rule == "callback_due" && t.id == special->meta.id;
+  }
+  CHECK(rework == 1);
+  CHECK(due == 1);
+  // A satisfied callback creates none.
+  CHECK_FALSE(special_callback_on_unsatisfied(cb, [&] {
+    Callback happy = rated(cb);
+    happy.status = CallbackStatus::done;
+    happy.done_at = done;
+    return happy;
+  }()));
+}
+
+TEST_CASE("special service: a new contract and its two callbacks in one durable write (issue 14 item 6)") {
+  HeldPersist persist;
+  Desk desk(fresh_dir("special-service"), persist.fn());
+  desk.load();
+  SpecialService s;
+  s.customer = "王女士";
+  s.unit = "6栋-0302";
+  s.service = "每周两次室内保洁";
+  s.start = morning();
+  s.end = morning() + 90 * kDay;
+  s.recorded_by = "S001";
+  REQUIRE(desk.save(s, actor_as(Role::receptionist)).empty());
+  CHECK(desk.data().table<Callback>().size() == 0);  // not before the write is durable
+  persist.finish();
+  REQUIRE(desk.data().table<SpecialService>().size() == 1);
+  const std::string id = desk.data().table<SpecialService>().rows().front().meta.id;
+  REQUIRE(desk.data().table<Callback>().size() == 2);
+  for (const auto& cb : desk.data().table<Callback>().rows()) CHECK(cb.source_id == id);
+  CHECK(desk.data().table<Callback>().rows()[0].meta.id != desk.data().table<Callback>().rows()[1].meta.id);
+  CHECK(desk.status().zh == "已保存，已生成中期和结束后两次回访");
+  // Editing the note makes no more callbacks.
+  SpecialService edited = desk.data().table<SpecialService>().rows().front();
+  edited.note = "钥匙放前台";
+  REQUIRE(desk.save(edited, actor_as(Role::receptionist)).empty());
+  persist.finish();
+  CHECK(desk.data().table<Callback>().size() == 2);
 }
 
 TEST_CASE("desk: a refused step or save replaces the last success in the status bar") {

@@ -56,7 +56,8 @@ TEST_CASE("desk: an imported record at the highest revision cannot be edited; at
   Visit v = create_record(sample_visit(), actor());
   v.meta.revision = kMaxRevision - 1;
   d.table<Visit>().upsert(v);
-  auto plan = desk.plan_import(export_document(d, {"site-B", "d", morning(), {}, {}, false}), actor_as(Role::supervisor));
+  auto plan =
+      desk.plan_import(export_document(d, {"site-B", "d", morning(), {}, {}, false}), actor_as(Role::supervisor));
   REQUIRE(plan.ok());
   REQUIRE(desk.apply_import(plan.value(), actor_as(Role::supervisor)).empty());
   Visit draft = *desk.data().table<Visit>().find(v.meta.id);
@@ -84,7 +85,8 @@ TEST_CASE("desk: an import whose merge would pass the history limit is refused, 
     v.meta.history[i] = {morning() + static_cast<std::int64_t>(i), "S001", 1, "edit", {}};
   Dataset d;
   d.table<Visit>().upsert(v);
-  auto plan = desk.plan_import(export_document(d, {"site-B", "d", morning(), {}, {}, false}), actor_as(Role::supervisor));
+  auto plan =
+      desk.plan_import(export_document(d, {"site-B", "d", morning(), {}, {}, false}), actor_as(Role::supervisor));
   REQUIRE(plan.ok());
   REQUIRE(desk.apply_import(plan.value(), actor_as(Role::supervisor)).empty());
   // The same record from another desk, with one history line this one lacks.
@@ -92,7 +94,8 @@ TEST_CASE("desk: an import whose merge would pass the history limit is refused, 
   other.meta.history.back().by = "S009";
   Dataset e;
   e.table<Visit>().upsert(other);
-  auto refused = desk.plan_import(export_document(e, {"site-C", "d", morning(), {}, {}, false}), actor_as(Role::supervisor));
+  auto refused =
+      desk.plan_import(export_document(e, {"site-C", "d", morning(), {}, {}, false}), actor_as(Role::supervisor));
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.errors().front().where == "visit " + v.meta.id + ".history");
 }

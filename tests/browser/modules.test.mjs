@@ -41,8 +41,8 @@ test('a month of records: Today, every module and the statistics', async () => {
   assert.ok((await records(page)).some((r) => r.type === 'todo'));
   await shot(page, 'today');
 
-  for (const id of ['complaints', 'repairs', 'callbacks', 'violations', 'keys', 'access', 'incidents',
-    'inspections', 'duties', 'staff']) {
+  for (const id of ['complaints', 'repairs', 'callbacks', 'contracts', 'referrals', 'violations', 'keys', 'access',
+    'incidents', 'inspections', 'gas', 'duties', 'staff']) {
     await click(page, `nav.${id}`);
     await widget(page, `${id}.new`);
     await shot(page, `module-${id}`);

@@ -35,7 +35,8 @@ TEST_CASE("calendar override: a real date and a name; refused with a clear messa
   CHECK(validate(entry("2027-02-06", DayKind::rest_day, "春节")).empty());
   for (const char* bad : {"2027-02-30", "2027/02/06", "27-02-06", "", "1999-12-31", "2101-01-01"}) {
     INFO(bad);
-    const auto e = error_for(validate(entry(bad, DayKind::rest_day, "春节")), "date");
+    const Errors errors = validate(entry(bad, DayKind::rest_day, "春节"));  // kept: error_for points into it
+    const auto e = error_for(errors, "date");
     REQUIRE(e);
     CHECK(e->message.zh.find("YYYY-MM-DD") != std::string::npos);
   }

@@ -75,6 +75,52 @@ TEST_CASE("complaint: the invalid path explains and is called back too") {
   CHECK(c.status == ComplaintStatus::replied);
 }
 
+TEST_CASE("complaint: judging records seed 002's criteria, and refuses the other side's (issue 14 item 13)") {
+  CHECK(valid_complaint_criteria().size() == 5);
+  CHECK(invalid_complaint_criteria().size() == 3);
+  auto c = create_checked(draft(), kDesk).value();
+  c = step(c, ComplaintAction::investigate, kSup);
+  const Complaint investigating = c;
+  // 判定有效 citing 「依据不充分」 is refused, with the criteria named.
+  Complaint wrong = c;
+  wrong.investigation = "现场确认电梯导轨缺油";
+  wrong.validity_criteria = {"v3", "i2"};
+  auto r = perform(c, wrong, ComplaintAction::judge_valid, kSup);
+  REQUIRE_FALSE(r.ok());
+  REQUIRE(error_for(r.errors(), "validity_criteria"));
+  CHECK(error_for(r.errors(), "validity_criteria")->message.zh == "判定有效，但勾选了无效投诉的情形，请改正");
+  // The same criteria judged invalid: refused the other way.
+  wrong.validity_criteria = {"v3"};
+  CHECK(error_for(perform(c, wrong, ComplaintAction::judge_invalid, kSup).errors(), "validity_criteria"));
+  // An unknown code is refused.
+  wrong.validity_criteria = {"x9"};
+  CHECK(error_for(perform(c, wrong, ComplaintAction::judge_valid, kSup).errors(), "validity_criteria"));
+  CHECK(c == investigating);
+  // The criteria that applied stay on the record through the rest of the path.
+  c = step(c, ComplaintAction::judge_valid, kSup, [](Complaint& x) {
+    x.investigation = "现场确认电梯导轨缺油";
+    x.validity_criteria = {"v3"};
+  });
+  c = step(c, ComplaintAction::start_handling, kDesk, fill_record);
+  CHECK(c.validity_criteria == std::vector<std::string>{"v3"});
+  // After the reply the valid path is still known (the record was filed): no invalid criterion may be added.
+  c = step(c, ComplaintAction::reply, kDesk, [](Complaint& x) { x.reply = "已加油保养，异响消除"; });
+  Complaint later = c;
+  later.validity_criteria.push_back("i1");
+  CHECK(error_for(validate(later), "validity_criteria"));
+  // An invalid judgement citing 「须由政府解决」 is kept after its reply.
+  auto inv = create_checked(draft(), kDesk).value();
+  inv = step(inv, ComplaintAction::investigate, kSup);
+  inv = step(inv, ComplaintAction::judge_invalid, kSup, [](Complaint& x) {
+    x.investigation = "属市政道路施工噪音";
+    x.validity_criteria = {"i3"};
+  });
+  inv = step(inv, ComplaintAction::reply, kDesk, [](Complaint& x) { x.reply = "已解释：应向城管部门反映"; });
+  Complaint inv_later = inv;
+  inv_later.validity_criteria.push_back("v1");
+  CHECK(error_for(validate(inv_later), "validity_criteria"));
+}
+
 TEST_CASE("complaint: illegal transitions are refused with the reason") {
   const auto c = create_checked(draft(), kDesk).value();
   // Every action except investigate and escalate is illegal from 受理.

@@ -50,7 +50,7 @@ Timestamp at(int y, int mo, int d, int h = 0, int mi = 0, int s = 0) {
 TEST_CASE("duties: the shipped calendar parses with the manuals' intervals (SPEC §10)") {
   auto parsed = parse_duties(shipped_duties());
   REQUIRE(parsed.ok());
-  CHECK(parsed->size() == 11);
+  CHECK(parsed->size() == 12);
   const DutyRule briefing = duty("morning_briefing");
   CHECK(briefing.unit == PeriodUnit::day);
   CHECK(briefing.before_shift_minutes == 15);
@@ -59,6 +59,7 @@ TEST_CASE("duties: the shipped calendar parses with the manuals' intervals (SPEC
   CHECK(summary.unit == PeriodUnit::week);
   CHECK(summary.weekday == 7);
   CHECK(summary.time_of_day == 16 * 60);
+  CHECK(summary.arrive_before_minutes == 15);
   CHECK(summary.meeting_minutes);
   CHECK_FALSE(duty("stock_count").meeting_minutes);
   CHECK(duty("department_meeting").unit == PeriodUnit::week);
@@ -68,8 +69,8 @@ TEST_CASE("duties: the shipped calendar parses with the manuals' intervals (SPEC
   CHECK(gas.every == 2);
   CHECK(gas.notice_days_before == 1);
   const DutyRule tank = duty("water_tank_cleaning");
-  CHECK(tank.every == 6);
-  CHECK(tank.times == 1);
+  CHECK(tank.unit == PeriodUnit::year);
+  CHECK(tank.times == 2);
   CHECK(tank.evidence == "水样送检报告");
   CHECK(duty("satisfaction_survey").unit == PeriodUnit::year);
   for (const char* monthly : {"stock_count", "training_assessment", "fee_collection_statistics"})
@@ -80,6 +81,11 @@ TEST_CASE("duties: broken duty files are refused with the duty code named") {
   SECTION("months per period must divide the year") {
     const Errors e = refused_after([](json& d) { duty_json(d, "gas_safety_check")["every"] = 5; });
     CHECK(error_for(e, "duties[gas_safety_check].every"));
+  }
+  SECTION("arriving early only for a duty at a fixed time") {
+    const Errors e = refused_after([](json& d) { duty_json(d, "stock_count")["arrive_before_minutes"] = 15; });
+    REQUIRE(error_for(e, "duties[stock_count].arrive_before_minutes"));
+    CHECK_FALSE(error_for(e, "duties[weekly_summary_meeting].arrive_before_minutes"));
   }
   SECTION("a weekday only on a weekly duty, a time as HH:MM") {
     const Errors e = refused_after([](json& d) {
@@ -132,6 +138,21 @@ TEST_CASE("duties: morning briefing across midnight — due 15 min before the sh
   CHECK(duty_status(r, {at(2026, 11, 23, 8, 40)}, at(2026, 11, 23, 12), site).next_due == at(2026, 11, 24, 8, 45));
 }
 
+TEST_CASE("duties: staff arrive for the weekly summary meeting at Sunday 15:45 (seed 001, issue 14 item 16)") {
+  const DutyRule r = duty("weekly_summary_meeting");
+  const DutyPeriod week = duty_period(r, at(2026, 11, 18));
+  REQUIRE(duty_arrival(r, week));
+  CHECK(format_local(*duty_arrival(r, week)) == "2026-11-22 15:45");  // the Sunday, 15 minutes before 16:00
+  CHECK(duty_title(r, week).zh == "周工作总结会（15:45 到场）");
+  CHECK(duty_title(r, week).en == "Weekly summary meeting (arrive 15:45)");
+  // The week's Sunday across a month end: Monday 30 November → Sunday 6 December.
+  CHECK(format_local(*duty_arrival(r, duty_period(r, at(2026, 11, 30)))) == "2026-12-06 15:45");
+  // Duties without a lead keep their name and have no arrival.
+  const DutyRule stock = duty("stock_count");
+  CHECK_FALSE(duty_arrival(stock, duty_period(stock, at(2026, 11, 18))));
+  CHECK(duty_title(stock, duty_period(stock, at(2026, 11, 18))).zh == "库存材料盘点");
+}
+
 TEST_CASE("duties: weekly summary meeting due Sunday 16:00; weeks start on Monday (SPEC §10)") {
   const DutyRule r = duty("weekly_summary_meeting");
   const Timestamp sunday_16 = at(2026, 11, 22, 16, 0);  // a Sunday
@@ -177,7 +198,7 @@ TEST_CASE("duties: month ends — 31 January to February, leap day 2028-02-29") 
   CHECK(duty_status(gas, {}, at(2028, 2, 23)).current.status == DeadlineStatus::not_due);
 }
 
-TEST_CASE("duties: year end — survey and water tank by half-year (SPEC §10)") {
+TEST_CASE("duties: year end — survey, and water tanks twice in the year (SPEC §10, issue 14 item 11)") {
   const DutyRule survey = duty("satisfaction_survey");
   CHECK(duty_status(survey, {}, at(2026, 12, 31, 23, 59)).current.status == DeadlineStatus::due_soon);
   const auto jan = duty_status(survey, {}, at(2027, 1, 1));
@@ -186,19 +207,25 @@ TEST_CASE("duties: year end — survey and water tank by half-year (SPEC §10)")
   CHECK(jan.warning() == DeadlineStatus::overdue);
   // Done in the new year: the old shortfall stops warning.
   CHECK(duty_status(survey, {at(2027, 1, 5)}, at(2027, 1, 6)).warning() == DeadlineStatus::met);
-  // Water tank: twice a year kept as once per half-year (Jan–Jun, Jul–Dec).
+  // Water tank (issue 14 item 11): two in the calendar year, as seed 000
+  // says 「每年…兩次清洗」 — not one per half-year.
   const DutyRule tank = duty("water_tank_cleaning");
-  CHECK(duty_period(tank, at(2026, 6, 30, 23, 59)) == DutyPeriod{at(2026, 1, 1), at(2026, 7, 1)});
-  CHECK(duty_period(tank, at(2026, 12, 31, 23, 59)) == DutyPeriod{at(2026, 7, 1), at(2027, 1, 1)});
+  CHECK(duty_period(tank, at(2026, 6, 30, 23, 59)) == DutyPeriod{at(2026, 1, 1), at(2027, 1, 1)});
+  CHECK(duty_period(tank, at(2027, 1, 1)) == DutyPeriod{at(2027, 1, 1), at(2028, 1, 1)});
   const std::vector<Timestamp> both_in_march{at(2026, 3, 2), at(2026, 3, 20)};
   CHECK(duty_status(tank, both_in_march, at(2026, 6, 1)).current.status == DeadlineStatus::met);
-  // Two cleanings in the first half do not cover the second.
-  const auto autumn = duty_status(tank, both_in_march, at(2026, 12, 20));
-  CHECK(autumn.current.done == 0);
-  // Issue 13: due soon in its last week, not 18 days ahead.
-  CHECK(autumn.current.status == DeadlineStatus::not_due);  // 12 days before 1 January
-  CHECK(duty_status(tank, both_in_march, at(2026, 12, 25)).current.status == DeadlineStatus::due_soon);
-  CHECK(duty_status(tank, both_in_march, at(2027, 1, 1)).warning() == DeadlineStatus::overdue);
+  // Two in March meet the whole year: still met on 20 December.
+  CHECK(duty_status(tank, both_in_march, at(2026, 12, 20)).warning() == DeadlineStatus::met);
+  // One of two: due soon in the last week of the year, overdue from 1 January.
+  const std::vector<Timestamp> one{at(2026, 3, 2)};
+  CHECK(duty_status(tank, one, at(2026, 12, 24)).current.status == DeadlineStatus::not_due);
+  CHECK(duty_status(tank, one, at(2026, 12, 25)).current.status == DeadlineStatus::due_soon);
+  const auto new_year = duty_status(tank, one, at(2027, 1, 1));
+  CHECK(new_year.previous.done == 1);
+  CHECK(new_year.warning() == DeadlineStatus::overdue);
+  // None: two to do, due soon two weeks before the year ends.
+  CHECK(duty_status(tank, {}, at(2026, 12, 17)).current.status == DeadlineStatus::not_due);
+  CHECK(duty_status(tank, {}, at(2026, 12, 18)).current.status == DeadlineStatus::due_soon);
 }
 
 TEST_CASE("duties: pest control 1 of 2 near month end is due soon, overdue after the month (SPEC §10)") {

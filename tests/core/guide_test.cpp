@@ -80,10 +80,11 @@ TEST_CASE("guide: answered on the spot") {
   CHECK(validate(v).empty());
 }
 
-TEST_CASE("guide: answered after asking a colleague, the supervisor or the manager's assistant") {
+TEST_CASE("guide: the escalation ladder — colleague, supervisor, manager's assistant, service center manager") {
   const std::pair<const char*, Consulted> cases[] = {{"同事答复了", Consulted::colleague},
                                                      {"主管答复了", Consulted::supervisor},
-                                                     {"经理助理答复了", Consulted::manager_assistant}};
+                                                     {"经理助理答复了", Consulted::manager_assistant},
+                                                     {"服务中心经理答复了", Consulted::manager}};
   for (const auto& [label, who] : cases) {
     INFO(label);
     GuidedVisit g = walk_in();

@@ -1,8 +1,10 @@
 // 钥匙借用 (SPEC §6) and 出入登记 (SPEC §7).
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "core/access.hpp"
 #include "core/key_loan.hpp"
+#include "core/todo.hpp"
 #include "fixtures.hpp"
 
 using namespace desk;
@@ -116,4 +118,67 @@ TEST_CASE("access: ID handled within 25 seconds; the desk sees the median") {
 TEST_CASE("access: ID numbers are masked for lists and training exports") {
   CHECK(mask_id_number("440301199001011234") == "4403**********1234");
   CHECK(mask_id_number("1234567") == "*******");
+}
+
+TEST_CASE("keys: the daily register check lists every key still out, not only overdue ones (issue 14 item 10)") {
+  Dataset data;
+  KeyLoan late = loan();  // out since 09:00, due back 11:00
+  late.meta.id = "K1";
+  KeyLoan fresh = loan();  // out since 14:00, due back 18:00
+  fresh.meta.id = "K2";
+  fresh.key = "3栋-0502";
+  fresh.borrower = "李工";
+  fresh.contractor = true;
+  fresh.responsible_staff = "S002";
+  fresh.out_at = morning() + 5 * kHour;
+  fresh.expected_return = morning() + 9 * kHour;
+  KeyLoan back = loan();
+  back.meta.id = "K3";
+  back.status = KeyLoanStatus::returned;
+  back.returned_at = morning() + kHour;
+  for (KeyLoan k : {fresh, late, back}) {
+    k.meta.created_at = k.out_at;  // the desk's first day: no earlier check was missed
+    data.table<KeyLoan>().upsert(k);
+  }
+
+  const Timestamp now = morning() + 6 * kHour;  // 15:00: K1 overdue, K2 not yet due
+  const auto out = keys_out(data.table<KeyLoan>().rows());
+  REQUIRE(out.size() == 2);
+  CHECK(out[0]->meta.id == "K1");  // oldest first
+  CHECK(key_out_line(*out[0], now).zh ==
+        "9栋-1101 · 王师傅 · 责任人 S001 · 借出 " + format_local(morning()).substr(5) + " · 已逾期");
+  CHECK(key_out_line(*out[1], now).zh.find("李工（施工） · 责任人 S002") != std::string::npos);
+  CHECK(key_out_line(*out[1], now).zh.find("逾期") == std::string::npos);
+
+  // Ticking the check records who checked, and what was out then.
+  const DutyLog check = key_register_check(out, "S005", now);
+  CHECK(check.duty == "key_register_check");
+  CHECK(check.done_by == "S005");
+  CHECK(check.done_at == now);
+  CHECK(check.note.find("未收回 2 把") == 0);
+  CHECK(check.note.find("3栋-0502") != std::string::npos);
+  CHECK(validate(check).empty());
+  CHECK(key_register_check({}, "S005", now).note == "钥匙已全部收回");
+
+  // In Today all day while keys are out (not only from the due-soon hour), listing them.
+  const DutyRule rule{"key_register_check", "检查钥匙登记表", "Key register check", PeriodUnit::day, 1, 1};
+  std::vector<DutyRule> duties{rule};
+  duties[0].lists = "keys_out";
+  TodoOptions o;
+  o.duties = &duties;
+  auto items = todo(data, now, o);
+  const auto it =
+      std::find_if(items.begin(), items.end(), [](const TodoItem& t) { return t.rule == "recurring_duty"; });
+  REQUIRE(it != items.end());
+  CHECK(it->waiting);
+  CHECK(it->subject.find("0/1 · 未收回 2 把") == 0);
+  CHECK(it->subject.find("王师傅") != std::string::npos);
+  // Checked today: it leaves the list.
+  data.table<DutyLog>().upsert([&] {
+    DutyLog d = check;
+    d.meta.id = "D1";
+    return d;
+  }());
+  items = todo(data, now + kHour, o);
+  CHECK(std::none_of(items.begin(), items.end(), [](const TodoItem& t) { return t.rule == "recurring_duty"; }));
 }

@@ -28,7 +28,6 @@ bool tree_read(std::string_view text, Dataset& into) {
   return ok;
 }
 
-
 // Lines of every record type: the sample data, plus one default record of
 // each type with an edit in its history (values of every JSON kind).
 std::vector<std::string> lines() {

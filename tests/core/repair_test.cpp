@@ -82,7 +82,7 @@ TEST_CASE("repair: a normal repair is dispatched with an agreed appointment") {
   CHECK(error_for(out.errors(), "appointment"));
 }
 
-TEST_CASE("repair: paid work needs the quote agreed before it is finished; declined ends politely") {
+TEST_CASE("repair: paid work needs the quote agreed before 开工 and is finished after it; declined ends politely") {
   auto r = create_checked(draft(), actor_as(Role::receptionist)).value();
   r = go(r, RepairAction::dispatch, Role::receptionist, morning(), assign);
   r = go(r, RepairAction::arrive, Role::technician, morning() + kHour);
@@ -101,10 +101,35 @@ TEST_CASE("repair: paid work needs the quote agreed before it is finished; decli
   REQUIRE(ended.ok());
   CHECK(ended->status == RepairStatus::declined);
   CHECK_FALSE(is_open(ended.value()));
-  // Agreed: finished, and the fee is collected before acceptance.
+  // Issue 14 item 8: 开工 is refused until the quote is agreed …
+  Repair start = r;
+  start.paid = true;
+  start.fee = Money{8000};
+  start.quote = d.quote;
+  auto not_agreed = perform(r, start, RepairAction::start_work, actor_as(Role::technician));
+  REQUIRE_FALSE(not_agreed.ok());
+  CHECK(error_for(not_agreed.errors(), "customer_agreed"));
+  // … and agreed paid work is not finished without 开工.
   d.customer_agreed = true;
-  auto finished = perform(r, d, RepairAction::finish, actor_as(Role::technician));
+  auto skipped = perform(r, d, RepairAction::finish, actor_as(Role::technician));
+  REQUIRE_FALSE(skipped.ok());
+  CHECK(error_for(skipped.errors(), "started_at"));
+  // Agreed: 开工 records when and who, then finished; the fee is collected before acceptance.
+  start.customer_agreed = true;
+  auto started =
+      perform(r, start, RepairAction::start_work, actor_as(Role::technician, morning() + 70 * kMinute, "T01"));
+  REQUIRE(started.ok());
+  CHECK(started->status == RepairStatus::working);
+  CHECK(started->agreed_at == morning() + 70 * kMinute);
+  CHECK(started->agreement_recorded_by == "T01");
+  CHECK(started->started_at == morning() + 70 * kMinute);
+  CHECK(started->meta.history.back().action == "start_work");
+  CHECK(is_open(started.value()));
+  d = started.value();
+  d.work_done = "更换阀芯";
+  auto finished = perform(started.value(), d, RepairAction::finish, actor_as(Role::technician));
   REQUIRE(finished.ok());
+  CHECK(finished->agreed_at == morning() + 70 * kMinute);
   Repair sign = finished.value();
   sign.signed_by = "张女士";
   sign.customer_signature = drawn_signature();
@@ -158,4 +183,24 @@ TEST_CASE("repair: acceptance creates a sampled callback due one calendar month 
   CHECK(to_civil(cb->due) == CivilTime{2026, 2, 28, 10, 0});
   r.finished_at = from_civil({2028, 1, 31, 10, 0});
   CHECK(to_civil(callback_for(r)->due) == CivilTime{2028, 2, 29, 10, 0});  // leap year
+}
+
+TEST_CASE("repair: free work may be finished straight from 到场, or after 开工 (issue 14 item 8)") {
+  auto r = create_checked(draft(), actor_as(Role::receptionist)).value();
+  r = go(r, RepairAction::dispatch, Role::receptionist, morning(), assign);
+  r = go(r, RepairAction::arrive, Role::technician, morning() + kHour);
+  auto direct = perform(
+      r,
+      [&] {
+        Repair d = r;
+        d.work_done = "更换阀芯";
+        return d;
+      }(),
+      RepairAction::finish, actor_as(Role::technician));
+  CHECK(direct.ok());
+  r = go(r, RepairAction::start_work, Role::technician, morning() + 70 * kMinute);
+  CHECK(r.started_at == morning() + 70 * kMinute);
+  CHECK_FALSE(r.agreed_at);  // nothing to agree on free work
+  r = go(r, RepairAction::finish, Role::technician, morning() + 2 * kHour, [](Repair& x) { x.work_done = "更换阀芯"; });
+  CHECK(r.status == RepairStatus::finished);
 }

@@ -37,10 +37,12 @@ const std::map<Action, std::set<Role>>& expected() {
       {Action::work_repair, plus(kDesk, Role::technician)},
       {Action::accept_repair, plus(kDesk, Role::technician)},
       {Action::record_callback, kDesk},
-      {Action::callback_major_complaint, kPm},  // major complaints: the project manager calls back
-      {Action::record_violation, kAll},         // (rule) any staff may record
-      {Action::persuade_violation, kAll},       // (rule) … and log persuasion
-      {Action::impose_violation_measure, kPm},  // (rule) only the project manager
+      {Action::callback_major_complaint, kPm},           // major complaints: the project manager calls back
+      {Action::record_violation, kAll},                  // (rule) any staff may record
+      {Action::persuade_violation, kAll},                // (rule) … and log persuasion
+      {Action::impose_violation_measure, kPm},           // (rule) only the project manager
+      {Action::record_measure_sign_off, kPm},            // issue 14 item 15: as the measure itself
+      {Action::hold_serious_complaint, kSupervisorsUp},  // issue 14 item 5: only a supervisor (or above)
       {Action::close_general_violation, kDesk},
       {Action::close_major_violation, kManagers},
       {Action::lend_key, plus(kDesk, Role::guard)},

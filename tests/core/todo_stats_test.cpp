@@ -196,6 +196,16 @@ TEST_CASE("todo: recurring duties and incident checklists come from the assets' 
   CHECK(near_end[0].rule == "recurring_duty");
   CHECK(near_end[0].id == "pest_control");
   CHECK(near_end[0].subject == "0/2");
+  // Issue 14 item 16: the weekly summary meeting says when to arrive.
+  DutyRule summary{"weekly_summary_meeting", "周工作总结会", "Weekly summary meeting", PeriodUnit::week, 1, 1};
+  summary.weekday = 7;
+  summary.time_of_day = 16 * 60;
+  summary.arrive_before_minutes = 15;
+  duties = {summary};
+  auto sunday = todo(data, from_civil({2026, 11, 29, 15, 30}), o);
+  REQUIRE(sunday.size() == 1);
+  CHECK(sunday[0].what.zh == "周工作总结会（15:45 到场）");
+  CHECK(format_local(sunday[0].due) == "2026-11-29 16:00");
 }
 
 TEST_CASE("(rule) repeat complaints: the same matter twice or more in a row, per customer") {

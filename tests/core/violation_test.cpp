@@ -64,6 +64,42 @@ TEST_CASE("violations: the four heaviest measures take effect only with consulta
   CHECK_FALSE(needs_sign_off(Measure::persuasion));
 }
 
+TEST_CASE("violations: the sign-off is recorded later on the measure already taken (issue 14 item 15)") {
+  const auto pm = [](Timestamp at) { return actor_as(Role::project_manager, at); };
+  auto v = add_measure(recorded(), measure(Measure::persuasion), actor_as(Role::guard)).value();
+  v = add_measure(v, measure(Measure::cut_utilities), pm(morning())).value();
+  const Violation before = v;
+  // Only the project manager records it, as for the measure itself.
+  auto by_desk = record_sign_off(v, 1, true, false, actor_as(Role::supervisor));
+  REQUIRE_FALSE(by_desk.ok());
+  CHECK(by_desk.errors().front().message.zh.find("项目经理") != std::string::npos);
+  // The GM does not sign before the logistics center is consulted.
+  auto too_soon = record_sign_off(v, 1, false, true, pm(morning()));
+  REQUIRE_FALSE(too_soon.ok());
+  CHECK(too_soon.errors().front().where == "measures[1].logistics_consulted");
+  // Persuasion needs no sign-off; an index past the end is refused.
+  CHECK_FALSE(record_sign_off(v, 0, true, true, pm(morning())).ok());
+  CHECK_FALSE(record_sign_off(v, 2, true, true, pm(morning())).ok());
+  CHECK(v == before);  // nothing changed by the refusals
+  // Consulted on day 1, signed on day 3: each its own step in the history.
+  v = record_sign_off(v, 1, true, false, pm(morning() + kDay)).value();
+  CHECK(v.measures[1].logistics_consulted);
+  CHECK_FALSE(in_effect(v.measures[1]));
+  CHECK_FALSE(v.measures[1].signed_at);
+  CHECK(v.meta.history.back().action == "sign_off:cut_utilities");
+  CHECK_FALSE(record_sign_off(v, 1, true, false, pm(morning() + kDay)).ok());  // nothing new
+  v = record_sign_off(v, 1, false, true, pm(morning() + 3 * kDay)).value();
+  CHECK(in_effect(v.measures[1]));
+  CHECK(v.measures[1].signed_at == morning() + 3 * kDay);
+  CHECK(v.measures[1].sign_off_by == pm(morning()).staff);
+  CHECK(v.measures[1].at == before.measures[1].at);  // the measure itself is unchanged
+  CHECK(v.meta.history.size() == before.meta.history.size() + 2);
+  // A closed case takes none.
+  Violation closed = v;
+  closed.status = ViolationStatus::closed;
+  CHECK_FALSE(record_sign_off(closed, 1, true, true, pm(morning())).ok());
+}
+
 TEST_CASE("violations: rectification deadline tracked; closing after a measure needs the follow-up") {
   auto v = add_measure(recorded(), measure(Measure::rectify_by_deadline), actor_as(Role::project_manager)).value();
   auto ds = rectification_deadlines(v);

@@ -18,6 +18,7 @@
 #include "core/record_reader.hpp"
 #include "core/sample_data.hpp"
 #include "core/team.hpp"
+#include "plausible.hpp"
 #include "record_gen.hpp"
 
 namespace desk::gen {
@@ -157,7 +158,7 @@ class Runner {
   template <class R>
   R base_draft() {
     const auto& rows = samples_.table<R>().rows();
-    R r = rows.empty() ? R{} : rows[g_.below(rows.size())];
+    R r = rows.empty() ? plausible_draft<R>(from_civil({2026, 11, 20, 10})) : rows[g_.below(rows.size())];
     r.meta = RecordMeta{};
     return r;
   }
