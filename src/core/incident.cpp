@@ -69,4 +69,18 @@ Expected<Incident> tick_item(const Incident& current, const std::string& item, c
   return revise_record(current, std::move(next), actor, "tick:" + item);
 }
 
+Expected<Incident> untick_item(const Incident& current, const std::string& item, const Actor& actor) {
+  if (auto e = check_permission(actor.role, Action::tick_checklist)) return Errors{*e};
+  if (current.meta.deleted || current.status != S::active)
+    return Errors{{"status", {"事件已解除，不能再撤销勾选", "The incident has ended"}}};
+  const ChecklistTick* t = find_tick(current, item);
+  if (!t) return Errors{{"ticks", {"该项尚未勾选", "Not ticked"}}};
+  if (t->by != actor.staff)
+    return Errors{
+        {"ticks", {"只有勾选人（" + t->by + "）可以撤销", "Only " + t->by + ", who ticked it, may untick it"}}};
+  Incident next = current;
+  std::erase_if(next.ticks, [&](const ChecklistTick& x) { return x.item == item; });
+  return revise_record(current, std::move(next), actor, "untick:" + item);
+}
+
 }  // namespace desk

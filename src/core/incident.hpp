@@ -86,5 +86,8 @@ bool is_open(const Incident& i);
 Expected<Incident> tick_item(const Incident& current, const std::string& item, const std::string& note,
                              const Actor& actor);
 const ChecklistTick* find_tick(const Incident& i, const std::string& item);
+// Issue 13: a tick made by mistake is taken back by the person who made it,
+// while the incident is active; the history keeps the tick ("untick:<item>").
+Expected<Incident> untick_item(const Incident& current, const std::string& item, const Actor& actor);
 
 }  // namespace desk

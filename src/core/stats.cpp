@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 namespace desk {
 
@@ -128,8 +129,10 @@ MonthlyStats monthly_stats(const Dataset& data, const std::string& site, int yea
     using R = typename std::decay_t<decltype(table.rows())>::value_type;
     // A case is made from a complaint already counted: not new work of the month.
     if constexpr (std::is_same_v<R, CaseStudy>) return;
-    // Calendar entries are settings, not the month's service work.
-    if constexpr (std::is_same_v<R, CalendarOverride>) return;
+    // Calendar entries are settings, the staff list and training attempts
+    // the team's own: not the month's service work (issue 13).
+    if constexpr (std::is_same_v<R, CalendarOverride> || std::is_same_v<R, Staff> || std::is_same_v<R, TrainingAttempt>)
+      return;
     int n = 0;
     for (const auto& r : table.rows())
       if (!r.meta.deleted && (site.empty() || r.meta.site == site) && m.contains(r.meta.created_at)) {
@@ -189,6 +192,7 @@ MonthlyStats monthly_stats(const Dataset& data, const std::string& site, int yea
 
   // Callback rates: sources finished in the month against the callbacks done for them.
   std::map<CallbackSource, std::pair<int, int>> finished_done;
+  std::map<CallbackSource, int> not_yet_due;  // issue 13: a callback not yet due is not missed
   for (const Callback* cb : rows_of<Callback>(data, site)) {
     comp.add("callback_due", {"按期回访", "Callback on time"},
              cb->required ? callback_deadline(*cb) : std::optional<Deadline>{});
@@ -197,6 +201,7 @@ MonthlyStats monthly_stats(const Dataset& data, const std::string& site, int yea
       auto& fd = finished_done[cb->source];
       ++fd.first;
       fd.second += cb->status == CallbackStatus::done;
+      not_yet_due[cb->source] += cb->status != CallbackStatus::done && !(cb->due < now);
     }
     if (cb->done_at && m.contains(*cb->done_at) && cb->status == CallbackStatus::done) {
       ++s.rated;
@@ -218,7 +223,8 @@ MonthlyStats monthly_stats(const Dataset& data, const std::string& site, int yea
       std::max(finished_done[CallbackSource::complaint].first, finished_complaints);
   for (const auto& [source, fd] : finished_done) {
     if (fd.first == 0 && fd.second == 0) continue;
-    s.callback_rates.push_back({source, fd.first, callback_required_count(source, fd.first), fd.second});
+    s.callback_rates.push_back(
+        {source, fd.first, callback_required_count(source, fd.first), fd.second, not_yet_due[source]});
   }
 
   for (const GasCheck* g : rows_of<GasCheck>(data, site))
@@ -244,38 +250,52 @@ MonthlyStats monthly_stats(const Dataset& data, const std::string& site, int yea
   return s;
 }
 
+const std::vector<std::string>& stats_header() {
+  static const std::vector<std::string> header = {"月份", "项目", "类别", "数值", "单位", "分子", "分母", "说明"};
+  return header;
+}
+
 std::vector<std::vector<std::string>> stats_rows(const MonthlyStats& s) {
   std::vector<std::vector<std::string>> out;
   const std::string month = std::to_string(s.year) + "-" + (s.month < 10 ? "0" : "") + std::to_string(s.month);
-  auto row = [&](std::string item, std::string category, std::string value) {
-    out.push_back({month, std::move(item), std::move(category), std::move(value)});
+  auto count = [&](std::string item, std::string category, std::int64_t n, const char* unit, std::string note = "") {
+    out.push_back({month, std::move(item), std::move(category), std::to_string(n), unit, "", "", std::move(note)});
   };
-  for (const auto& [type, n] : s.created) row("新建记录", record_type_label(type).zh, std::to_string(n));
-  for (const auto& [k, n] : s.complaints_by_type) row("投诉类型", k, std::to_string(n));
-  for (const auto& [k, n] : s.repairs_by_fault) row("维修类型", k, std::to_string(n));
-  for (const auto& [k, n] : s.violations_by_category) row("违章类别", k, std::to_string(n));
+  // A rate as its percentage with one decimal; 0 of 0 is no rate at all.
+  auto rate = [&](std::string item, std::string category, int num, int den, std::string note_if_none,
+                  std::string note = "") {
+    char pct[32] = "";
+    if (den > 0) std::snprintf(pct, sizeof pct, "%.1f", 100.0 * num / den);
+    out.push_back({month, std::move(item), std::move(category), pct, "%", std::to_string(num), std::to_string(den),
+                   den > 0 ? std::move(note) : std::move(note_if_none)});
+  };
+  for (const auto& [type, n] : s.created) count("新建记录", record_type_label(type).zh, n, "条");
+  for (const auto& [k, n] : s.complaints_by_type) count("投诉类型", k, n, "件");
+  for (const auto& [k, n] : s.repairs_by_fault) count("维修类型", k, n, "件");
+  for (const auto& [k, n] : s.violations_by_category) count("违章类别", k, n, "件");
   for (const auto& c : s.compliance)
-    row("时限达标率", c.label.zh,
-        percent(c.rate()) + " (" + std::to_string(c.met) + "/" + std::to_string(c.met + c.missed + c.overdue) + ")");
+    rate("时限达标率", c.label.zh, c.met, c.judged(), "本月无到期",
+         c.overdue ? "逾期未办 " + std::to_string(c.overdue) : "");
   for (const auto& c : s.compliance)
     if (c.judged_counting_holds != c.judged() || c.met_counting_holds != c.met)
-      row("时限达标率（暂停时间照计）", c.label.zh,
-          percent(c.rate_counting_holds()) + " (" + std::to_string(c.met_counting_holds) + "/" +
-              std::to_string(c.judged_counting_holds) + ")");
+      rate("时限达标率（暂停时间照计）", c.label.zh, c.met_counting_holds, c.judged_counting_holds, "本月无到期");
   for (const auto& [reason, ms] : s.hold_ms_by_reason) {
     char hours[32];
     std::snprintf(hours, sizeof hours, "%.1f", static_cast<double>(ms) / kHour);
-    row("暂停时长（小时）", enum_label(enum_from_code<HoldReason>(reason).value_or(HoldReason::other_party)).zh, hours);
+    out.push_back({month, "暂停时长",
+                   enum_label(enum_from_code<HoldReason>(reason).value_or(HoldReason::other_party)).zh, hours, "小时",
+                   "", "", ""});
   }
   for (const auto& r : s.callback_rates)
-    row("回访", enum_label(r.source).zh,
-        std::to_string(r.done) + "/" + std::to_string(r.required) + (r.meets() ? " 达标" : " 未达标"));
-  row("满意率", "回访", percent(s.satisfaction()));
-  row("回访不合格", "", std::to_string(s.failed_callbacks.size()));
-  for (const auto& r : s.repeat_complaints)
-    row("连续同一事项投诉", r.customer + " " + r.matter, std::to_string(r.times));
-  for (const auto& r : s.repeat_repairs)
-    row("同一维修3次以上", r.unit + " " + enum_label(r.fault).zh, std::to_string(r.times));
+    out.push_back({month, "回访完成", enum_label(r.source).zh, std::to_string(r.done), "次", std::to_string(r.done),
+                   std::to_string(r.required),
+                   r.meets()         ? "达标"
+                   : r.in_progress() ? "进行中（" + std::to_string(r.pending) + " 次未到期）"
+                                     : "未达标"});
+  rate("满意率", "回访", s.satisfied, s.rated, "本月无评价");
+  count("回访不合格", "", static_cast<std::int64_t>(s.failed_callbacks.size()), "次");
+  for (const auto& r : s.repeat_complaints) count("连续同一事项投诉", r.customer + " " + r.matter, r.times, "次");
+  for (const auto& r : s.repeat_repairs) count("同一维修3次以上", r.unit + " " + enum_label(r.fault).zh, r.times, "次");
   return out;
 }
 
@@ -309,25 +329,50 @@ std::string stats_csv(const MonthlyStats& s) {
     for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);
     out += "\r\n";
   };
-  line({"月份", "项目", "类别", "数值"});
+  line(stats_header());
   for (const auto& r : stats_rows(s)) line(r);
   return out;
 }
 
+// Issue 13: the printed report is one A4 page per few sections — a heading
+// and a table for each item, rates with a bar — not the CSV's rows.
 std::string stats_html(const MonthlyStats& s, const std::string& title) {
   std::string h =
       "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">" + std::string(kPrintCsp) + "<title>" +
       html_escape(title) +
       "</title><style>@page{size:A4;margin:15mm}body{font-family:'WenQuanYi Micro Hei','Microsoft YaHei',sans-serif;"
-      "font-size:10.5pt}table{width:100%;border-collapse:collapse}th,td{border:1px solid #444;padding:1.5mm 2mm;"
-      "text-align:left}th{background:#eee}</style></head><body><h1 style=\"font-size:15pt\">" +
-      html_escape(title) + "</h1><table><tr><th>月份</th><th>项目</th><th>类别</th><th>数值</th></tr>";
-  for (const auto& r : stats_rows(s)) {
-    h += "<tr>";
-    for (const auto& c : r) h += "<td>" + html_escape(c) + "</td>";
-    h += "</tr>";
+      "font-size:10pt}h1{font-size:15pt;margin:0 0 2mm}h2{font-size:11.5pt;margin:4mm 0 1mm}"
+      "table{width:100%;border-collapse:collapse;page-break-inside:avoid}th,td{border:1px solid #888;"
+      "padding:1mm 2mm;text-align:left}th{background:#eee}td.n{text-align:right;white-space:nowrap}"
+      ".bar{width:40mm;height:3mm;background:#e4e4e4}.bar div{height:3mm;background:#3a7d44}"
+      ".bar div.low{background:#c47f1a}</style></head><body><h1>" +
+      html_escape(title) + "</h1>";
+  const auto rows = stats_rows(s);
+  std::string open_item;
+  for (const auto& r : rows) {
+    if (r[kItem] != open_item) {
+      if (!open_item.empty()) h += "</table>";
+      open_item = r[kItem];
+      const bool rate = r[kUnit] == "%";
+      h += "<h2>" + html_escape(open_item) + "</h2><table><tr><th>类别</th><th>" +
+           (rate ? std::string("达标率</th><th></th><th>分子/分母") : std::string("数值")) + "</th><th>说明</th></tr>";
+    }
+    h += "<tr><td>" + html_escape(r[kCategory].empty() ? "—" : r[kCategory]) + "</td>";
+    if (r[kUnit] == "%") {
+      const double pct = r[kValue].empty() ? 0.0 : std::atof(r[kValue].c_str());
+      h += "<td class=\"n\">" + (r[kValue].empty() ? std::string("—") : html_escape(r[kValue]) + "%") +
+           "</td><td><div class=\"bar\">" +
+           (r[kValue].empty() ? std::string()
+                              : "<div class=\"" + std::string(pct < 99.95 ? "low" : "") +
+                                    "\" style=\"width:" + std::to_string(static_cast<int>(pct + 0.5)) + "%\"></div>") +
+           "</div></td><td class=\"n\">" + html_escape(r[kNumerator]) + "/" + html_escape(r[kDenominator]) + "</td>";
+    } else {
+      h += "<td class=\"n\">" + html_escape(r[kValue]) + " " + html_escape(r[kUnit]) + "</td>";
+    }
+    h += "<td>" + html_escape(r[kNote]) + "</td></tr>";
   }
-  return h + "</table></body></html>";
+  if (!open_item.empty()) h += "</table>";
+  return h + "</body></html>";
 }
 
 std::string stats_text(const MonthlyStats& s) {
@@ -340,8 +385,9 @@ std::string stats_text(const MonthlyStats& s) {
     if (n) out += " " + type + "=" + std::to_string(n);
   out += "\n";
   for (const auto& c : s.compliance)
-    out += "  时限 " + c.label.zh + ": " + percent(c.rate()) + " met " + std::to_string(c.met) + ", missed " +
-           std::to_string(c.missed) + ", overdue " + std::to_string(c.overdue) + "\n";
+    out += "  时限 " + c.label.zh + ": " + (c.judged() ? percent(c.rate()) : std::string("—")) + " met " +
+           std::to_string(c.met) + ", missed " + std::to_string(c.missed) + ", overdue " + std::to_string(c.overdue) +
+           "\n";
   for (const auto& r : s.callback_rates)
     out += "  回访 " + std::string(enum_label(r.source).zh) + ": " + std::to_string(r.done) + "/" +
            std::to_string(r.required) + " required of " + std::to_string(r.finished) + (r.meets() ? " ok" : " SHORT") +

@@ -30,7 +30,10 @@ struct CallbackRateRow {
   int finished = 0;  // sources finished in the month
   int required = 0;  // callback_required_count
   int done = 0;      // callbacks done for them
+  int pending = 0;   // issue 13: callbacks not done and not yet due — not missed
   bool meets() const { return done >= required; }
+  // Short now, but the callbacks still to come (not yet due) can make it up.
+  bool in_progress() const { return !meets() && done + pending >= required; }
 };
 
 struct RepeatComplaint {
@@ -80,9 +83,14 @@ std::vector<RepeatRepair> repeat_repairs(const std::vector<const Repair*>& month
 // month at site time; deadlines still open are judged at `now`.
 MonthlyStats monthly_stats(const Dataset& data, const std::string& site, int year, int month, Timestamp now);
 
-// The report as rows of (month, item, category, value) — what the CSV and
-// the printed page show.
+// The report as rows — what the CSV and the printed page show. Issue 13:
+// numbers in number columns, so a spreadsheet can sum them:
+//   月份, 项目, 类别, 数值, 单位, 分子, 分母, 说明
+// A rate's 数值 is its percentage (66.7) with 分子/分母 (2, 3); a rate of
+// nothing (0 of 0) has an empty 数值 and says why in 说明, never 100 %.
+enum StatsColumn { kMonth, kItem, kCategory, kValue, kUnit, kNumerator, kDenominator, kNote, kStatsColumns };
 std::vector<std::vector<std::string>> stats_rows(const MonthlyStats& s);
+const std::vector<std::string>& stats_header();
 // For Excel: UTF-8 with a byte-order mark, CRLF lines, quoted fields.
 std::string stats_csv(const MonthlyStats& s);
 // One quoted CSV cell; text starting with = + - @ tab or CR is made inert.

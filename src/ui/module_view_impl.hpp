@@ -3,12 +3,41 @@
 #pragma once
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "ui/caller_panel.hpp"
 #include "ui/record_link.hpp"
 #include "ui/test_probe.hpp"
 
 namespace desk::ui {
 
+// Issue 13: the label column fits the form's longest shown label in the
+// language on screen (English labels like "Handed to the cashier" were cut
+// at a fixed 120 px), within 120–220 px so the fields keep their room.
+template <HasFields R>
+float form_label_width(const FormState& form) {
+  float widest = 0;
+  std::apply(
+      [&](const auto&... f) {
+        ((widest = form.hidden.count(f.key)
+                       ? widest
+                       : std::max(widest, ImGui::CalcTextSize(lang() == Lang::zh ? f.zh : f.en).x)),
+         ...);
+      },
+      R::fields());
+  const float star = ImGui::CalcTextSize("*").x + 2;
+  return std::clamp(widest + star + ImGui::GetStyle().CellPadding.x * 2, 120.0f, 220.0f);
+}
+
 namespace detail {
+// An intake form that shows the caller's history: `static constexpr bool kCallerHistory = true;`.
+template <class Spec>
+concept CallerHistory = requires {
+  requires Spec::kCallerHistory;
+};
+// A register sorted by code with no date or staff filter: `static constexpr bool kRegisterFilters = true;`.
+template <class Spec>
+concept RegisterFilters = requires {
+  requires Spec::kRegisterFilters;
+};
 inline std::string lower_ascii(std::string s) {
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -210,25 +239,32 @@ void ModuleView<R>::draw_toolbar(Context& ctx) {
   }
   ImGui::SetNextItemWidth(250);
   if (focus_search_) ImGui::SetKeyboardFocusHere(), focus_search_ = false;
-  ImGui::InputTextWithHint(("##" + id + ".search").c_str(), tr(S::search_hint), &search_);
+  if constexpr (requires { Spec::search_hint(); })
+    ImGui::InputTextWithHint(("##" + id + ".search").c_str(), tr(Spec::search_hint()).c_str(), &search_);
+  else
+    ImGui::InputTextWithHint(("##" + id + ".search").c_str(), tr(S::search_hint), &search_);
   if constexpr (detail::HasStatus<R>) {
     using St = decltype(R{}.status);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(120);
     detail::enum_filter<St>(id + ".filter.status", tr("全部状态", "All states"), status_filter_);
   }
-  for (auto [text, label, key] :
-       {std::tuple{&from_text_, S::date_from, ".from"}, std::tuple{&to_text_, S::date_to, ".to"}}) {
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(tr(label));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(108);
-    const bool bad = !trim(*text).empty() && !parse_local(trim(*text));
-    if (bad) ImGui::PushStyleColor(ImGuiCol_Text, colors::error);
-    ImGui::InputTextWithHint(("##" + id + key).c_str(), tr(S::date_hint), text);
-    if (bad) ImGui::PopStyleColor();
-  }
+  // Issue 13: a register (the staff list) offers only the filters that make
+  // sense for it: no date range, no staff filter (Spec::kRegisterFilters).
+  constexpr bool dated = !detail::RegisterFilters<Spec>;
+  if constexpr (dated)
+    for (auto [text, label, key] :
+         {std::tuple{&from_text_, S::date_from, ".from"}, std::tuple{&to_text_, S::date_to, ".to"}}) {
+      ImGui::SameLine();
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(tr(label));
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(108);
+      const bool bad = !trim(*text).empty() && !parse_local(trim(*text));
+      if (bad) ImGui::PushStyleColor(ImGuiCol_Text, colors::error);
+      ImGui::InputTextWithHint(("##" + id + key).c_str(), tr(S::date_hint), text);
+      if (bad) ImGui::PopStyleColor();
+    }
   if constexpr (detail::HasOpen<R>) {
     ImGui::SameLine();
     ImGui::Checkbox(id_label(tr("仅未完成", "Open only"), (id + ".open_only").c_str()), &only_open_);
@@ -262,14 +298,16 @@ void ModuleView<R>::draw_filters() {
     ImGui::InputTextWithHint(("##" + id + ".filter.unit").c_str(), tr("如 3栋-1202", "e.g. 3栋-1202"), &unit_text_);
     ImGui::SameLine();
   }
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(tr("员工", "Staff"));
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(110);
-  ImGui::InputTextWithHint(("##" + id + ".filter.staff").c_str(), tr("工号", "staff code"), &staff_text_);
+  if constexpr (!detail::RegisterFilters<Spec>) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("员工", "Staff"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    ImGui::InputTextWithHint(("##" + id + ".filter.staff").c_str(), tr("工号", "staff code"), &staff_text_);
+    ImGui::SameLine();
+  }
   const bool any = kind_filter_ >= 0 || status_filter_ >= 0 || only_open_ || !search_.empty() || !unit_text_.empty() ||
                    !staff_text_.empty() || !from_text_.empty() || !to_text_.empty();
-  ImGui::SameLine();
   ImGui::BeginDisabled(!any);
   if (ImGui::SmallButton(id_label(tr("清除筛选", "Clear filters"), (id + ".filter.clear").c_str()))) {
     search_.clear(), unit_text_.clear(), staff_text_.clear(), from_text_.clear(), to_text_.clear();
@@ -312,7 +350,11 @@ void ModuleView<R>::draw_list(Context& ctx) {
   ImGui::TableSetupScrollFreeze(0, 1);
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     ImGuiTableColumnFlags f = fixed[c] > 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch;
-    if (c == 0) f |= ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending;
+    // Newest first, except a register sorted by its code (the staff list by 工号).
+    if (c == 0)
+      f |= ImGuiTableColumnFlags_DefaultSort |
+           (detail::RegisterFilters<Spec> ? ImGuiTableColumnFlags_PreferSortAscending
+                                          : ImGuiTableColumnFlags_PreferSortDescending);
     ImGui::TableSetupColumn(tr(columns_[c].header).c_str(), f, fixed[c] > 0 ? fixed[c] : 1.0f, static_cast<ImGuiID>(c));
     if (c == 0 && deadlines)
       ImGui::TableSetupColumn(tr("时限", "Deadline"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
@@ -426,6 +468,13 @@ void ModuleView<R>::draw_form(Context& ctx) {
       ImGui::GetFrameHeightWithSpacing() * 1.4f + (general_text.empty() ? 0.0f : wrapped_height(general_text));
   if (stored) draw_actions(ctx, *stored);  // above the scrolling fields: always in view
   ImGui::BeginChild((id + ".body").c_str(), ImVec2(0, -footer));
+  // Issue 13 item 6: an intake form shows the caller's earlier records first.
+  if constexpr (detail::CallerHistory<Spec>) {
+    if constexpr (std::is_same_v<R, KeyLoan>)
+      caller_panel(ctx, draft_.phone, draft_.key, draft_.meta.id, id);
+    else
+      caller_panel(ctx, draft_.phone, draft_.unit, draft_.meta.id, id);
+  }
   constexpr bool extras_first = requires {
     Spec::kExtrasFirst;
   };
@@ -448,7 +497,7 @@ void ModuleView<R>::draw_form(Context& ctx) {
   };
   ImGui::BeginDisabled(ctx.desk.busy());
   if (ImGui::BeginTable((id + ".fields").c_str(), 2, ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn("l", ImGuiTableColumnFlags_WidthFixed, 120);
+    ImGui::TableSetupColumn("l", ImGuiTableColumnFlags_WidthFixed, form_label_width<R>(form_));
     ImGui::TableSetupColumn("f", ImGuiTableColumnFlags_WidthStretch);
     draw_fields(draft_, form_, ctx.now);
     ImGui::EndTable();

@@ -20,10 +20,10 @@ std::unique_ptr<ModuleBase> make_incidents();
 std::unique_ptr<ModuleBase> make_inspections();
 std::unique_ptr<ModuleBase> make_duty_logs();
 std::unique_ptr<ModuleBase> make_staff();
-std::unique_ptr<ModuleBase> make_calendar();   // 工作日历设置 (modules_calendar.cpp)
-std::unique_ptr<ModuleBase> make_cases();      // 案例库 (modules_cases.cpp)
-std::unique_ptr<ModuleBase> make_contracts();  // 特约服务 (modules_contracts.cpp)
-std::unique_ptr<ModuleBase> make_referrals();  // 工作联系单 (modules_referrals.cpp)
+std::unique_ptr<ModuleBase> make_calendar();    // 工作日历设置 (modules_calendar.cpp)
+std::unique_ptr<ModuleBase> make_cases();       // 案例库 (modules_cases.cpp)
+std::unique_ptr<ModuleBase> make_contracts();   // 特约服务 (modules_contracts.cpp)
+std::unique_ptr<ModuleBase> make_referrals();   // 工作联系单 (modules_referrals.cpp)
 std::unique_ptr<ModuleBase> make_gas_checks();  // 煤气安全检查 (modules_gas.cpp)
 // Issue 14 item 14: refer a visit or complaint to a department with one
 // action (a 工作联系单 linked back to it), and list the referrals it has.

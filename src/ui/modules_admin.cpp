@@ -135,6 +135,8 @@ template <>
 struct ModuleSpec<Staff> {
   static constexpr const char* kId = "staff";
   static constexpr const char* kType = Staff::kType;
+  static constexpr bool kRegisterFilters = true;  // issue 13: by 工号, no date or staff filter
+  static Msg search_hint() { return {"搜索工号、姓名", "Search code, name"}; }
   static Msg title() { return {"员工", "Staff"}; }
   static Msg new_label() { return {"添加员工", "Add staff"}; }
   static std::vector<Column<Staff>> columns() {

@@ -127,13 +127,14 @@ template <>
 struct ModuleSpec<KeyLoan> {
   static constexpr const char* kId = "keys";
   static constexpr const char* kType = KeyLoan::kType;
+  static constexpr bool kCallerHistory = true;
   static Msg title() { return {"钥匙借用", "Keys"}; }
   static Msg new_label() { return {"借出钥匙", "Lend a key"}; }
   static std::vector<Column<KeyLoan>> columns() {
     return {
         {{"借出时间", "Out"}, [](const KeyLoan& k) { return format_local(k.out_at); }, 128},
-        {{"钥匙", "Key"}, [](const KeyLoan& k) { return k.key; }, 100},
-        {{"借用人", "Borrower"}, [](const KeyLoan& k) { return k.borrower + (k.contractor ? "（施工）" : ""); }, 110},
+        {{"钥匙", "Key"}, [](const KeyLoan& k) { return k.key; }, 150},  // issue 13: room for 3栋2单元-1202
+        {{"借用人", "Borrower"}, [](const KeyLoan& k) { return k.borrower + (k.contractor ? "（施工）" : ""); }, 150},
         {{"事由", "Purpose"}, [](const KeyLoan& k) { return k.purpose; }},
         {{"预计归还", "Due back"}, [](const KeyLoan& k) { return format_local(k.expected_return); }, 128},
         {{"状态", "State"}, [](const KeyLoan& k) { return tr(enum_label(k.status)); }, 56}};
@@ -309,6 +310,19 @@ struct ModuleSpec<Incident> {
       ImGui::PushID(item.id.c_str());
       if (t) {
         ImGui::TextColored(colors::ok, "√ %s  %s", format_local(t->at).c_str(), t->by.c_str());
+        // Issue 13: whoever ticked it may take it back (the history keeps it).
+        if (t->by == ctx.staff && stored->status == IncidentStatus::active) {
+          ImGui::SameLine();
+          ImGui::BeginDisabled(ctx.desk.busy() || ctx.desk.read_only());
+          if (ImGui::SmallButton(id_label(tr("撤销", "Untick"), ("incidents.untick." + item.id).c_str())))
+            view.form().errors =
+                ctx.desk.store(untick_item(*stored, item.id, ctx.actor()), {"已撤销勾选", "Unticked"},
+                               [&view, &desk = ctx.desk](bool ok) {
+                                 if (auto* r = desk.data().table<Incident>().find(view.draft().meta.id); ok && r)
+                                   view.draft() = *r;
+                               });
+          ImGui::EndDisabled();
+        }
       } else {
         ImGui::BeginDisabled(stored->status != IncidentStatus::active || ctx.desk.busy());
         if (ImGui::SmallButton(id_label(tr("完成", "Done"), ("incidents.tick." + item.id).c_str()))) {

@@ -33,6 +33,7 @@ struct ModuleSpec<Complaint> {
   static constexpr const char* kId = "complaints";
   static constexpr auto kKind = &Complaint::type;
   static constexpr const char* kType = Complaint::kType;
+  static constexpr bool kCallerHistory = true;
   static Msg title() { return {"投诉", "Complaints"}; }
   static Msg new_label() { return {"受理投诉", "New complaint"}; }
   static std::vector<Column<Complaint>> columns() {
@@ -132,6 +133,7 @@ struct ModuleSpec<Repair> {
   static constexpr const char* kId = "repairs";
   static constexpr auto kKind = &Repair::fault;
   static constexpr const char* kType = Repair::kType;
+  static constexpr bool kCallerHistory = true;
   static Msg title() { return {"报修派工", "Repairs"}; }
   static Msg new_label() { return {"登记报修", "New repair"}; }
   static std::vector<Column<Repair>> columns() {

@@ -26,6 +26,20 @@ void daily_chart(const std::vector<int>& per_day) {
 }
 
 // One horizontal bar chart: label, bar scaled to the largest value, count.
+// Issue 13: the core counts by Chinese label (the report's language); the
+// screen shows them in the language chosen.
+template <DeskEnum E>
+std::map<std::string, int> translated(const std::map<std::string, int>& by_zh) {
+  std::map<std::string, int> out;
+  for (const auto& [zh, n] : by_zh) {
+    std::string key = zh;
+    for (const auto& e : enum_entries(E{}))
+      if (zh == e.zh) key = lang() == Lang::zh ? e.zh : e.en;
+    out[key] += n;
+  }
+  return out;
+}
+
 void bars(const char* id, const std::map<std::string, int>& values) {
   int top = 1;
   for (const auto& [k, v] : values) top = std::max(top, v);
@@ -94,11 +108,11 @@ void StatsView::draw(Context& ctx) {
   bars("stats.created", created);
   daily_chart(s.created_per_day);
   ImGui::TextColored(colors::accent, "%s", tr("投诉类型", "Complaints by type"));
-  bars("stats.complaints", s.complaints_by_type);
+  bars("stats.complaints", translated<ComplaintType>(s.complaints_by_type));
   ImGui::TextColored(colors::accent, "%s", tr("维修类型", "Repairs by fault"));
-  bars("stats.repairs", s.repairs_by_fault);
+  bars("stats.repairs", translated<FaultType>(s.repairs_by_fault));
   ImGui::TextColored(colors::accent, "%s", tr("违章类别", "Violations"));
-  bars("stats.violations", s.violations_by_category);
+  bars("stats.violations", translated<ViolationCategory>(s.violations_by_category));
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("stats.right", ImVec2(0, 0));
@@ -145,11 +159,18 @@ void StatsView::draw(Context& ctx) {
       ImGui::TableSetColumnIndex(1);
       char pct[32];
       std::snprintf(pct, sizeof pct, "%.0f%%", 100 * rate);
-      ImGui::PushStyleColor(ImGuiCol_PlotHistogram, r.meets() ? colors::ok : colors::overdue);
+      // Issue 13: short only by callbacks not yet due is 进行中, not a failure.
+      ImGui::PushStyleColor(ImGuiCol_PlotHistogram, r.meets()         ? colors::ok
+                                                    : r.in_progress() ? colors::due_soon
+                                                                      : colors::overdue);
       ImGui::ProgressBar(std::min(rate, 1.0f), ImVec2(120, 0), pct);
       ImGui::PopStyleColor();
       ImGui::TableSetColumnIndex(2);
       ImGui::TextColored(colors::muted, "%d/%d %s %d", r.done, r.required, tr("完成", "finished"), r.finished);
+      if (r.in_progress()) {
+        ImGui::SameLine();
+        ImGui::TextColored(colors::due_soon, "%s %d", tr("未到期", "not yet due"), r.pending);
+      }
     }
     ImGui::EndTable();
   }

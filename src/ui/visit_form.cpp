@@ -6,6 +6,7 @@
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
 #include "ui/assets.hpp"
+#include "ui/caller_panel.hpp"
 #include "ui/modules.hpp"
 #include "ui/record_link.hpp"
 #include "ui/strings.hpp"
@@ -72,6 +73,7 @@ void VisitsView::draw_form(Context& ctx) {
   const float footer =
       ImGui::GetFrameHeightWithSpacing() * 1.3f + (error_line.empty() ? 0.0f : wrapped_height(error_line));
   ImGui::BeginChild("visit.body", ImVec2(0, -footer), false);
+  caller_panel(ctx, draft_.phone, draft_.unit, draft_.meta.id, "visit");  // issue 13 item 6
   ImGui::BeginDisabled(saving);
   if (ImGui::BeginTable("visit.fields", 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("l", ImGuiTableColumnFlags_WidthFixed, 96);

@@ -114,7 +114,7 @@ test('statistics CSV opens in Excel: UTF-8 with BOM, and parses back to the mont
   // RFC 4180 fields: quoted, "" inside quotes.
   const parse = (line) => [...line.matchAll(/"((?:[^"]|"")*)"|([^,]+)/g)].map((m) => (m[1] ?? m[2]).replace(/""/g, '"'));
   const rows = bytes.toString('utf8').slice(1).trim().split(/\r?\n/).map(parse);
-  assert.deepEqual(rows[0], ['月份', '项目', '类别', '数值']);
+  assert.deepEqual(rows[0], ['月份', '项目', '类别', '数值', '单位', '分子', '分母', '说明']);
   const repairsCreated = rows.find((r) => r[1] === '新建记录' && r[2] === '报修');
   assert.ok(repairsCreated, JSON.stringify(rows.slice(0, 5)));
   assert.equal(Number(repairsCreated[3]), 2);

@@ -1,8 +1,10 @@
 // Issue 14's rules where staff work them, end to end in Chromium: a repair
 // put on hold (暂停中 · 等待配件) and resumed, the day's key register check,
 // a special-service contract with its two callbacks, a complaint referred to
-// a department with one action, and a unit's gas check with its call script —
-// each change checked in what IndexedDB holds.
+// a department with one action, and a unit's gas check with its call script,
+// judging a complaint by the manual's criteria, and a violation's sign-off
+// recorded on the measure already taken — each change checked in what
+// IndexedDB holds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -147,4 +149,57 @@ test('a gas check is planned; the form shows the day to phone and the script', a
   assert.equal(g.data.status, 'planned');
   await openFirst('gas_check');
   await shot(page, 'rules14-gas-check');
+});
+
+test('judging a complaint ticks the manual\'s criteria, which stay on the record', async () => {
+  await click(page, 'nav.complaints');
+  await openFirst('complaint');
+  await save(page, 'complaints.action.investigate');
+  await seek('complaints.criterion.v5', 'complaints');
+  await shot(page, 'rules14-complaint-criteria');
+  await click(page, 'complaints.criterion.v5');
+  await seek('complaints.criterion.i2', 'complaints');
+  await click(page, 'complaints.criterion.i2');
+  await seek('complaints.investigation', 'complaints');
+  await type(page, 'complaints.investigation', '排水沟堵塞，属实');
+  // 判定有效 citing an invalid-complaint criterion is refused, nothing stored.
+  const before = (await storedLatest(page, 'complaint')).revision;
+  await click(page, 'complaints.action.judge_valid');
+  await frames(page, 3);
+  assert.match(await messageLines(page), /判定有效，但勾选了无效投诉的情形/);
+  assert.equal((await storedLatest(page, 'complaint')).revision, before);
+  await seek('complaints.criterion.i2', 'complaints');
+  await click(page, 'complaints.criterion.i2');
+  await save(page, 'complaints.action.judge_valid');
+  const c = await storedLatest(page, 'complaint');
+  assert.equal(c.data.status, 'valid');
+  assert.deepEqual(c.data.validity_criteria, ['v5']);
+});
+
+test('a utilities cut takes effect once the consultation and the GM\'s sign-off are recorded', async () => {
+  await click(page, 'nav.violations');
+  await click(page, 'violations.new');
+  await type(page, 'violations.unit', '7栋-0602');
+  await type(page, 'violations.description', '拒交管理费半年');
+  await save(page, 'violations.save');
+  await openFirst('violation');
+  await seek('violations.add_measure', 'violations');
+  await click(page, 'violations.measure');
+  await click(page, 'violations.measure.cut_utilities');
+  await save(page, 'violations.add_measure');
+  await seek('violations.consulted.0', 'violations');
+  await shot(page, 'rules14-violation-not-in-effect');
+  await save(page, 'violations.consulted.0');
+  let v = await storedLatest(page, 'violation');
+  assert.equal(v.data.measures[0].logistics_consulted, true);
+  assert.equal(v.data.measures[0].gm_signed, false);
+  assert.equal(v.history.at(-1).action, 'sign_off:cut_utilities');
+  await seek('violations.signed.0', 'violations');
+  await save(page, 'violations.signed.0');
+  v = await storedLatest(page, 'violation');
+  assert.equal(v.data.measures[0].gm_signed, true);
+  assert.ok(v.data.measures[0].signed_at, 'when the sign-off was recorded');
+  assert.ok(v.data.measures[0].sign_off_by, 'and by whom');
+  await frames(page, 3);
+  await shot(page, 'rules14-violation-in-effect');
 });

@@ -193,8 +193,9 @@ TEST_CASE("hold: statistics judge compliance with and without hold time, and sum
   CHECK(s.held_records == 1);
   bool row_raw = false, row_hours = false;
   for (const auto& r : stats_rows(s)) {
-    row_raw |= r[1] == "时限达标率（暂停时间照计）" && r[3].find("0.0%") == 0;
-    row_hours |= r[1] == "暂停时长（小时）" && r[2] == "待其他单位处理" && r[3] == "48.0";
+    row_raw |= r[kItem] == "时限达标率（暂停时间照计）" && r[kValue] == "0.0" && r[kDenominator] == "1";
+    row_hours |=
+        r[kItem] == "暂停时长" && r[kCategory] == "待其他单位处理" && r[kValue] == "48.0" && r[kUnit] == "小时";
   }
   CHECK(row_raw);
   CHECK(row_hours);

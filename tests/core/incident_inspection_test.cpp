@@ -42,6 +42,25 @@ TEST_CASE("incident: items are ticked once each with time and staff, only while 
   CHECK_FALSE(tick_item(ended, "check_tools", "", actor_as(Role::guard)).ok());
 }
 
+TEST_CASE("incident (issue 13): a tick is taken back only by the person who made it, with history") {
+  auto t = tick_item(typhoon(), "notice", "", actor_as(Role::guard, morning() + 20 * kMinute, "G01")).value();
+  auto other = untick_item(t, "notice", actor_as(Role::guard, morning() + 25 * kMinute, "G02"));
+  REQUIRE_FALSE(other.ok());
+  CHECK(other.errors().front().message.zh == "只有勾选人（G01）可以撤销");
+  CHECK_FALSE(untick_item(t, "check_tools", actor_as(Role::guard, morning(), "G01")).ok());  // not ticked
+  auto back = untick_item(t, "notice", actor_as(Role::guard, morning() + 25 * kMinute, "G01"));
+  REQUIRE(back.ok());
+  CHECK_FALSE(find_tick(back.value(), "notice"));
+  CHECK(back->meta.history.back().action == "untick:notice");
+  CHECK(back->meta.history.size() == t.meta.history.size() + 1);
+  // Ticked again later: the new time.
+  auto again = tick_item(back.value(), "notice", "", actor_as(Role::guard, morning() + kHour, "G01")).value();
+  CHECK(find_tick(again, "notice")->at == morning() + kHour);
+  // Not once the incident has ended.
+  auto ended = perform(t, t, IncidentAction::end, actor_as(Role::receptionist)).value();
+  CHECK_FALSE(untick_item(ended, "notice", actor_as(Role::guard, morning(), "G01")).ok());
+}
+
 TEST_CASE("incident: the damage list is confirmed by the manager and reported") {
   auto ended = perform(typhoon(), typhoon(), IncidentAction::end, actor_as(Role::receptionist)).value();
   Incident d = ended;

@@ -1,5 +1,6 @@
 // The to-do list (one answer to "what is due or overdue now, for whom") and
 // the monthly statistics with the report's flags (SPEC §11).
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "core/stats.hpp"
@@ -317,4 +318,86 @@ TEST_CASE("stats: a month's counts, compliance, callback rate, satisfaction and 
   CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
   CHECK(csv.find("\r\n") != std::string::npos);
   CHECK(csv.find("\"同一维修3次以上\"") != std::string::npos);
+}
+
+TEST_CASE("stats (issue 13): 0 of 0 is no rate, numbers in number columns, callbacks not yet due are not missed") {
+  Dataset data;
+  const Timestamp d = from_civil({2026, 11, 28, 9});
+  // A repair accepted on the 28th: its callback is due a month later, not missed in November.
+  Repair r = repair("3栋-1202", FaultType::plumbing, d);
+  r.finished_at = r.accepted_at = d + kHour;
+  r.status = RepairStatus::accepted;
+  data.table<Repair>().upsert(r);
+  Callback cb = *callback_for(r);
+  cb.required = true;
+  data.table<Callback>().upsert(with_id(cb));
+  // Staff and training records are not the month's service work.
+  Staff st;
+  st.meta.id = "ST1";
+  st.meta.site = "site-A";
+  st.meta.created_at = d;
+  st.code = "S009";
+  st.name = "新员工";
+  data.table<Staff>().upsert(st);
+
+  const auto s = monthly_stats(data, "site-A", 2026, 11, from_civil({2026, 11, 30, 12}));
+  CHECK(s.created.count("staff") == 0);
+  CHECK(s.created.at("repair") == 1);
+  const auto rate = std::find_if(s.callback_rates.begin(), s.callback_rates.end(),
+                                 [](const CallbackRateRow& x) { return x.source == CallbackSource::repair; });
+  REQUIRE(rate != s.callback_rates.end());
+  CHECK(rate->required == 1);
+  CHECK(rate->done == 0);
+  CHECK(rate->pending == 1);
+  CHECK_FALSE(rate->meets());
+  CHECK(rate->in_progress());
+
+  const auto rows = stats_rows(s);
+  for (const auto& row : rows) REQUIRE(row.size() == kStatsColumns);
+  auto find = [&](const std::string& item, const std::string& category) -> const std::vector<std::string>* {
+    for (const auto& row : rows)
+      if (row[kItem] == item && row[kCategory] == category) return &row;
+    return nullptr;
+  };
+  // Nothing fell due: no 100 %, the reason in the note.
+  const auto* satisfaction = find("满意率", "回访");
+  REQUIRE(satisfaction);
+  CHECK((*satisfaction)[kValue] == "");
+  CHECK((*satisfaction)[kNote] == "本月无评价");
+  const auto* callbacks = find("回访完成", "维修");
+  REQUIRE(callbacks);
+  CHECK((*callbacks)[kNote] == "进行中（1 次未到期）");
+  CHECK((*callbacks)[kDenominator] == "1");
+  const auto* created = find("新建记录", "报修");
+  REQUIRE(created);
+  CHECK((*created)[kValue] == "1");
+  CHECK((*created)[kUnit] == "条");
+  // A rate as a number with its numerator and denominator in their own columns.
+  Dataset one;
+  Repair emergency = repair("5栋-0101", FaultType::electrical, d);
+  emergency.urgency = Urgency::emergency;
+  emergency.arrived_at = d + 10 * kMinute;
+  one.table<Repair>().upsert(emergency);
+  Repair late = repair("5栋-0102", FaultType::electrical, d + kHour);
+  late.meta.id = "R-late";
+  late.urgency = Urgency::emergency;
+  late.arrived_at = d + kHour + 20 * kMinute;
+  one.table<Repair>().upsert(late);
+  bool seen = false;
+  for (const auto& row : stats_rows(monthly_stats(one, "site-A", 2026, 11, from_civil({2026, 11, 30}))))
+    if (row[kItem] == "时限达标率" && row[kCategory] == "紧急维修15分钟到场") {
+      seen = true;
+      CHECK(row[kValue] == "50.0");
+      CHECK(row[kUnit] == "%");
+      CHECK(row[kNumerator] == "1");
+      CHECK(row[kDenominator] == "2");
+    }
+  CHECK(seen);
+  const std::string csv = stats_csv(s);
+  CHECK(csv.find("\"月份\",\"项目\",\"类别\",\"数值\",\"单位\",\"分子\",\"分母\",\"说明\"") != std::string::npos);
+  // The printed report: a section per item, rates with a bar, 0 of 0 as —.
+  const std::string html = stats_html(s, "月度统计");
+  CHECK(html.find("<h2>满意率</h2>") != std::string::npos);
+  CHECK(html.find("class=\"bar\"") != std::string::npos);
+  CHECK(html.find("<td class=\"n\">—</td>") != std::string::npos);
 }
