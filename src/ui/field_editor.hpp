@@ -170,6 +170,10 @@ bool apply_texts(R& r, FormState& st) {
         (
             [&] {
               using T = std::decay_t<decltype(r.*(f.member))>;
+              // A field not typed in keeps the record's value: a hidden list
+              // is edited by its own widgets (a complaint's ticked checklist
+              // and criteria), and reading its stale text back lost them.
+              if (st.hidden.count(f.key) || st.readonly.count(f.key)) return;
               if constexpr (kTextEdited<T>) {
                 const std::string text = trim(st.texts[f.key]);
                 if constexpr (std::is_same_v<T, std::vector<std::string>>) {

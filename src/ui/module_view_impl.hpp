@@ -11,7 +11,8 @@ namespace desk::ui {
 
 // Issue 13: the label column fits the form's longest shown label in the
 // language on screen (English labels like "Handed to the cashier" were cut
-// at a fixed 120 px), within 120–220 px so the fields keep their room.
+// at a fixed 120 px), within 120–150 px so the fields (a signature pad
+// needs 300 px) keep their room; a label longer still wraps (form_label).
 template <HasFields R>
 float form_label_width(const FormState& form) {
   float widest = 0;
@@ -24,7 +25,7 @@ float form_label_width(const FormState& form) {
       },
       R::fields());
   const float star = ImGui::CalcTextSize("*").x + 2;
-  return std::clamp(widest + star + ImGui::GetStyle().CellPadding.x * 2, 120.0f, 220.0f);
+  return std::clamp(widest + star + ImGui::GetStyle().CellPadding.x * 2, 120.0f, 150.0f);
 }
 
 namespace detail {

@@ -33,7 +33,10 @@ void form_label(const char* label, bool required) {
   ImGui::TableNextRow();
   ImGui::TableSetColumnIndex(0);
   ImGui::AlignTextToFramePadding();
+  // Wrapped at the column's edge: a long label takes two lines, never cut.
+  ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(label);
+  ImGui::PopTextWrapPos();
   if (required) {
     ImGui::SameLine(0, 2);
     ImGui::TextColored(colors::error, "*");

@@ -27,13 +27,13 @@ const openFirst = async (type) => {
 };
 // The long forms (a complaint has some thirty fields) need more wheel than
 // reveal() turns; the wheel turns just above the form's save button, inside
-// the scrolling form whatever is in view.
-const seek = async (id, module) => {
+// the scrolling form whatever is in view; a negative step scrolls up.
+const seek = async (id, module, step = 300) => {
   const save = await widget(page, `${module}.save`);
   for (let i = 0; i < 60; ++i) {
     if (await page.evaluate((wid) => window.deskTest.widget(wid), id)) return;
     await page.mouse.move(save.x + 20, save.y - 80);
-    await page.mouse.wheel(0, 300);
+    await page.mouse.wheel(0, step);
     await frames(page, 2);
   }
   throw new Error(`widget ${id} did not scroll into view`);
@@ -159,8 +159,11 @@ test('judging a complaint ticks the manual\'s criteria, which stay on the record
   await shot(page, 'rules14-complaint-criteria');
   await click(page, 'complaints.criterion.v5');
   await seek('complaints.criterion.i2', 'complaints');
+  await page.mouse.move(0, 0);
+  await frames(page, 2);
   await click(page, 'complaints.criterion.i2');
-  await seek('complaints.investigation', 'complaints');
+  await shot(page, 'rules14-complaint-criteria-ticked');
+  await seek('complaints.investigation', 'complaints', -300);  // back up the form
   await type(page, 'complaints.investigation', '排水沟堵塞，属实');
   // 判定有效 citing an invalid-complaint criterion is refused, nothing stored.
   const before = (await storedLatest(page, 'complaint')).revision;
