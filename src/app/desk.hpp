@@ -188,6 +188,8 @@ class Desk {
  private:
   template <HasFields R>
   Errors save_unsaid(const R& draft, const Actor& actor, Done done);
+  template <HasFields R>
+  Errors save_numbered(const R& draft, const R* stored, const Actor& actor, Done done);
   template <HasFields R, DeskEnum A>
   Errors perform_unsaid(const R& draft, A action, const Actor& actor, Done done);
   // Issue 13: a refusal replaces what the status bar said (no stale 已保存),
@@ -242,6 +244,20 @@ template <HasFields R>
 Errors Desk::save_unsaid(const R& draft, const Actor& actor, Done done) {
   if (auto refused = unavailable(); !refused.empty()) return refused;
   const R* stored = draft.meta.id.empty() ? nullptr : data_.table<R>().find(draft.meta.id);
+  if constexpr (std::is_same_v<R, Repair>) {
+    // The work-order number is given once, at the first save, and kept.
+    if ((stored && draft.order_no != stored->order_no) || (!stored && draft.meta.id.empty())) {
+      Repair numbered = draft;
+      numbered.order_no =
+          stored ? stored->order_no : next_work_order_number(data_.table<Repair>().rows(), draft.received_at);
+      return save_numbered(numbered, stored, actor, std::move(done));
+    }
+  }
+  return save_numbered(draft, stored, actor, std::move(done));
+}
+
+template <HasFields R>
+Errors Desk::save_numbered(const R& draft, const R* stored, const Actor& actor, Done done) {
   if (!draft.meta.id.empty() && !stored)
     return {{"record", {"要修改的记录不存在", "The record being edited no longer exists"}}};
   if (stored && stored->meta.revision != draft.meta.revision) return stale_error();
@@ -398,9 +414,10 @@ Errors Desk::turn_visit_into(const std::string& visit_id, const Actor& actor, Do
   if (!visit->linked_record.empty())
     return {{"linked_record", {"此来访已转办", "This visit has already been turned into a record"}}};
   R draft;
-  if constexpr (std::is_same_v<R, Repair>)
+  if constexpr (std::is_same_v<R, Repair>) {
     draft = repair_from_visit(*visit);
-  else
+    draft.order_no = next_work_order_number(data_.table<Repair>().rows(), draft.received_at);
+  } else
     draft = complaint_from_visit(*visit);
   if (draft.unit.empty()) draft.unit = trim(unit);
   Actor second = actor;

@@ -7,16 +7,6 @@
 
 namespace desk {
 
-namespace {
-template <class R>
-bool open_of(const R& r) {
-  if constexpr (requires { is_open(r); })
-    return is_open(r);
-  else
-    return false;
-}
-}  // namespace
-
 std::string phone_key(const std::string& phone) {
   std::string digits;
   for (unsigned char c : phone)
@@ -34,7 +24,7 @@ std::string unit_key(const std::string& unit) {
       const auto b1 = static_cast<unsigned char>(t[i + 1]), b2 = static_cast<unsigned char>(t[i + 2]);
       const int cp = ((c & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
       if (cp >= 0xFF01 && cp <= 0xFF5E) {
-        out += static_cast<char>(cp - 0xFF01 + 0x21);
+        out += static_cast<char>(std::tolower(cp - 0xFF01 + 0x21));  // Ｂ栋 is b栋, as B栋 is
         i += 3;
         continue;
       }
@@ -61,7 +51,8 @@ std::vector<CallerHit> caller_history(const Dataset& data, const std::string& ph
       if constexpr (requires { r.phone; }) by_phone = !pk.empty() && phone_key(r.phone) == pk;
       if constexpr (requires { r.unit; }) by_unit = !uk.empty() && unit_key(r.unit) == uk;
       if constexpr (std::is_same_v<R, KeyLoan>) by_unit = !uk.empty() && unit_key(r.key) == uk;
-      if (by_phone || by_unit) hits.push_back({R::kType, r.meta.id, r.meta.created_at, open_of(r), by_phone, by_unit});
+      if (by_phone || by_unit)
+        hits.push_back({R::kType, r.meta.id, r.meta.created_at, record_is_open(r), by_phone, by_unit});
     }
   });
   std::stable_sort(hits.begin(), hits.end(), [](const CallerHit& a, const CallerHit& b) { return b.at < a.at; });

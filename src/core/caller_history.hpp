@@ -18,6 +18,16 @@ struct CallerHit {
   bool by_phone = false, by_unit = false;
 };
 
+// Whether a record of any type still waits for someone (is_open where the
+// type has one; records without a workflow are never open).
+template <class R>
+bool record_is_open(const R& r) {
+  if constexpr (requires { is_open(r); })
+    return is_open(r);
+  else
+    return false;
+}
+
 // Digits only, so 138-1234-5678 and 13812345678 match; empty under 7 digits
 // (too short to name a caller).
 std::string phone_key(const std::string& phone);

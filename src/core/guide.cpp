@@ -1,5 +1,7 @@
 #include "core/guide.hpp"
 
+#include <algorithm>
+
 namespace desk {
 
 namespace {
@@ -45,6 +47,30 @@ GuidedVisit start_guided_visit(const Script& script, Visit draft) {
 
 const Step& current_step(const GuidedVisit& g) {
   return *g.script->find(g.step);
+}
+
+int steps_to_finish(const Script& script, std::string_view from) {
+  // Breadth first over the branches: the first finish step reached is the nearest.
+  std::vector<std::pair<std::string_view, int>> queue{{from, 0}};
+  std::vector<std::string_view> seen{from};
+  for (std::size_t i = 0; i < queue.size(); ++i) {
+    const auto [id, depth] = queue[i];
+    const Step* step = script.find(id);
+    if (!step) continue;
+    if (step->finish) return depth;
+    for (const Branch& b : step->branches)
+      if (std::find(seen.begin(), seen.end(), b.next) == seen.end()) {
+        seen.push_back(b.next);
+        queue.push_back({b.next, depth + 1});
+      }
+  }
+  return -1;
+}
+
+StepCount step_count(const GuidedVisit& g) {
+  const int at = static_cast<int>(g.path.size());
+  const int rest = steps_to_finish(*g.script, g.step);
+  return {at, at + std::max(rest, 0)};
 }
 
 Errors set_visit_field(GuidedVisit& g, std::string_view key, std::string value) {

@@ -29,6 +29,18 @@ GuidedVisit start_guided_visit(const Script& script, Visit draft);
 // The step the desk is at.
 const Step& current_step(const GuidedVisit& g);
 
+// How many steps, at fewest, lie between step `from` and a finish step (0
+// at a finish step; -1 when none can be reached).
+int steps_to_finish(const Script& script, std::string_view from);
+
+// "第 3 步 / 共 9 步": the step the desk is at (counting every step entered)
+// and the total if the shortest way on is taken from here.
+struct StepCount {
+  int at = 0;
+  int total = 0;
+};
+StepCount step_count(const GuidedVisit& g);
+
 // Types a visit field ("content", "answer", "visitor_name", "phone", "unit",
 // "company"). Refused for other keys and after the visit finished.
 Errors set_visit_field(GuidedVisit& g, std::string_view key, std::string value);

@@ -1,5 +1,8 @@
 #include "core/repair.hpp"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "core/visit.hpp"
 
 namespace desk {
@@ -133,6 +136,24 @@ Errors validate(const Repair& r) {
 std::string search_text(const Repair& r) {
   return r.requester + "\n" + r.unit + "\n" + r.phone + "\n" + r.description + "\n" + r.technician + "\n" +
          r.work_done + "\n" + r.received_by;
+}
+
+std::string next_work_order_number(const std::vector<Repair>& repairs, Timestamp received_at) {
+  const std::string month = format_local(received_at).substr(0, 7);  // 2026-12
+  long highest = 0;
+  for (const Repair& r : repairs) {
+    if (r.order_no.size() < 9 || r.order_no.compare(0, 7, month) != 0 || r.order_no[7] != '-') continue;
+    long n = 0;
+    bool digits = true;
+    for (std::size_t i = 8; i < r.order_no.size() && digits; ++i) {
+      digits = r.order_no[i] >= '0' && r.order_no[i] <= '9' && n < 100000000;
+      n = n * 10 + (r.order_no[i] - '0');
+    }
+    if (digits) highest = std::max(highest, n);
+  }
+  char out[32];
+  std::snprintf(out, sizeof out, "%s-%04ld", month.c_str(), highest + 1);
+  return out;
 }
 
 bool is_open(const Repair& r) {

@@ -62,6 +62,7 @@ struct Repair {
   static constexpr const char* kType = "repair";
   RecordMeta meta;
 
+  std::string order_no;  // 工单号 2026-12-0042 (issue 13 item 9), given when first saved
   Timestamp received_at;
   RepairSource source = RepairSource::phone;
   std::string requester;
@@ -105,6 +106,7 @@ struct Repair {
   static constexpr auto fields() {
     using R = Repair;
     return std::tuple{
+        Field{"order_no", &R::order_no, "工单号", "Work order no.", kAddedLater},
         Field{"received_at", &R::received_at, "报修时间", "Received at"},
         Field{"source", &R::source, "报修方式", "Source"},
         Field{"requester", &R::requester, "报修人", "Requested by"},
@@ -164,6 +166,12 @@ void on_action(Repair& r, RepairAction a, const Actor& actor);
 Errors validate(const Repair& r);
 std::string search_text(const Repair& r);
 bool is_open(const Repair& r);
+
+// (rule) work_order_number: a repair's short number at its site, for the
+// sheet and the phone — the month it was received and its place in that
+// month, 2026-12-0042: one more than the highest number of that month among
+// `repairs` (deleted ones too, so a number is never given twice by a desk).
+std::string next_work_order_number(const std::vector<Repair>& repairs, Timestamp received_at);
 
 // ---- deadlines (SPEC §3) ------------------------------------------------------
 // 紧急: technician on site within 15 minutes of the call.

@@ -108,6 +108,7 @@ void App::draw(Timestamp now) {
   draw_status_bar(ctx);
   draw_import_dialogs(ctx);
   ImGui::End();
+  if (searchable_) search_.draw_results(ctx);
   if (ctx.schedule.shift_start != settings_.shift_start)
     settings_.shift_start = ctx.schedule.shift_start, settings_changed_ = true;
 
@@ -148,7 +149,15 @@ void App::draw_top_bar(Context& ctx) {
     if (ImGui::SmallButton(id_label(tr("站点设置", "Site setup"), "setup.open")))
       settings_.setup_later = false, settings_changed_ = true;
   }
-  // Nothing leaves the desk from the sign-in screen.
+  // Nothing is searched or leaves the desk from the sign-in screen.
+  searchable_ = !guarded || team_.signed_in();
+  if (searchable_) {
+    ImGui::SameLine(0, 16);
+    const float data_x = ImGui::GetWindowContentRegionMax().x - data_buttons_width();
+    const float width = std::min(300.0f, data_x - ImGui::GetCursorPosX() - 16);
+    searchable_ = width >= 140;
+    if (searchable_) search_.draw(ctx, width);
+  }
   if (guarded && !team_.signed_in()) {
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(tr(S::language_switch)).x -
                     ImGui::GetStyle().FramePadding.x * 2);
@@ -163,15 +172,18 @@ void App::draw_top_bar(Context& ctx) {
   }
 }
 
+float App::data_buttons_width() const {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  return ImGui::CalcTextSize(tr(S::export_json)).x + ImGui::CalcTextSize(tr("脱敏导出", "Export redacted")).x +
+         ImGui::CalcTextSize(tr(S::import_json)).x + ImGui::CalcTextSize(tr(S::language_switch)).x +
+         st.FramePadding.x * 8 + st.ItemSpacing.x * 3;
+}
+
 void App::draw_data_buttons(Context& ctx) {
   const char* export_label = tr(S::export_json);
   const char* import_label = tr(S::import_json);
   const char* redacted_label = tr("脱敏导出", "Export redacted");
-  const ImGuiStyle& st = ImGui::GetStyle();
-  const float w = ImGui::CalcTextSize(export_label).x + ImGui::CalcTextSize(redacted_label).x +
-                  ImGui::CalcTextSize(import_label).x + ImGui::CalcTextSize(tr(S::language_switch)).x +
-                  st.FramePadding.x * 8 + st.ItemSpacing.x * 3;
-  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - data_buttons_width());
   auto gated = [&](const char* label, const char* id, Action action, bool busy) {
     return permitted_button(label, id, action, ctx.role, busy);
   };
@@ -335,7 +347,12 @@ void App::draw_nav(Context& ctx) {
 }
 
 void App::draw_screen(Context& ctx) {
-  if (auto link = take_open_request()) open_record(ctx, link->first, link->second);
+  if (auto link = take_open_request()) {
+    open_record(ctx, link->first, link->second);
+    // The opened form takes the keyboard (Enter saves, Esc closes), also
+    // when the request came from the search results' own window.
+    ImGui::SetWindowFocus();
+  }
   if (screen_ == "today") {
     today_.draw(ctx, [this, &ctx](const std::string& type, const std::string& id) { open_record(ctx, type, id); });
     return;

@@ -9,6 +9,7 @@
 #include "core/staff.hpp"
 #include "ui/context.hpp"
 #include "ui/folder_view.hpp"
+#include "ui/global_search.hpp"
 #include "ui/module_view.hpp"
 #include "ui/stats_view.hpp"
 #include "ui/team_view.hpp"
@@ -45,6 +46,7 @@ class App {
   void take_case_request(Context& ctx);
   // The data buttons of the top bar, each disabled with the reason when the role may not.
   void draw_data_buttons(Context& ctx);
+  float data_buttons_width() const;
   void draw_status_bar(Context& ctx);
   void draw_import_dialogs(Context& ctx);
   void export_all(Context& ctx, bool redacted);
@@ -62,6 +64,8 @@ class App {
   std::unique_ptr<ModuleBase> cases_;  // 案例库, beside training in the navigation
   std::string screen_ = "today";
   TeamView team_;
+  GlobalSearch search_;
+  bool searchable_ = false;  // the search box was drawn this frame
   FolderView folder_;
   std::optional<Desk::ImportPlan> import_plan_;
   bool approve_staff_ = false;

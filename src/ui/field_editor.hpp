@@ -235,7 +235,9 @@ void draw_fields(R& r, FormState& st, Timestamp now) {
               if (linked) {
               } else if (st.readonly.count(f.key)) {
                 const std::string text = kTextEdited<T> ? st.texts[f.key] : value_text(r.*(f.member));
+                ImGui::PushTextWrapPos(0.0f);  // a long answer wraps in its column
                 ImGui::TextColored(colors::muted, "%s", text.empty() ? "—" : text.c_str());
+                ImGui::PopTextWrapPos();
               } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
                 input_multiline(id.c_str(), st.texts[f.key], 2.5f);
               } else if constexpr (std::is_same_v<T, Money>) {

@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/manual_source.hpp"
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "ui/caller_panel.hpp"
+#include "ui/record_link.hpp"
 #include "ui/test_probe.hpp"
 #include "ui/training_strings.hpp"
 #include "ui/widgets.hpp"
@@ -62,11 +65,16 @@ void GuideView::draw_step(Context& ctx, const PhraseBook& book) {
   GuidedVisit& g = *guide_;
   const Step& step = current_step(g);
   char heading[64];
-  std::snprintf(heading, sizeof heading, t(guide_step), static_cast<int>(g.path.size()));
+  const StepCount count = step_count(g);
+  std::snprintf(heading, sizeof heading, t(guide_step), count.at, count.total);
   ImGui::TextColored(colors::accent, "%s · %s", heading, tr(enum_label(step.who)).c_str());
   ImGui::SameLine(0, 12);
-  ImGui::TextColored(colors::muted, "%s", step.source.c_str());
+  // Where the manual says it, in words (《客户服务手册》服务接待流程 第 i 步).
+  const std::string source = tr(source_in_words(step.source));
+  ImGui::TextColored(colors::muted, "%s", source.c_str());
   probe::fact("guide.step", step.id);
+  probe::message("guide.count", heading);
+  probe::message("guide.source", source);
   ImGui::Separator();
   if (!step.says.empty()) {
     ImGui::TextColored(colors::muted, "%s", t(guide_says));
@@ -128,8 +136,38 @@ void GuideView::draw_step(Context& ctx, const PhraseBook& book) {
 }
 
 void GuideView::draw_draft(Context& ctx) {
-  const Visit& v = guide_->draft;
+  GuidedVisit& g = *guide_;
+  const Visit& v = g.draft;
   ImGui::TextColored(colors::accent, "%s", t(guide_draft));
+  ImGui::Separator();
+  // Issue 13 item 10: who the visitor is, from the start. A question may
+  // stay anonymous; a 24-hour promise needs the name and phone (the branch
+  // says so when they are missing).
+  ImGui::TextColored(
+      colors::muted, "%s",
+      tr("来访人（一般咨询可不填，承诺回复时必填）", "Visitor (optional for a question, needed for a promise)"));
+  if (ImGui::BeginTable("guide.visitor", 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("l", ImGuiTableColumnFlags_WidthFixed, 84);
+    ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
+    for (const char* key : {"visitor_name", "phone", "unit"}) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(tr(field_label<Visit>(key)).c_str());
+      ImGui::TableSetColumnIndex(1);
+      std::string value = *visit_field(g.draft, key);
+      const std::string id = std::string("guide.visitor.") + key;
+      const char* hint = std::string_view(key) == "unit" ? "3栋-1202" : "";
+      if (input_text(id.c_str(), value, hint)) {
+        std::erase_if(errors_, [&](const FieldError& e) { return e.where == key; });
+        Errors e = set_visit_field(g, key, value);
+        errors_.insert(errors_.end(), e.begin(), e.end());
+      }
+    }
+    ImGui::EndTable();
+  }
+  caller_panel(ctx, v.phone, v.unit, "", "guide");
+  ImGui::Spacing();
   ImGui::Separator();
   if (ImGui::BeginTable("guide.draft.fields", 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("l", ImGuiTableColumnFlags_WidthFixed, 84);
@@ -139,8 +177,6 @@ void GuideView::draw_draft(Context& ctx) {
     draft_row(label("received_by"), v.received_by);
     draft_row(label("purpose"), tr(enum_label(v.purpose)));
     draft_row(label("content"), v.content);
-    draft_row(label("visitor_name"), v.visitor_name);
-    draft_row(label("phone"), v.phone);
     draft_row(label("outcome"), tr(enum_label(v.outcome)));
     draft_row(label("consulted"), tr(enum_label(v.consulted)));
     draft_row(label("answer"), v.answer);
@@ -158,7 +194,6 @@ void GuideView::draw_draft(Context& ctx) {
   if (!into.empty())
     ImGui::TextColored(colors::accent, "%s%s", t(guide_turns_into),
                        t(into == "repair" ? guide_repair : guide_complaint));
-  (void)ctx;
 }
 
 void GuideView::save(Context& ctx, bool leaving) {
@@ -200,7 +235,11 @@ void GuideView::draw_saved(Context& ctx) {
   if (const std::string into = turns_into(v); !into.empty()) {
     ImGui::Spacing();
     if (!v.linked_record.empty()) {
-      ImGui::TextColored(colors::ok, "%s %s", tr("已转办：", "Turned into:"), v.linked_record.c_str());
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextColored(colors::ok, "%s", tr("已转办：", "Turned into:"));
+      ImGui::SameLine();
+      if (!record_link(ctx.desk.data(), v.linked_record, "guide.linked.open"))
+        ImGui::TextUnformatted(v.linked_record.c_str());
       probe::message("guide.linked", v.linked_record);
     } else {
       const bool repair = into == "repair";

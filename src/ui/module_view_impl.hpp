@@ -456,6 +456,10 @@ void ModuleView<R>::draw_form(Context& ctx) {
       ImGui::SameLine();
       ImGui::TextColored(colors::ok, "· %s", tr(enum_label(stored->status)).c_str());
     }
+    if constexpr (requires { Spec::title_buttons(ctx, *stored); }) {
+      ImGui::SameLine(0, 24);
+      Spec::title_buttons(ctx, *stored);
+    }
   }
   ImGui::Separator();
   // A refusal is said in one line where the person looks: the fields to fill

@@ -24,7 +24,7 @@ inline const Msg toggle_visits{"来访登记", "Visits"};
 inline const Msg guide_intro{"按《客户来访接待流程》一步步接待，来访登记随之自动填写。",
                              "Follow the visit-reception script step by step; the visit record fills itself."};
 inline const Msg guide_start{"开始接待", "Start a visit"};
-inline const Msg guide_step{"第 %d 步", "Step %d"};
+inline const Msg guide_step{"第 %d 步 / 共 %d 步", "Step %d of %d"};
 inline const Msg guide_says{"说：", "Say:"};
 inline const Msg guide_does{"做：", "Do:"};
 inline const Msg guide_phrases{"可用礼貌用语：", "Phrases:"};

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <string>
 
 #include "core/limits.hpp"
+#include "core/soft_wrap.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
@@ -113,10 +115,60 @@ bool input_text(const char* id, std::string& value, const char* hint) {
   return changed;
 }
 
+namespace {
+// The editor's buffer per multi-line field: the value with soft breaks
+// (core/soft_wrap.hpp) for the width it was wrapped to.
+struct Wrapped {
+  std::string buffer;
+  float width = 0;
+};
+std::map<std::string, Wrapped> g_wrapped;
+float g_wrap_width = 0;  // the width the current edit callback wraps to
+
+std::size_t fit_bytes(std::string_view line) {
+  ImFont* font = ImGui::GetFont();
+  const float scale = ImGui::GetFontSize() / font->FontSize;
+  const char* end = font->CalcWordWrapPositionA(scale, line.data(), line.data() + line.size(), g_wrap_width);
+  return static_cast<std::size_t>(end - line.data());
+}
+
+// Rewraps after every edit, keeping the cursor and selection in place.
+int rewrap(ImGuiInputTextCallbackData* data) {
+  const std::string_view before(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+  const auto raw_cursor = stripped_position(before, static_cast<std::size_t>(data->CursorPos));
+  const auto raw_from = stripped_position(before, static_cast<std::size_t>(data->SelectionStart));
+  const auto raw_to = stripped_position(before, static_cast<std::size_t>(data->SelectionEnd));
+  const std::string wrapped = soft_wrap(strip_soft_wraps(before), fit_bytes);
+  if (wrapped == before) return 0;
+  data->DeleteChars(0, data->BufTextLen);
+  data->InsertChars(0, wrapped.data(), wrapped.data() + wrapped.size());
+  data->CursorPos = static_cast<int>(wrapped_position(wrapped, raw_cursor));
+  data->SelectionStart = static_cast<int>(wrapped_position(wrapped, raw_from));
+  data->SelectionEnd = static_cast<int>(wrapped_position(wrapped, raw_to));
+  return 0;
+}
+}  // namespace
+
 bool input_multiline(const char* id, std::string& value, float lines) {
   const std::string label = std::string("##") + id;
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float width = ImGui::GetContentRegionAvail().x;
+  g_wrap_width = width - st.FramePadding.x * 2 - st.ScrollbarSize - 2;
+  Wrapped& w = g_wrapped[id];
+  // The value changed from outside (a phrase inserted, another record
+  // opened) or the column's width changed: wrap it afresh.
+  if (w.width != width || strip_soft_wraps(w.buffer) != value) {
+    w.buffer = soft_wrap(strip_soft_wraps(value), fit_bytes);
+    w.width = width;
+  }
+  // Grows with the text up to 8 lines, then scrolls.
+  const float shown =
+      std::clamp(static_cast<float>(std::count(w.buffer.begin(), w.buffer.end(), '\n') + 1), lines, 8.0f);
   const bool changed =
-      ImGui::InputTextMultiline(label.c_str(), &value, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * lines + 8));
+      ImGui::InputTextMultiline(label.c_str(), &w.buffer, ImVec2(width, ImGui::GetTextLineHeight() * shown + 8),
+                                ImGuiInputTextFlags_NoHorizontalScroll | ImGuiInputTextFlags_CallbackEdit, rewrap);
+  if (changed) value = strip_soft_wraps(w.buffer);
+  probe::fact(std::string(id) + ".lines", std::to_string(std::count(w.buffer.begin(), w.buffer.end(), '\n') + 1));
   text_limit_counter(id, value);
   return changed;
 }

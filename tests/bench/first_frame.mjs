@@ -19,6 +19,7 @@ for (const f of [...files, 'fonts/desk-ext.ttf']) {
   if (!f.startsWith('fonts')) { raw += bytes.length; gz += g; }
 }
 console.log(`| first load total | ${raw} | ${gz} |\n`);
+console.log(`first load gzipped: ${(gz / 1048576).toFixed(2)} MB (goal ≤ 1.50 MB: ${gz <= 1.5 * 1048576 ? 'met' : 'OVER'})\n`);
 
 const times = [], mains = [], frames = [], fonts = [];
 for (let i = 0; i < runs; ++i) {

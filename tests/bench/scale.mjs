@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openBrowser, openApp, widget, imeType, DIST } from '../browser/harness.mjs';
+import { openBrowser, openApp, widget, imeType, frames as drawn, DIST } from '../browser/harness.mjs';
 
 const big = Number(process.argv[2] || 100000);
 const runs = Number(process.argv[3] || 3);
@@ -134,10 +134,29 @@ async function typingFrames(page) {
   return frames;
 }
 
+// Issue 13 item 7: the same typing into the top bar's search over every
+// module (Ctrl+K), and what building its index and one search cost.
+async function globalSearchFrames(page) {
+  await page.evaluate(() => window.deskTest.enable(false));
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+K');  // the index is built as the box opens
+  await sleep(500);
+  await page.evaluate(() => Module.ccall('desk_bench_frames', 'string', [], []));
+  for (const ch of '13647') { await page.keyboard.type(ch); await sleep(150); }
+  for (let i = 0; i < 5; ++i) { await page.keyboard.press('Backspace'); await sleep(150); }
+  for (const word of ['王', '珺']) { await imeType(page, word); await sleep(200); }
+  const frames = JSON.parse(await page.evaluate(() => Module.ccall('desk_bench_frames', 'string', [], [])));
+  await page.evaluate(() => window.deskTest.enable());
+  await drawn(page, 2);
+  const s = await page.evaluate(() => window.deskTest.snapshot());
+  await page.keyboard.press('Escape');
+  return { frames, build: Number(s['search.buildMs']), find: Number(s['search.findMs']) };
+}
+
 async function measure(n) {
   const file = exportFile(n);
   const r = { n, parse: [], apply: [], export: [], exportSize: 0, jsonParse: [], jsonStringify: [], save: [], raw: [],
-    rawSize: 0, first: [], marks: [], frames: [] };
+    rawSize: 0, first: [], marks: [], frames: [], globalFrames: [], indexBuild: [], globalFind: [] };
   for (let run = 0; run < runs; ++run) {
     const b = await openBrowser();
     try {
@@ -164,6 +183,10 @@ async function measure(n) {
       r.first.push(marks['desk-first-frame']);
       r.marks.push(marks);
       r.frames.push(...await typingFrames(page));
+      const g = await globalSearchFrames(page);
+      r.globalFrames.push(...g.frames);
+      r.indexBuild.push(g.build);
+      r.globalFind.push(g.find);
     } finally {
       await b.close();
     }
@@ -201,3 +224,10 @@ row('  of which: first frame drawn (atlas, lists)', phase(a, 'desk-glyphs-reques
 row('frame CPU while typing a search: p50', fmt(median(a.frames)), fmt(median(z.frames)), `${a.frames.length} / ${z.frames.length} frames`);
 row('frame CPU while typing a search: p95', fmt(pct(a.frames, 0.95)), fmt(pct(z.frames, 0.95)), 'goal p95 ≤ 8');
 row('frame CPU while typing a search: max', fmt(Math.max(...a.frames)), fmt(Math.max(...z.frames)), '');
+row('search every module (Ctrl+K): index build on opening', fmt(median(a.indexBuild)), fmt(median(z.indexBuild)),
+  'once per data change');
+row('search every module: one search (王珺)', fmt(median(a.globalFind)), fmt(median(z.globalFind)), '');
+row('frame CPU while typing in it: p50', fmt(median(a.globalFrames)), fmt(median(z.globalFrames)),
+  `${a.globalFrames.length} / ${z.globalFrames.length} frames`);
+row('frame CPU while typing in it: p95', fmt(pct(a.globalFrames, 0.95)), fmt(pct(z.globalFrames, 0.95)), 'goal p95 ≤ 8');
+row('frame CPU while typing in it: max', fmt(Math.max(...a.globalFrames)), fmt(Math.max(...z.globalFrames)), '');

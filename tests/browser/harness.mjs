@@ -39,6 +39,23 @@ export async function openBrowser(options = {}) {
   };
 }
 
+// A printed sheet (HTML) as Chromium prints it, in a browser of its own: a
+// second tab beside the desk's would leave the desk's tab without wheel
+// events for the rest of the test. Returns the PDF bytes; with `png`, also
+// writes a screenshot of the sheet at `width`×`height`.
+export async function printToPdf(html, { pdf = { preferCSSPageSize: true }, png = '', width = 560, height = 800 } = {}) {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const sheet = await browser.newPage({ viewport: { width, height } });
+    await sheet.setContent(html);
+    const bytes = await sheet.pdf({ printBackground: true, ...pdf });
+    if (png) await sheet.screenshot({ path: png, fullPage: true });
+    return bytes;
+  } finally {
+    await browser.close();
+  }
+}
+
 // Opens the app with the test map on and waits for the first editable frame.
 // A fresh desk opens its setup (站点设置); unless `setup: 'keep'`, the test
 // puts it off (稍后设置), as a site trying the desk out would.

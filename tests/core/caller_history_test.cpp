@@ -68,4 +68,5 @@ TEST_CASE("(rule) caller_history: same phone digits or same unit, every module, 
   CHECK(caller_history(data, "", "  ", "").empty());
   CHECK(phone_key("138 1234 5678") == "13812345678");
   CHECK(unit_key(" ３栋－１２０２ ") == "3栋-1202");
+  CHECK(unit_key("Ｂ栋－１２０２") == unit_key("b栋-1202"));  // full-width capitals fold like ASCII ones
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "assets.hpp"
+#include "core/manual_source.hpp"
 #include "fixtures.hpp"
 
 using namespace desk;
@@ -190,4 +191,36 @@ TEST_CASE("guide: leaving at any step keeps the draft; finishing early is refuse
   CHECK(v.received_by == "S001");
   CHECK(g.path.front() == "a_prepare");
   CHECK(g.path.back() == "i_restate");
+}
+
+TEST_CASE("guide: 第 N 步 / 共 M 步 counts the steps entered and the shortest way on") {
+  const Script& s = reception();
+  CHECK(steps_to_finish(s, "q_record") == 0);
+  CHECK(steps_to_finish(s, "p_farewell") == 1);
+  CHECK(steps_to_finish(s, "o_anything_else") == 2);  // o → p → q
+  CHECK(steps_to_finish(s, "no_such_step") == -1);
+  GuidedVisit g = walk_in();
+  StepCount c = step_count(g);
+  CHECK(c.at == 1);
+  // a → b → c → g → h → r → p → q: the fewest steps a visit can take.
+  CHECK(c.total == 8);
+  to_question(g, "客户确认正确，我能答复");  // a b c d e g h i, now at j
+  c = step_count(g);
+  CHECK(c.at == 9);
+  CHECK(c.total == 12);  // j → o → p → q
+  REQUIRE(set_visit_field(g, "answer", "带行驶证和身份证到服务中心办理").empty());
+  REQUIRE(take(g, "客户满意").empty());
+  to_end(g);
+  c = step_count(g);
+  CHECK(c.at == c.total);  // at the finish step the count is complete
+}
+
+TEST_CASE("guide: the script names the manual's sections and never sends staff to a paper register") {
+  for (const Step& step : reception().steps) {
+    INFO(step.id);
+    CHECK(source_in_words(step.source).zh.find("seed") == std::string::npos);
+    CHECK(step.does.find("登记表") == std::string::npos);
+    CHECK(step.en.find("register on the") == std::string::npos);
+    for (const auto& p : step.phrases) CHECK(p != "reception.register_form");
+  }
 }

@@ -1,0 +1,194 @@
+#include "core/search.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <numeric>
+
+#include "core/caller_history.hpp"
+
+namespace desk {
+
+namespace {
+constexpr char kFieldEnd = '\x1f';
+constexpr char kRecordEnd = '\n';
+
+// Boyer–Moore–Horspool over bytes (Emscripten's libc++ has no
+// std::boyer_moore_horspool_searcher): a CJK word's last byte rarely repeats
+// nearby, so most windows are skipped by the word's whole length.
+class Horspool {
+ public:
+  explicit Horspool(std::string_view word) : word_(word) {
+    skip_.fill(word.size());
+    for (std::size_t i = 0; i + 1 < word.size(); ++i) skip_[static_cast<unsigned char>(word[i])] = word.size() - 1 - i;
+  }
+  // The first match in [from, last), or last.
+  const char* find(const char* from, const char* last) const {
+    const std::size_t n = word_.size();
+    const auto tail = static_cast<unsigned char>(word_[n - 1]);
+    while (static_cast<std::size_t>(last - from) >= n) {
+      const auto c = static_cast<unsigned char>(from[n - 1]);
+      if (c == tail && std::memcmp(from, word_.data(), n - 1) == 0) return from;
+      from += skip_[c];
+    }
+    return last;
+  }
+
+ private:
+  std::string_view word_;
+  std::array<std::size_t, 256> skip_;
+};
+
+// Words of a query: split at ASCII and ideographic (U+3000) spaces, folded.
+std::vector<std::string> words_of(std::string_view query) {
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) words.push_back(search_fold(word)), word.clear();
+  };
+  for (std::size_t i = 0; i < query.size(); ++i) {
+    const auto c = static_cast<unsigned char>(query[i]);
+    if (c <= ' ') {
+      flush();
+    } else if (c == 0xE3 && i + 2 < query.size() && static_cast<unsigned char>(query[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(query[i + 2]) == 0x80) {
+      flush();
+      i += 2;
+    } else {
+      word += static_cast<char>(c);
+    }
+  }
+  flush();
+  return words;
+}
+
+// The field of `record` around `at`, at most kExcerpt code points.
+std::string excerpt_at(std::string_view record, std::size_t at) {
+  constexpr std::size_t kExcerpt = 24;
+  const std::size_t begin = record.rfind(kFieldEnd, at) == std::string_view::npos ? 0 : record.rfind(kFieldEnd, at) + 1;
+  const std::size_t end = std::min(record.find(kFieldEnd, at), record.size());
+  const std::string_view field = record.substr(begin, end - begin);
+  std::size_t bytes = 0, points = 0;
+  while (bytes < field.size() && points < kExcerpt) {
+    ++bytes;
+    while (bytes < field.size() && (static_cast<unsigned char>(field[bytes]) & 0xC0) == 0x80) ++bytes;
+    ++points;
+  }
+  return std::string(field.substr(0, bytes)) + (bytes < field.size() ? "…" : "");
+}
+}  // namespace
+
+std::string search_fold(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    // Full-width digits, letters and the dash (U+FF10–19, FF21–3A, FF41–5A,
+    // FF0D: EF BC 90… EF BD 9A) read as ASCII; other full-width signs stay,
+    // so an excerpt keeps its ，and 。
+    if (c == 0xEF && i + 2 < text.size()) {
+      const auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+      const int cp = ((c & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+      if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A) ||
+          cp == 0xFF0D) {
+        out += static_cast<char>(std::tolower(cp - 0xFF01 + 0x21));
+        i += 3;
+        continue;
+      }
+    }
+    // Field and record separators never occur inside a field's folded text.
+    out += c == kFieldEnd || c == kRecordEnd || c == '\r' ? ' ' : static_cast<char>(std::tolower(c));
+    ++i;
+  }
+  return out;
+}
+
+void SearchIndex::build(const Dataset& data, bool with_cases) {
+  text_.clear();
+  entries_.clear();
+  types_.clear();
+  data.each_table([&](const auto& table) {
+    using R = typename std::decay_t<decltype(table.rows())>::value_type;
+    if constexpr (std::is_same_v<R, Staff> || std::is_same_v<R, TrainingAttempt> || std::is_same_v<R, CalendarOverride>)
+      return;
+    else {
+      if (std::is_same_v<R, CaseStudy> && !with_cases) return;
+      const auto& rows = table.rows();
+      std::vector<std::size_t> order(rows.size());
+      std::iota(order.begin(), order.end(), std::size_t{0});
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::size_t a, std::size_t b) { return rows[b].meta.created_at < rows[a].meta.created_at; });
+      const auto type = static_cast<std::uint16_t>(types_.size());
+      types_.push_back(R::kType);
+      for (const std::size_t i : order) {
+        const R& r = rows[i];
+        if (r.meta.deleted) continue;
+        Entry e;
+        e.begin = static_cast<std::uint32_t>(text_.size());
+        e.type = type;
+        e.open = record_is_open(r);
+        e.at = r.meta.created_at;
+        e.id = r.meta.id;
+        text_ += search_fold(r.meta.id);
+        text_ += kFieldEnd;
+        std::apply(
+            [&](const auto&... f) {
+              auto add = [&](const auto& field) {
+                if constexpr (std::is_same_v<std::decay_t<decltype(r.*(field.member))>, std::string>) {
+                  const std::string& v = r.*(field.member);
+                  if (v.empty()) return;
+                  text_ += search_fold(v);
+                  text_ += kFieldEnd;
+                }
+              };
+              (add(f), ...);
+            },
+            R::fields());
+        if constexpr (requires { r.phone; }) {
+          if (const std::string digits = phone_key(r.phone); !digits.empty() && digits != r.phone)
+            text_ += digits, text_ += kFieldEnd;
+        }
+        e.end = static_cast<std::uint32_t>(text_.size());
+        text_ += kRecordEnd;
+        entries_.push_back(std::move(e));
+      }
+    }
+  });
+}
+
+std::vector<SearchGroup> SearchIndex::find(std::string_view query, std::size_t per_group) const {
+  std::vector<std::string> words = words_of(query);
+  if (words.empty() || entries_.empty()) return {};
+  // Scan for the longest word (the rarest, and the fastest to skip with);
+  // check the others only inside the records it was found in.
+  std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::vector<SearchGroup> groups(types_.size());
+  for (std::size_t t = 0; t < types_.size(); ++t) groups[t].type = types_[t];
+  const Horspool scan(words[0]);
+  const char* const base = text_.data();
+  const char* from = base;
+  const char* const last = base + text_.size();
+  std::size_t k = 0;  // the entry holding `from`
+  while (from < last) {
+    const char* hit = scan.find(from, last);
+    if (hit == last) break;
+    const auto pos = static_cast<std::uint32_t>(hit - base);
+    while (entries_[k].end <= pos) ++k;
+    const Entry& e = entries_[k];
+    const std::string_view record(base + e.begin, e.end - e.begin);
+    const bool all = std::all_of(words.begin() + 1, words.end(),
+                                 [&](const std::string& w) { return record.find(w) != std::string_view::npos; });
+    if (all) {
+      SearchGroup& g = groups[e.type];
+      if (g.hits.size() < per_group)
+        g.hits.push_back({types_[e.type], e.id, e.at, e.open, excerpt_at(record, pos - e.begin)});
+      ++g.total;
+    }
+    from = base + e.end;
+  }
+  std::erase_if(groups, [](const SearchGroup& g) { return g.total == 0; });
+  return groups;
+}
+
+}  // namespace desk

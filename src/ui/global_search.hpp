@@ -1,0 +1,40 @@
+// The top bar's search across every module (issue 13 item 7): Ctrl+K puts
+// the cursor in it; results appear under it grouped by module, ↑/↓ choose,
+// Enter or a click opens the record (through record_link's request).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/search.hpp"
+#include "ui/context.hpp"
+
+namespace desk::ui {
+
+class GlobalSearch {
+ public:
+  // The box, where the top bar's cursor is; the results float under it.
+  void draw(Context& ctx, float width);
+  // The results window; after the desk's window, so it floats over it.
+  void draw_results(Context& ctx);
+
+ private:
+  void refresh(Context& ctx);
+  void open(std::size_t row);
+
+  std::string query_;
+  std::string searched_;  // the query the results are for
+  SearchIndex index_;
+  std::uint64_t indexed_version_ = ~std::uint64_t{0};
+  bool indexed_with_cases_ = false;
+  std::vector<SearchGroup> groups_;
+  std::vector<const SearchHit*> rows_;  // every shown hit, in order, for ↑/↓
+  std::size_t selected_ = 0;
+  bool open_ = false;
+  bool focus_ = false;
+  bool box_hovered_ = false;
+  double build_ms_ = 0, find_ms_ = 0;  // the last index build and search
+  float x_ = 0, y_ = 0;                // where the results go (under the box)
+};
+
+}  // namespace desk::ui

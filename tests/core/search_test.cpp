@@ -1,0 +1,132 @@
+// 全局搜索 (issue 13 item 7): one search over every module's records.
+#include "core/search.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+
+using namespace desk;
+using namespace desk::test;
+
+namespace {
+Dataset sample() {
+  Dataset data;
+  Visit v;
+  v.meta.id = "V1";
+  v.meta.created_at = morning();
+  v.visitor_name = "王珺";
+  v.phone = "138-1234-5678";
+  v.unit = "Ｂ栋－１２０２";  // typed full-width
+  v.content = "询问停车月卡办理";
+  data.table<Visit>().upsert(v);
+  Complaint c;
+  c.meta.id = "C1";
+  c.meta.created_at = morning() + kHour;
+  c.unit = "3栋-1202";
+  c.phone = "13900000000";
+  c.content = "楼道灯坏了三天，王珺反映";
+  c.received_by = "S001";
+  data.table<Complaint>().upsert(c);
+  Complaint older = c;
+  older.meta.id = "C0";
+  older.meta.created_at = morning() + (-kDay);
+  older.content = "楼道灯又坏了";
+  data.table<Complaint>().upsert(older);
+  Complaint gone = c;
+  gone.meta.id = "C9";
+  gone.meta.deleted = true;
+  gone.content = "已删除的楼道灯投诉";
+  data.table<Complaint>().upsert(gone);
+  Staff s;
+  s.meta.id = "ST1";
+  s.code = "S001";
+  s.name = "王珺";
+  s.pin_hash = "deadbeef";
+  data.table<Staff>().upsert(s);
+  return data;
+}
+}  // namespace
+
+TEST_CASE("(rule) global_search: every word, across modules, grouped in module order, newest first") {
+  SearchIndex index;
+  index.build(sample(), false);
+  CHECK(index.size() == 3);  // deleted and staff records are not indexed
+
+  auto groups = index.find("王珺");
+  REQUIRE(groups.size() == 2);
+  CHECK(groups[0].type == Visit::kType);  // visits before complaints, as in the navigation
+  CHECK(groups[0].hits[0].id == "V1");
+  CHECK(groups[1].type == Complaint::kType);
+  CHECK(groups[1].total == 1);
+  CHECK(groups[1].hits[0].excerpt == "楼道灯坏了三天，王珺反映");
+
+  groups = index.find("楼道灯");
+  REQUIRE(groups.size() == 1);
+  REQUIRE(groups[0].hits.size() == 2);
+  CHECK(groups[0].hits[0].id == "C1");  // newest first
+  CHECK(groups[0].hits[1].id == "C0");
+  CHECK(groups[0].hits[0].open);
+
+  // Every word must be in the record, in any field, in any order.
+  groups = index.find("三天　楼道灯");  // an ideographic space between the words
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0].total == 1);
+  CHECK(groups[0].hits[0].id == "C1");
+  CHECK(index.find("楼道灯 停车").empty());
+}
+
+TEST_CASE("global_search: phones by their digits, units and ids folded, blank finds nothing") {
+  SearchIndex index;
+  index.build(sample(), false);
+  auto groups = index.find("13812345678");
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0].hits[0].id == "V1");
+  groups = index.find("1234-5678");
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0].hits[0].id == "V1");
+  groups = index.find("b栋-1202");  // the record was typed with full-width letters and digits
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0].hits[0].id == "V1");
+  groups = index.find("c0");
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0].hits[0].id == "C0");
+  CHECK(index.find("").empty());
+  CHECK(index.find("  \t").empty());
+  CHECK(index.find("deadbeef").empty());  // a PIN hash is never searchable
+  CHECK(index.find("已删除").empty());
+}
+
+TEST_CASE("global_search: at most the limit per module, with the count of all") {
+  Dataset data;
+  for (int i = 0; i < 12; ++i) {
+    Visit v;
+    v.meta.id = "V" + std::to_string(i);
+    v.meta.created_at = morning() + i * kMinute;
+    v.content = "停车位咨询";
+    data.table<Visit>().upsert(v);
+  }
+  SearchIndex index;
+  index.build(data, false);
+  const auto groups = index.find("停车", 5);
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0].total == 12);
+  REQUIRE(groups[0].hits.size() == 5);
+  CHECK(groups[0].hits[0].id == "V11");
+  CHECK(groups[0].hits[4].id == "V7");
+}
+
+TEST_CASE("global_search: case studies only for a role that may read them") {
+  Dataset data = sample();
+  CaseStudy cs;
+  cs.meta.id = "CS1";
+  cs.meta.created_at = morning();
+  cs.title = "楼道灯维修不及时的投诉";
+  data.table<CaseStudy>().upsert(cs);
+  SearchIndex index;
+  index.build(data, false);
+  for (const auto& g : index.find("楼道灯")) CHECK(g.type != CaseStudy::kType);
+  index.build(data, true);
+  const auto groups = index.find("维修不及时");
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0].type == CaseStudy::kType);
+}
