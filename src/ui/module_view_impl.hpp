@@ -465,8 +465,13 @@ void ModuleView<R>::draw_form(Context& ctx) {
   // A refusal is said in one line where the person looks: the fields to fill
   // (they are marked below, and the first takes the keyboard), or the reason.
   const FieldError* general = general_error(form_.errors);
+  // A refusal about a field the form does not show (a hold's note, kept in
+  // the hidden 暂停记录) is said in its own words, not as 请先改正：暂停记录.
+  const auto shown_error = std::find_if(form_.errors.begin(), form_.errors.end(),
+                                        [&](const FieldError& e) { return !form_.hidden.count(e.where); });
   const std::string general_text = general                                 ? tr(general->message)
                                    : form_.errors.empty() || step_refused_ ? std::string()
+                                   : shown_error == form_.errors.end()     ? tr(form_.errors.front().message)
                                                                            : tr(refusal_summary<R>(form_.errors));
   if (!general_text.empty()) probe::message(id + ".refusal", general_text);
   const float footer =

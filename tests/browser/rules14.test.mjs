@@ -57,6 +57,15 @@ test('a repair waiting for parts is put on hold, shows it, and resumes', async (
   await click(page, 'repairs.hold_reason');
   await click(page, 'repairs.hold_reason.waiting_parts');
   await type(page, 'repairs.hold_note', '等阀芯到货');
+  // The refusal line under the form took a line of the form's height: the
+  // hold row, last before the history, is scrolled fully into view again.
+  const footer = await widget(page, 'repairs.save');
+  for (let i = 0; i < 3; ++i) {
+    await page.mouse.move(footer.x + 20, footer.y - 80);
+    await page.mouse.wheel(0, 300);
+    await frames(page, 2);
+  }
+  await shot(page, 'rules14-repair-hold-note');
   await save(page, 'repairs.hold');
   let r = await storedLatest(page, 'repair');
   assert.equal(r.data.holds.length, 1);
