@@ -120,6 +120,7 @@ namespace {
 // (core/soft_wrap.hpp) for the width it was wrapped to.
 struct Wrapped {
   std::string buffer;
+  std::string value;  // the stored text the buffer shows (buffer without its soft breaks)
   float width = 0;
 };
 std::map<std::string, Wrapped> g_wrapped;
@@ -157,18 +158,19 @@ bool input_multiline(const char* id, std::string& value, float lines) {
   Wrapped& w = g_wrapped[id];
   // The value changed from outside (a phrase inserted, another record
   // opened) or the column's width changed: wrap it afresh.
-  if (w.width != width || strip_soft_wraps(w.buffer) != value) {
+  if (w.width != width || w.value != value) {
     w.buffer = soft_wrap(strip_soft_wraps(value), fit_bytes);
+    w.value = value;
     w.width = width;
   }
   // Grows with the text up to 8 lines, then scrolls.
-  const float shown =
-      std::clamp(static_cast<float>(std::count(w.buffer.begin(), w.buffer.end(), '\n') + 1), lines, 8.0f);
+  const auto line_count = std::count(w.buffer.begin(), w.buffer.end(), '\n') + 1;
+  const float shown = std::clamp(static_cast<float>(line_count), lines, 8.0f);
   const bool changed =
       ImGui::InputTextMultiline(label.c_str(), &w.buffer, ImVec2(width, ImGui::GetTextLineHeight() * shown + 8),
                                 ImGuiInputTextFlags_NoHorizontalScroll | ImGuiInputTextFlags_CallbackEdit, rewrap);
-  if (changed) value = strip_soft_wraps(w.buffer);
-  probe::fact(std::string(id) + ".lines", std::to_string(std::count(w.buffer.begin(), w.buffer.end(), '\n') + 1));
+  if (changed) w.value = value = strip_soft_wraps(w.buffer);
+  probe::fact(std::string(id) + ".lines", std::to_string(line_count));
   text_limit_counter(id, value);
   return changed;
 }
