@@ -14,6 +14,7 @@
 
 #include "core/exchange.hpp"
 #include "core/record_reader.hpp"
+#include "core/record_writer.hpp"
 #include "core/team.hpp"
 
 namespace desk {
@@ -28,11 +29,7 @@ inline std::string_view export_separator(bool first) {
 // Written after the last record.
 constexpr std::string_view kExportTail = "\n]}\n";
 // One record as one line of JSON, as every export writes it (keys sorted,
-// invalid UTF-8 replaced).
-template <HasFields R>
-std::string record_text(const R& r) {
-  return record_to_json(r).dump(-1, ' ', false, json::error_handler_t::replace);
-}
+// invalid UTF-8 replaced): record_text, in record_writer.hpp.
 // The same with what never leaves the desk taken out (a PIN: team.hpp).
 template <HasFields R>
 std::string export_line(R r) {

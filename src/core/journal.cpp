@@ -117,10 +117,18 @@ std::uint32_t crc32(std::string_view bytes) {
 }
 
 std::string journal_line(const json& record) {
-  const std::string body = record.dump(-1, ' ', false, json::error_handler_t::replace);
+  return journal_line_of(record.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+std::string journal_line_of(std::string_view body) {
+  std::string line(9, ' ');
   char crc[9];
   std::snprintf(crc, sizeof crc, "%08x", crc32(body));
-  return std::string(crc) + " " + body + "\n";
+  line.replace(0, 8, crc, 8);
+  line.reserve(9 + body.size() + 1);
+  line += body;
+  line += '\n';
+  return line;
 }
 
 QuarantinedLine describe_refused_line(std::string_view line) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/dataset.hpp"
+#include "core/record_writer.hpp"
 
 namespace desk {
 
@@ -38,9 +39,11 @@ int read_store_marker(std::string_view text);
 std::uint32_t crc32(std::string_view bytes);
 
 std::string journal_line(const json& record);
+// The line of a record's text (record_text: the fast writer).
+std::string journal_line_of(std::string_view body);
 template <HasFields R>
 std::string journal_line(const R& r) {
-  return journal_line(record_to_json(r));
+  return journal_line_of(record_text(r));
 }
 
 // Lines kept aside, one journal line (as stored) per line of this file; no

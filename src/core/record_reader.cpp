@@ -146,6 +146,25 @@ bool Cursor::string(std::string& out) {
   return false;
 }
 
+bool Cursor::key(std::string_view& out) {
+  ws();
+  if (i_ >= s_.size() || s_[i_] != '"') return false;
+  // The writer's keys are plain ASCII: taken in place, without a copy.
+  for (std::size_t j = i_ + 1; j < s_.size(); ++j) {
+    const auto u = static_cast<unsigned char>(s_[j]);
+    if (u == '"') {
+      out = s_.substr(i_ + 1, j - i_ - 1);
+      i_ = j + 1;
+      return true;
+    }
+    if (u == '\\' || u < 0x20 || u >= 0x80) break;
+  }
+  // Anything else is decoded as a string value is.
+  if (!string(key_)) return false;
+  out = key_;
+  return true;
+}
+
 bool Cursor::integer(std::int64_t& out) {
   ws();
   const std::size_t start = i_;
@@ -235,8 +254,10 @@ bool Cursor::skip(std::string_view& span) {
 
 // ---- values, as fields.hpp's from_value accepts them ------------------------
 namespace {
+// Cursor::string yields only well-formed UTF-8 (it checks every sequence and
+// escape), so of text_fits only the length is left to check.
 bool read(Cursor& c, std::string& out) {
-  return c.string(out) && text_fits(out);
+  return c.string(out) && text_length_fits(out);
 }
 bool read(Cursor& c, bool& out) {
   if (c.literal("true")) return out = true, true;
@@ -313,10 +334,10 @@ bool read(Cursor& c, std::vector<T>& out, std::size_t max_items) {
 // Calls f(key) for each member of a non-empty object; f reads the value.
 template <class F>
 bool members(Cursor& c, F&& f) {
-  std::string key;
+  std::string_view key;
   if (!c.eat('{') || c.eat('}')) return false;
   do {
-    if (!c.string(key) || !c.eat(':') || !f(key)) return false;
+    if (!c.key(key) || !c.eat(':') || !f(key)) return false;
   } while (c.eat(','));
   return c.eat('}');
 }
@@ -335,14 +356,14 @@ bool read(Cursor& c, T& out) {
   constexpr std::size_t n = std::tuple_size_v<decltype(T::fields())>;
   static_assert(n > 0 && n < 64);
   std::uint64_t seen = 0;
-  const bool ok = members(c, [&](const std::string& key) {
+  const bool ok = members(c, [&](std::string_view key) {
     bool matched = false, good = false;
     std::size_t index = 0;
     std::apply(
         [&](const auto&... f) {
           (
               [&] {
-                if (!matched && key[0] == f.key[0] && key == f.key)  // keys are never empty here
+                if (!matched && !key.empty() && key[0] == f.key[0] && key == f.key)
                   matched = true, good = once(seen, std::uint64_t{1} << index) && read(c, out.*(f.member));
                 ++index;
               }(),
@@ -374,7 +395,7 @@ bool read(Cursor& c, T& out) {
 bool read(Cursor& c, json& out) {
   std::string text;
   std::int64_t n = 0;
-  if (c.peek('"')) return c.string(text) && text_fits(text) ? (out = std::move(text), true) : false;
+  if (c.peek('"')) return c.string(text) && text_length_fits(text) ? (out = std::move(text), true) : false;
   if (c.literal("null")) return out = nullptr, true;
   if (c.literal("true")) return out = true, true;
   if (c.literal("false")) return out = false, true;
@@ -395,7 +416,7 @@ bool read(Cursor& c, FieldChange& out) {
   std::uint64_t seen = 0;
   std::string_view span;
   return members(c,
-                 [&](const std::string& key) {
+                 [&](std::string_view key) {
                    if (key == "field") return once(seen, 1) && read(c, out.field);
                    if (key == "from") return once(seen, 2) && read(c, out.from);
                    if (key == "to") return once(seen, 4) && read(c, out.to);
@@ -409,7 +430,7 @@ bool read(Cursor& c, Change& out) {
   std::uint64_t seen = 0;
   std::string_view span;
   return members(c,
-                 [&](const std::string& key) {
+                 [&](std::string_view key) {
                    if (key == "at") return once(seen, 1) && read(c, out.at);
                    if (key == "by") return once(seen, 2) && read(c, out.by);
                    if (key == "revision") return once(seen, 4) && read_revision(c, out.revision, history_revision_fits);
@@ -428,7 +449,7 @@ bool read_record_of(std::string_view text, R& r) {
   std::uint64_t seen = 0;
   std::string_view span;
   std::string type;
-  const bool ok = members(c, [&](const std::string& key) {
+  const bool ok = members(c, [&](std::string_view key) {
     if (key == "id") return once(seen, 1) && read(c, m.id) && is_record_id(m.id);
     if (key == "site") return once(seen, 2) && read(c, m.site);
     if (key == "created_at") return once(seen, 4) && read(c, m.created_at);

@@ -48,6 +48,9 @@ class Cursor {
     return i_ == s_.size();
   }
   bool string(std::string& out);
+  // An object key: a view into the text, or of a decoded copy kept until the
+  // next key (a key holding escapes or non-ASCII characters).
+  bool key(std::string_view& out);
   bool integer(std::int64_t& out);
   bool number(double& out);
   bool literal(std::string_view word);
@@ -59,6 +62,7 @@ class Cursor {
   std::string_view s_;
   std::size_t i_ = 0;
   std::string scratch_;
+  std::string key_;
 };
 
 // Reads one record line's JSON into the table of its type; false (nothing

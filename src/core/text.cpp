@@ -4,17 +4,21 @@
 
 namespace desk {
 
-std::size_t utf8_length(const std::string& s) {
+std::size_t utf8_length(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
 }
 
-bool utf8_valid(const std::string& s) {
+bool utf8_valid(std::string_view s) {
   static constexpr std::uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
   std::size_t i = 0;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {  // ASCII needs no decoding
+      ++i;
+      continue;
+    }
     const int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
     if (extra < 0 || i + static_cast<std::size_t>(extra) >= s.size()) return false;
     std::uint32_t cp = extra == 0 ? c : c & (0x3F >> extra);

@@ -2,6 +2,7 @@
 // and English, and the UI picks one at runtime.
 #pragma once
 #include <string>
+#include <string_view>
 
 namespace desk {
 
@@ -15,9 +16,9 @@ struct Msg {
 };
 
 // Number of Unicode code points in a UTF-8 string (invalid bytes count as one).
-std::size_t utf8_length(const std::string& s);
+std::size_t utf8_length(std::string_view s);
 // True when s is well-formed UTF-8.
-bool utf8_valid(const std::string& s);
+bool utf8_valid(std::string_view s);
 // Escapes &, <, > and " for HTML text and attribute values.
 std::string html_escape(const std::string& s);
 // The <meta> every printed page carries: no scripts, no network, inline styles only.

@@ -44,5 +44,8 @@ void hash_pin_async(const std::string& pin, const std::string& salt, int iterati
 std::string query_param(const std::string& name);
 // Says the first frame is on screen (hides the loading screen).
 void signal_ready();
+// A named point in the browser's performance timeline (make bench reads the
+// phases of an import or export from these).
+void mark(const char* name);
 
 }  // namespace desk::platform

@@ -157,6 +157,10 @@ void signal_ready() {
   desk_js_ready();
 }
 
+void mark(const char* name) {
+  EM_ASM({ performance.mark(UTF8ToString($0)); }, name);
+}
+
 StorageInfo storage_info() {
   return {desk_js_persisted(), desk_js_usage(), desk_js_quota()};
 }

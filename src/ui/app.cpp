@@ -229,8 +229,11 @@ void App::export_all(Context& ctx, bool redacted) {
   ExportOptions o{settings_.site, settings_.device, ctx.now, {}, {}, redacted};
   const std::string name =
       "wuye-desk-" + settings_.site + "-" + format_date(ctx.now) + (redacted ? "-脱敏" : "") + ".json";
+  platform::mark("desk-export-start");
   if (auto text = desk_.export_text(o, ctx.role)) {
+    platform::mark("desk-export-written");
     platform::download(name, "application/json", text.value());
+    platform::mark("desk-export-handed");
     if (!redacted) desk_.note_backup(ctx.now);
   }
 }
@@ -238,9 +241,11 @@ void App::export_all(Context& ctx, bool redacted) {
 void App::start_import(Context& ctx) {
   const Actor actor = ctx.actor();
   platform::choose_file(".json,application/json", [this, actor](std::string name, std::string bytes) {
+    platform::mark("desk-import-read");
     import_name_ = name;
     approve_staff_ = false;
     auto plan = desk_.plan_import(bytes, actor, name);
+    platform::mark("desk-import-checked");
     if (!plan.ok()) {
       import_errors_ = plan.errors();
       show_import_errors_ = true;
@@ -311,7 +316,9 @@ void App::draw_import_dialogs(Context& ctx) {
     if (nothing) ImGui::TextColored(colors::muted, "%s", tr(S::import_nothing_changed));
     ImGui::BeginDisabled(nothing || desk_.busy());
     if (ImGui::Button(id_label(tr(S::import_confirm), "import.confirm.ok"), ImVec2(120, 0))) {
+      platform::mark("desk-import-apply");
       import_errors_ = desk_.apply_import(*import_plan_, ctx.actor(), approve_staff_);
+      platform::mark("desk-import-written");
       show_import_errors_ = !import_errors_.empty();
       import_plan_.reset();
       ImGui::CloseCurrentPopup();

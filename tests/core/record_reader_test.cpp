@@ -133,3 +133,35 @@ TEST_CASE("record reader: the type is taken from the top-level key, never from a
     CHECK(fast_read.size() == 0);
   }
 }
+
+TEST_CASE("record reader: keys are matched in place, and escaped or non-ASCII keys still read as the tree reads them") {
+  Visit draft;
+  draft.visitor_name = "王珺";
+  const Visit v = create_record(draft, actor("S001", morning(), 1));
+  const std::string plain = record_to_json(v).dump();
+  auto same_as_tree = [](const std::string& line) {
+    Dataset fast_read, tree;
+    const bool fast_ok = fast::read_record(line, fast_read);
+    REQUIRE(tree_read(line, tree));
+    if (fast_ok) CHECK(canonical(fast_read) == canonical(tree));
+    return fast_ok;
+  };
+  SECTION("a written line: read in place") {
+    CHECK(same_as_tree(plain));
+  }
+  SECTION("a key spelled with an escape (\\u0069d is id) reads the same record") {
+    std::string line = plain;
+    line.replace(line.rfind("\"id\":"), 5, "\"\\u0069d\":");
+    CHECK(same_as_tree(line));
+  }
+  SECTION("a data key spelled with an escape reads the same record") {
+    std::string line = plain;
+    line.replace(line.find("\"visitor_name\":"), 15, "\"visitor\\u005fname\":");
+    CHECK(same_as_tree(line));
+  }
+  SECTION("an unknown envelope key in Chinese is passed over by both") {
+    std::string line = plain;
+    line.insert(1, "\"备注\":\"多余\",");
+    CHECK(same_as_tree(line));
+  }
+}
