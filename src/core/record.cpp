@@ -134,20 +134,60 @@ bool meta_from_json(const json& j, RecordMeta& out, Errors& errors, const std::s
   }
   // Canonical order (as merge keeps it), so a record read back and merged
   // with itself is unchanged whatever order the file listed its history in.
-  if (out.history.size() > 1) out.history = merge_history(out.history, {});
+  if (!history_in_order(out.history)) out.history = merge_history(out.history, {});
   return ok;
 }
 
+namespace {
+bool before(const Change& x, const Change& y) {
+  return std::tie(x.revision, x.at.ms) < std::tie(y.revision, y.at.ms);
+}
+}  // namespace
+
+bool history_in_order(const std::vector<Change>& h) {
+  for (std::size_t i = 1; i < h.size(); ++i)
+    if (!before(h[i - 1], h[i])) return false;
+  return true;
+}
+
+// Ordered by (revision, time, the entry's JSON text), each distinct entry
+// once. The text is made only for entries that tie on revision and time.
 std::vector<Change> merge_history(const std::vector<Change>& a, const std::vector<Change>& b) {
   if (a.size() + b.size() <= 1) return a.empty() ? b : a;  // nothing to order (most records on load)
-  std::vector<std::pair<std::tuple<std::int64_t, std::int64_t, std::string>, const Change*>> all;
+  // Both in order and one wholly after the other (a record read back, an
+  // entry added after the last): joined as they are.
+  if (history_in_order(a) && history_in_order(b)) {
+    if (b.empty() || (!a.empty() && before(a.back(), b.front()))) {
+      std::vector<Change> out(a);
+      out.insert(out.end(), b.begin(), b.end());
+      return out;
+    }
+    if (a.empty() || before(b.back(), a.front())) {
+      std::vector<Change> out(b);
+      out.insert(out.end(), a.begin(), a.end());
+      return out;
+    }
+  }
+  std::vector<const Change*> all;
   all.reserve(a.size() + b.size());
   for (const auto* list : {&a, &b})
-    for (const auto& c : *list) all.push_back({{c.revision, c.at.ms, change_sort_key(c)}, &c});
-  std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (const auto& c : *list) all.push_back(&c);
+  std::stable_sort(all.begin(), all.end(), [](const Change* x, const Change* y) { return before(*x, *y); });
   std::vector<Change> out;
-  for (std::size_t i = 0; i < all.size(); ++i)
-    if (i == 0 || all[i].first != all[i - 1].first) out.push_back(*all[i].second);
+  for (std::size_t i = 0; i < all.size();) {
+    std::size_t end = i + 1;
+    while (end < all.size() && !before(*all[i], *all[end])) ++end;  // a run tying on revision and time
+    if (end == i + 1) {
+      out.push_back(*all[i++]);
+      continue;
+    }
+    std::vector<std::pair<std::string, const Change*>> run;
+    for (std::size_t k = i; k < end; ++k) run.push_back({change_sort_key(*all[k]), all[k]});
+    std::sort(run.begin(), run.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (std::size_t k = 0; k < run.size(); ++k)
+      if (k == 0 || run[k].first != run[k - 1].first) out.push_back(*run[k].second);
+    i = end;
+  }
   return out;
 }
 

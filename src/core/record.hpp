@@ -156,6 +156,11 @@ void scrub_secret_changes(std::vector<Change>& history) {
 
 // Union of two histories, ordered by (revision, time, staff, action, changes).
 std::vector<Change> merge_history(const std::vector<Change>& a, const std::vector<Change>& b);
+// True when each entry comes strictly after the one before it by revision,
+// then time: the canonical order with no duplicate, as the writer keeps it,
+// so merge_history(h, {}) would return h unchanged (checked without making
+// the entries' sort texts, which cost most of loading a store).
+bool history_in_order(const std::vector<Change>& h);
 
 // The merge of two versions of the same record: the winner's fields and the
 // union of both histories.

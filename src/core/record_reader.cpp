@@ -464,7 +464,7 @@ bool read_record_of(std::string_view text, R& r) {
     return c.skip(span);                                                               // keys the tree reader ignores
   });
   if (!ok || !c.at_end() || seen != 2047) return false;
-  if (m.history.size() > 1) m.history = merge_history(m.history, {});  // one entry: already in order, no copy
+  if (!history_in_order(m.history)) m.history = merge_history(m.history, {});  // as written: no copy
   return true;
 }
 

@@ -17,11 +17,11 @@ const file = join(CACHE, `visits-${n}.json`);
 mkdirSync(CACHE, { recursive: true });
 if (!existsSync(file)) execFileSync(resolve('build/native/desk-tool'), ['generate', '--records', String(n), '--only', 'visit', '--out', file]);
 
-const server = await startServer(DIST, 0);
+const server = await startServer(DIST, 8765);  // one origin, so the stored data is found again
 const base = `http://127.0.0.1:${server.address().port}/`;
-const fresh = !existsSync(profile);
+const fresh = !existsSync(profile) || process.argv[4] === 'fresh';
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1366, height: 768 }, locale: 'zh-CN',
+  executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...(process.env.DESK_JS_FLAGS ? [`--js-flags=${process.env.DESK_JS_FLAGS}`] : [])], viewport: { width: 1366, height: 768 }, locale: 'zh-CN',
 });
 const page = context.pages()[0] || await context.newPage();
 const open = async () => {
@@ -51,6 +51,9 @@ try {
     await open();
     const m = await page.evaluate((ns) => Object.fromEntries(ns.map((k) => [k, performance.getEntriesByName(k)[0]?.startTime ?? NaN])), names);
     const d = (a, b) => (m[b] - m[a]).toFixed(0);
+    const stored = await page.evaluate(() => Module.FS.readdir('/data/journal').filter((f) => f.startsWith('seg-'))
+      .reduce((t, f) => t + Module.FS.stat('/data/journal/' + f).size, 0));
+    if (i === 0) console.log(`stored journal: ${(stored / 1e6).toFixed(1)} MB`);
     console.log(`| ${i + 1} | ${m['desk-idb-read'].toFixed(0)} | ${d('desk-idb-read', 'desk-main')} | ${d('desk-main', 'desk-journal-read')} | ` +
       `${d('desk-journal-read', 'desk-glyphs-requested')} | ${d('desk-glyphs-requested', 'desk-first-frame')} | ${m['desk-first-frame'].toFixed(0)} |`);
   }

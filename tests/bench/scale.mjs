@@ -293,7 +293,7 @@ row('navigation → first frame, store loaded', fmt(median(a.first)), fmt(median
   `goal ≤ 1000 at 100,000 (issue 16): ${median(z.first) <= 1000 ? 'met' : 'OVER'}`);
 const phase = (x, from, to) => fmt(median(x.marks.map((m) => m[to] - m[from])));
 row('  of which: page start → every stored file read from IndexedDB', fmt(median(a.marks.map((m) => m['desk-idb-read']))),
-  fmt(median(z.marks.map((m) => m['desk-idb-read']))), 'one getAll (web/js/storage.js)');
+  fmt(median(z.marks.map((m) => m['desk-idb-read']))), 'a get per stored file (IDBFS)');
 row('  of which: → main() (wasm start)', phase(a, 'desk-idb-read', 'desk-main'), phase(z, 'desk-idb-read', 'desk-main'), '');
 row('  of which: journal replay', phase(a, 'desk-main', 'desk-journal-read'), phase(z, 'desk-main', 'desk-journal-read'), '');
 row('  of which: glyphs of every record requested', phase(a, 'desk-journal-read', 'desk-glyphs-requested'),

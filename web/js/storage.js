@@ -12,9 +12,6 @@
 //   ~16 ms per file (0.7 s at 10,000 records). This tab is the only writer
 //   (tabs.js), so the stored set is read once at load and then kept up to
 //   date by our own reconcile; any failed write drops it (read again).
-// - The load reads every stored file in one request (deskLoadAll: getAll and
-//   getAllKeys in one transaction) instead of a cursor step and a get per
-//   file, and keeps the stored set it saw; FS.syncfs(true) is the fallback.
 var deskStorage = {
   inFlight: false,
   waiting: [],     // callbacks for the next sync
@@ -129,34 +126,6 @@ Module.deskPersist = function(cb) {
 };
 Module.deskStorage = deskStorage;
 
-// Reads every stored file into the mounted folder with two requests, and
-// remembers the stored set (deskRemote) so the first save does not walk it.
-function deskLoadAll(mount, callback) {
-  IDBFS.getDB(mount.mountpoint, function(err, db) {
-    if (err) return callback(err);
-    var tx;
-    try {
-      tx = db.transaction([IDBFS.DB_STORE_NAME], 'readonly');
-    } catch (e) { return callback(e); }
-    var store = tx.objectStore(IDBFS.DB_STORE_NAME);
-    if (!store.getAll || !store.getAllKeys) return callback(null, false);
-    var keys = store.getAllKeys(), values = store.getAll();
-    tx.onerror = function(e) { e.preventDefault(); callback(e.target.error || new Error('IndexedDB error')); };
-    tx.oncomplete = function() {
-      var k = keys.result, v = values.result, entries = {};
-      // Keys come sorted, so a folder comes before the files in it.
-      for (var i = 0; i < k.length; ++i) {
-        var failed = null;
-        IDBFS.storeLocalEntry(k[i], v[i], function(e) { failed = e; });
-        if (failed) return callback(failed);
-        entries[k[i]] = { 'timestamp': v[i]['timestamp'] };
-      }
-      deskRemote = { mount: mount.mountpoint, db: db, entries: entries };
-      callback(null, true);
-    };
-  });
-}
-
 Module.preRun = Module.preRun || [];
 Module.preRun.push(function() {
   deskPatchIdbfs();
@@ -167,17 +136,13 @@ Module.preRun.push(function() {
   function loaded(err) {
     if (done) return;
     done = true;
-    performance.mark('desk-idb-read');
+    performance.mark('desk-idb-read');  // make bench: how long reading the store took
     Module.deskLoadError = deskErrorText(err);
     try { FS.mkdir('/data/journal'); } catch (e) {}
     removeRunDependency('desk-load');
   }
   setTimeout(function() { loaded(new Error('timeout: IndexedDB did not answer while loading')); }, 30000);
-  var mount = FS.lookupPath('/data').node.mount;
-  deskLoadAll(mount, function(err, read) {
-    if (err || read) loaded(err);
-    else FS.syncfs(true, loaded);  // a browser without getAll
-  });
+  FS.syncfs(true, loaded);
 });
 
 // Leaving or hiding the page: push anything not yet durable.
