@@ -60,3 +60,14 @@ add_test(NAME "desk-tool: bad arguments, non-regular files, planted symlinks and
 # versions.
 add_test(NAME "desk-tool consolidate --jsonl: DuckDB counts equal desk-tool's statistics"
          COMMAND node ${CMAKE_SOURCE_DIR}/tests/tool/warehouse_test.mjs $<TARGET_FILE:desk-tool>)
+
+# The JSON reader trial (issue 16 goal 2): the hand-written record reader, the
+# tree reader and a simdjson On Demand reader on the same journal lines, with
+# Debian's libsimdjson-dev (tests/bench/json_readers.sh builds it, and its wasm
+# twin with em++). Not part of `make native`: built only when asked for.
+find_package(simdjson QUIET)
+if(simdjson_FOUND)
+  add_executable(json_readers EXCLUDE_FROM_ALL tests/bench/json_readers.cpp tests/bench/simd_record_reader.cpp)
+  target_link_libraries(json_readers PRIVATE desk_core simdjson::simdjson)
+  target_compile_definitions(json_readers PRIVATE DESK_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+endif()

@@ -1,0 +1,63 @@
+#!/bin/sh
+# The JSON reader trial (issue 16 goal 2): builds tests/bench/json_readers
+# natively (cmake target json_readers, Debian's libsimdjson-dev) and for wasm
+# (em++ straight into build/bench-wasm/, simdjson from Debian's source
+# package fetched by .ci/deps.sh), makes a journal of the export's records and
+# runs both on it.
+# usage: tests/bench/json_readers.sh [export.json] [runs=5]
+#   export.json defaults to build/bench/visits-100000.json (generated with
+#   desk-tool when missing). One compile job at a time (JOBS=1).
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+deps="${DESK_DEPS:-$HOME/.cache/wuye-desk}"
+native="$root/build/native"
+out="$root/build/bench-wasm"
+export_file="${1:-$root/build/bench/visits-100000.json}"
+runs="${2:-5}"
+jobs="${JOBS:-1}"
+export NODE_PATH=/usr/share/nodejs # Emscripten's optimizer needs acorn (TOOLCHAIN.md)
+
+[ -f "$deps/simdjson/singleheader/simdjson.cpp" ] && dpkg -s libsimdjson-dev >/dev/null 2>&1 || bash "$root/.ci/deps.sh"
+
+# ---- native -------------------------------------------------------------------
+[ -f "$native/build.ninja" ] || cmake -S "$root" -B "$native" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+if [ ! -f "$export_file" ]; then
+  cmake --build "$native" --target desk-tool -j "$jobs"
+  mkdir -p "$(dirname "$export_file")"
+  "$native/desk-tool" generate --records 100000 --only visit --out "$export_file"
+fi
+cmake --build "$native" --target json_readers -j "$jobs"
+
+mkdir -p "$out"
+journal="$out/$(basename "$export_file" .json).log"
+[ "$journal" -nt "$export_file" ] || "$native/json_readers" --make-journal "$export_file" "$journal"
+
+# ---- wasm: the core as the app builds it (cmake/web.cmake: the load path -O2,
+# the rest -Os, -fwasm-exceptions), simdjson and the benchmark -O2 ---------------
+mkdir -p "$out/json-include" "$out/obj"
+# The repository's package.json says "type": "module"; Emscripten 3.1.6 emits CommonJS.
+echo '{"type": "commonjs"}' >"$out/package.json"
+[ -e "$out/json-include/nlohmann" ] || ln -s /usr/include/nlohmann "$out/json-include/nlohmann"
+cat >"$out/Makefile" <<EOF
+ROOT := $root
+SIMDJSON := $deps/simdjson/singleheader
+CXXFLAGS := -std=c++20 -fwasm-exceptions -DNDEBUG -I\$(ROOT)/src -I$out/json-include -I\$(SIMDJSON) -MMD
+HOT := record_reader journal dataset record time id
+CORE := \$(patsubst \$(ROOT)/src/core/%.cpp,obj/%.o,\$(wildcard \$(ROOT)/src/core/*.cpp))
+json_readers.js: \$(CORE) obj/simdjson.o obj/simd_record_reader.o obj/json_readers.o
+	em++ -O2 -fwasm-exceptions -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -o \$@ \$^
+obj/%.o: \$(ROOT)/src/core/%.cpp
+	em++ \$(CXXFLAGS) \$(if \$(filter \$*,\$(HOT)),-O2,-Os) -c \$< -o \$@
+obj/simdjson.o: \$(SIMDJSON)/simdjson.cpp
+	em++ \$(CXXFLAGS) -O2 -c \$< -o \$@
+obj/%.o: \$(ROOT)/tests/bench/%.cpp
+	em++ \$(CXXFLAGS) -O2 -DDESK_SOURCE_DIR='"\$(ROOT)"' -c \$< -o \$@
+-include \$(wildcard obj/*.d)
+EOF
+make -C "$out" -j "$jobs" --no-print-directory json_readers.js
+
+# ---- run ------------------------------------------------------------------------
+echo "== native (g++ -O2, libsimdjson-dev)"
+"$native/json_readers" "$journal" "$export_file" "$runs"
+echo "== wasm (em++, node $(node --version))"
+node --no-experimental-fetch "$out/json_readers.js" "$journal" "$export_file" "$runs"
