@@ -51,6 +51,7 @@ fuzz: deps
 bench: web native
 	@node tests/bench/first_frame.mjs 5
 	@node tests/bench/scale.mjs 100000 3
+	@sh tests/bench/json_readers.sh build/bench/visits-100000.json 3
 	@node tests/bench/hostile_import.mjs
 	@sh tests/bench/consolidate.sh $(NATIVE)/desk-tool "5 10 20 40" 50000
 	@sh tests/bench/folder.sh $(NATIVE)

@@ -1,5 +1,7 @@
 #include "app/desk.hpp"
 
+#include <tuple>
+
 #include "core/crypto.hpp"
 
 namespace desk {
@@ -225,8 +227,14 @@ Errors Desk::apply_import(const ImportPlan& plan, const Actor& actor, bool appro
     Change c = provenance;
     c.revision = merged.meta.revision;
     // In the canonical order the readers keep (a file's history may hold
-    // lines of later revisions than its version), so a reload reads it back.
-    merged.meta.history = merge_history(merged.meta.history, {std::move(c)});
+    // lines of later revisions than its version), so a reload reads it back:
+    // after the last entry when it sorts there (nearly always), no copy.
+    auto& h = merged.meta.history;
+    if (history_in_order(h) &&
+        (h.empty() || std::tie(h.back().revision, h.back().at.ms) < std::tie(c.revision, c.at.ms)))
+      h.push_back(std::move(c));
+    else
+      h = merge_history(h, {std::move(c)});
     return merged;
   };
   std::string lines;
@@ -259,9 +267,9 @@ Errors Desk::apply_import(const ImportPlan& plan, const Actor& actor, bool appro
         for (auto& e : stage_staff(version)) errors.push_back(e);
         continue;
       }
-      const R merged = stored ? merge_record(*stored, r) : r;
+      R merged = stored ? merge_record(*stored, r) : r;
       if (stored && record_to_json(merged) == record_to_json(*stored)) continue;
-      R s = stamped(merged);
+      R s = stamped(std::move(merged));
       if (auto refused = add_line(s, lines); !refused.empty()) {
         for (auto& e : refused) errors.push_back({std::string(R::kType) + " " + s.meta.id + "." + e.where, e.message});
         continue;
