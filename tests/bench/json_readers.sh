@@ -35,6 +35,8 @@ journal="$out/$(basename "$export_file" .json).log"
 # ---- wasm: the core as the app builds it (cmake/web.cmake: the load path -O2,
 # the rest -Os, -fwasm-exceptions), simdjson and the benchmark -O2 ---------------
 mkdir -p "$out/json-include" "$out/obj"
+# The same -O2 list as the app (DESK_HOT_SOURCES in cmake/web.cmake).
+hot=$(sed -n 's/^set(DESK_HOT_SOURCES \(.*\))$/\1/p' "$root/cmake/web.cmake")
 # The repository's package.json says "type": "module"; Emscripten 3.1.6 emits CommonJS.
 echo '{"type": "commonjs"}' >"$out/package.json"
 [ -e "$out/json-include/nlohmann" ] || ln -s /usr/include/nlohmann "$out/json-include/nlohmann"
@@ -42,7 +44,7 @@ cat >"$out/Makefile" <<EOF
 ROOT := $root
 SIMDJSON := $deps/simdjson/singleheader
 CXXFLAGS := -std=c++20 -fwasm-exceptions -DNDEBUG -I\$(ROOT)/src -I$out/json-include -I\$(SIMDJSON) -MMD
-HOT := record_reader journal dataset record time id
+HOT := $hot
 CORE := \$(patsubst \$(ROOT)/src/core/%.cpp,obj/%.o,\$(wildcard \$(ROOT)/src/core/*.cpp))
 json_readers.js: \$(CORE) obj/simdjson.o obj/simd_record_reader.o obj/json_readers.o
 	em++ -O2 -fwasm-exceptions -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -o \$@ \$^
