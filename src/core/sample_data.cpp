@@ -34,7 +34,14 @@ struct Gen {
     const int days = days_in_month(o.year, o.month);
     return from_civil({o.year, o.month, 1 + rng.below(days), 8 + rng.below(10), rng.below(60)});
   }
-  std::string unit() { return std::to_string(1 + rng.below(12)) + "栋-" + std::to_string(101 + rng.below(2000)); }
+  // Two draws in two statements: inside one expression their order is the
+  // compiler's choice (g++ drew the right one first, clang the left), and the
+  // same options must give the same records on every platform.
+  std::string unit() {
+    const int room = 101 + rng.below(2000);
+    const int building = 1 + rng.below(12);
+    return std::to_string(building) + "栋-" + std::to_string(room);
+  }
   std::string phone() { return "13" + std::to_string(100000000 + rng.below(899999999)); }
   std::string staff() { return "S00" + std::to_string(1 + rng.below(6)); }
   Actor actor(Timestamp t) { return Actor{staff(), o.site, t, rng.bits(), Role::project_manager}; }
