@@ -1,7 +1,5 @@
 #include "app/desk.hpp"
 
-#include <tuple>
-
 #include "core/crypto.hpp"
 
 namespace desk {
@@ -227,14 +225,8 @@ Errors Desk::apply_import(const ImportPlan& plan, const Actor& actor, bool appro
     Change c = provenance;
     c.revision = merged.meta.revision;
     // In the canonical order the readers keep (a file's history may hold
-    // lines of later revisions than its version), so a reload reads it back:
-    // after the last entry when it sorts there (nearly always), no copy.
-    auto& h = merged.meta.history;
-    if (history_in_order(h) &&
-        (h.empty() || std::tie(h.back().revision, h.back().at.ms) < std::tie(c.revision, c.at.ms)))
-      h.push_back(std::move(c));
-    else
-      h = merge_history(h, {std::move(c)});
+    // lines of later revisions than its version), so a reload reads it back.
+    merged.meta.history = merge_history(merged.meta.history, {std::move(c)});
     return merged;
   };
   std::string lines;

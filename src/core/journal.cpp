@@ -121,11 +121,11 @@ std::string journal_line(const json& record) {
 }
 
 std::string journal_line_of(std::string_view body) {
-  std::string line(9, ' ');
-  char crc[9];
-  std::snprintf(crc, sizeof crc, "%08x", crc32(body));
-  line.replace(0, 8, crc, 8);
+  char crc[10];
+  std::snprintf(crc, sizeof crc, "%08x ", crc32(body));
+  std::string line;
   line.reserve(9 + body.size() + 1);
+  line.append(crc, 9);
   line += body;
   line += '\n';
   return line;

@@ -1,5 +1,6 @@
 #include "core/record_writer.hpp"
 
+#include <charconv>
 #include <cstdio>
 
 #include "core/text.hpp"
@@ -51,15 +52,7 @@ bool write_text(std::string_view s, std::string& out) {
 
 void write_int(std::int64_t v, std::string& out) {
   char buf[24];
-  char* end = buf + sizeof buf;
-  char* p = end;
-  std::uint64_t u = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-  do {
-    *--p = static_cast<char>('0' + u % 10);
-    u /= 10;
-  } while (u);
-  if (v < 0) *--p = '-';
-  out.append(p, end);
+  out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
 }
 
 // money_to_yuan's double as the tree writer prints it: the shortest text that
