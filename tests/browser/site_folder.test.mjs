@@ -100,8 +100,18 @@ test('a record saved on desk 1 appears on desks 2 and 3', async () => {
   assert.equal(Object.keys(deskFiles()).length, 1);
 });
 
+// The visit as the desk holds it: its journal's last line of the highest revision.
+async function contents(page) {
+  const lines = (await storedFiles(page)).filter((f) => /seg-/.test(f.path)).sort((a, b) => a.path.localeCompare(b.path))
+    .flatMap((f) => f.text.split('\n')).filter((l) => l.includes('"type":"visit"')).map((l) => JSON.parse(l.slice(9)));
+  const top = Math.max(...lines.map((v) => v.revision));
+  return lines.filter((v) => v.revision === top).pop().data.unit;
+}
+
 test('edits of one record on two desks while the folder is unreachable converge, the loser in the conflict list', async () => {
   const [one, two, three] = desks.map((d) => d.page);
+  // What each desk stored while offline: the edits that compete.
+  const edits = [];
   control.down = true;
   try {
     for (const [page, unit] of [[one, '1-101'], [two, '2-202']]) {
@@ -114,7 +124,9 @@ test('edits of one record on two desks while the folder is unreachable converge,
       await type(page, 'visit.unit', unit);
       await save(page, 'visit.save');
       await folderState(page, 'unavailable');
+      edits.push(await contents(page));
     }
+    assert.notEqual(edits[0], edits[1], `two different edits: ${edits}`);
     const status = (await snapshot(one)).messages.find((m) => m.id === 'folder.status').text;
     assert.match(status, /文件夹不可用（找不到文件夹：网络盘断开或已移走） · 备份待补 1 条/);
     await shot(one, 'site-folder-unavailable');
@@ -123,13 +135,6 @@ test('edits of one record on two desks while the folder is unreachable converge,
   }
   // Retried by itself within kRetryMs (10 s); the focus poke makes it sooner.
   for (const page of [one, two]) await folderState(page, 'ok');
-  // The visit as the desk holds it: its journal's last line of the highest revision.
-  const contents = async (page) => {
-    const lines = (await storedFiles(page)).filter((f) => /seg-/.test(f.path)).sort((a, b) => a.path.localeCompare(b.path))
-      .flatMap((f) => f.text.split('\n')).filter((l) => l.includes('"type":"visit"')).map((l) => JSON.parse(l.slice(9)));
-    const top = Math.max(...lines.map((v) => v.revision));
-    return lines.filter((v) => v.revision === top).pop().data.unit;
-  };
   for (const page of [one, two, three])
     await until(page, () => window.deskTest.snapshot().folderPending === '0', null, 'nothing pending');
   const settle = async () => Promise.all([one, two, three].map(contents));
@@ -139,7 +144,8 @@ test('edits of one record on two desks while the folder is unreachable converge,
     seen = await settle();
   }
   assert.equal(new Set(seen).size, 1, `one final state on all three: ${seen}`);
-  const lost = seen[0] === '1-101' ? '2-202' : '1-101';
+  assert.ok(edits.includes(seen[0]), `the final state is one of the edits: ${seen[0]} of ${edits}`);
+  const lost = edits.find((e) => e !== seen[0]);
   await click(three, 'nav.folder');
   await until(three, (l) => window.deskTest.snapshot().messages.some((m) => m.id === 'folder.conflict' && m.text.includes(l)),
     lost, 'the conflict list shows the losing edit');
