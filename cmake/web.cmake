@@ -50,15 +50,16 @@ target_compile_options(index PRIVATE ${DESK_EXCEPTIONS})
 # Fonts: built from Debian's fonts-wqy-microhei, never committed.
 set(FONT_SRC /usr/share/fonts/truetype/wqy/wqy-microhei.ttc)
 set(FONT_BASE "${CMAKE_BINARY_DIR}/fonts/desk-base.ttf")
+set(FONT_MORE "${DIST}/fonts/desk-more.ttf")
 set(FONT_EXT "${DIST}/fonts/desk-ext.ttf")
 file(GLOB_RECURSE DESK_TEXT_FILES CONFIGURE_DEPENDS src/*.cpp src/*.hpp assets/*.json)
-add_custom_command(OUTPUT "${FONT_BASE}" "${FONT_EXT}" "${FONT_BASE}.chars"
+add_custom_command(OUTPUT "${FONT_BASE}" "${FONT_MORE}" "${FONT_EXT}" "${FONT_BASE}.chars"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/fonts" "${DIST}/fonts"
-  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/web/font_subset.py" "${FONT_SRC}" "${FONT_BASE}" "${FONT_EXT}"
+  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/web/font_subset.py" "${FONT_SRC}" "${FONT_BASE}" "${FONT_MORE}" "${FONT_EXT}"
           ${DESK_TEXT_FILES} "${DESK_CALENDAR_ASSET}"
   DEPENDS "${CMAKE_SOURCE_DIR}/web/font_subset.py" ${DESK_TEXT_FILES} "${DESK_CALENDAR_ASSET}"
   COMMENT "Subsetting the CJK font")
-add_custom_target(desk_fonts DEPENDS "${FONT_BASE}" "${FONT_EXT}")
+add_custom_target(desk_fonts DEPENDS "${FONT_BASE}" "${FONT_MORE}" "${FONT_EXT}")
 add_dependencies(index desk_fonts)
 
 # Static files served beside the app (service worker, icons).

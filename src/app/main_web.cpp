@@ -104,13 +104,19 @@ void sync_window_size() {
   }
 }
 
-void load_ext_font() {
+// The extension fonts, fetched in this order while characters are missing
+// (web/font_subset.py; web/static/sw.js keeps them for outages).
+constexpr const char* kExtensionFonts[] = {"fonts/desk-more.ttf", "fonts/desk-ext.ttf"};
+constexpr std::size_t kExtensionFontCount = sizeof kExtensionFonts / sizeof kExtensionFonts[0];
+
+void load_next_extension_font() {
   R.ext_requested = true;
   emscripten_async_wget_data(
-      "fonts/desk-ext.ttf", nullptr,
+      kExtensionFonts[R.fonts.extensions()], nullptr,
       [](void*, void* data, int size) {
         auto* p = static_cast<unsigned char*>(data);
-        R.fonts.set_ext(std::vector<unsigned char>(p, p + size));
+        R.ext_requested = false;
+        R.fonts.add_extension(std::vector<unsigned char>(p, p + size));
         R.last_activity = emscripten_get_now();
       },
       [](void*) { R.ext_requested = false; });  // offline: retried when next needed
@@ -152,7 +158,8 @@ void frame() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
-  if (R.fonts.needs_ext() && !R.ext_requested) load_ext_font();
+  if (R.fonts.missing() > 0 && R.fonts.extensions() < kExtensionFontCount && !R.ext_requested)
+    load_next_extension_font();
 
   desk::ui::probe::begin_frame();
   ImGui_ImplOpenGL3_NewFrame();
@@ -169,7 +176,8 @@ void frame() {
   R.app->draw(desk::platform::now());
   if (R.app->settings_changed()) store_settings(R.app->settings());
   desk::ui::probe::fact("fontGlyphs", std::to_string(R.fonts.glyph_count()));
-  desk::ui::probe::fact("fontExt", R.fonts.ext_loaded() ? "loaded" : "no");
+  desk::ui::probe::fact("fontExtensions", std::to_string(R.fonts.extensions()));
+  desk::ui::probe::fact("fontMissing", std::to_string(R.fonts.missing()));
   desk::ui::probe::fact("fontBuildMs", std::to_string(R.fonts.last_build_ms()));
   desk::ui::draw_focus_ring();
   ImGui::Render();

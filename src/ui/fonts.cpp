@@ -32,7 +32,9 @@ void Fonts::request(std::string_view s) {
     else
       cp = 0x10000;  // outside the BMP: ImGui draws '?' (ImWchar is 16 bits)
     i += len;
-    if (cp < 0x10000 && !in_fixed(cp) && !requested_[cp]) {
+    // Control characters (line breaks, tabs) are never drawn as glyphs: asked
+    // for, they would count as missing and fetch every extension font.
+    if (cp >= 0x20 && cp < 0x10000 && !in_fixed(cp) && !requested_[cp]) {
       requested_[cp] = true;
       dirty_ = true;
     }
@@ -64,19 +66,19 @@ bool Fonts::rebuild_if_needed(float pixel_ratio) {
   cfg.PixelSnapH = true;
   const float px = kSize * pixel_ratio;
   io.Fonts->AddFontFromMemoryTTF(base_.data(), static_cast<int>(base_.size()), px, &cfg, ranges_.data());
-  if (!ext_.empty()) {
+  for (auto& ext : extensions_) {
     ImFontConfig merge = cfg;
-    merge.MergeMode = true;  // fills only the glyphs the base lacks
-    io.Fonts->AddFontFromMemoryTTF(ext_.data(), static_cast<int>(ext_.size()), px, &merge, ranges_.data());
+    merge.MergeMode = true;  // fills only the glyphs the fonts before it lack
+    io.Fonts->AddFontFromMemoryTTF(ext.data(), static_cast<int>(ext.size()), px, &merge, ranges_.data());
   }
   io.Fonts->Build();
   io.FontGlobalScale = 1.0f / pixel_ratio;
 
   ImFont* font = io.Fonts->Fonts[0];
   glyphs_ = static_cast<std::size_t>(font->Glyphs.Size);
-  needs_ext_ = false;
-  for (unsigned cp = 0; cp < 0x10000 && ext_.empty(); ++cp)
-    if (requested_[cp] && !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) needs_ext_ = true;
+  missing_ = 0;
+  for (unsigned cp = 0; cp < 0x10000; ++cp)
+    if (requested_[cp] && !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) ++missing_;
   build_ms_ = emscripten_get_now() - start;
   return true;
 }

@@ -12,7 +12,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const files = ['index.html', 'index.js', 'index.wasm', 'index.data'];
 let raw = 0, gz = 0;
 console.log('| file | raw bytes | gzip -9 bytes |\n| --- | ---: | ---: |');
-for (const f of [...files, 'fonts/desk-ext.ttf']) {
+for (const f of [...files, 'fonts/desk-more.ttf', 'fonts/desk-ext.ttf']) {
   const bytes = readFileSync(join(DIST, f));
   const g = gzipSync(bytes, { level: 9 }).length;
   console.log(`| ${f}${f.startsWith('fonts') ? ' (lazy)' : ''} | ${bytes.length} | ${g} |`);

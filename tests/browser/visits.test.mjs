@@ -64,10 +64,21 @@ test('a 24-hour promise needs name and phone, and shows its due time', async () 
   assert.match(text, /error\.phone=承诺24小时内答复时必须登记联系电话/);
   assert.match(text, /visit\.promise_due=2026-12-01 23:15/);
   await shot(page, 'visit-promise-errors');
-  // A rare character (堃) the base font lacks is fetched and drawn.
+  // Characters the preloaded base font lacks are fetched and drawn: 鑫
+  // (GB2312 level 2) from the first extension font, then 堃 (not in GB2312)
+  // from the second.
+  const fontState = () => page.evaluate(() => {
+    const s = window.deskTest.snapshot();
+    return `${s.fontExtensions} loaded, ${s.fontMissing} missing`;
+  });
+  assert.equal(await fontState(), '0 loaded, 0 missing');
+  await type(page, 'visit.visitor_name', '王鑫');
+  await page.waitForFunction(() => window.deskTest.snapshot().fontMissing === '0', null, { timeout: 15000 });
+  assert.equal(await fontState(), '1 loaded, 0 missing');
   await type(page, 'visit.visitor_name', '李堃');
   await type(page, 'visit.phone', '0755-8888 1234');
-  await page.waitForFunction(() => window.deskTest.snapshot().fontExt === 'loaded', null, { timeout: 15000 });
+  await page.waitForFunction(() => window.deskTest.snapshot().fontMissing === '0', null, { timeout: 15000 });
+  assert.equal(await fontState(), '2 loaded, 0 missing');
   await frames(page, 3);
   await shot(page, 'visit-rare-glyph');
   await save(page, 'visit.save');

@@ -2,12 +2,18 @@
 // answers (so a new version is picked up on the next load) and from this
 // cache when it does not (outages), within a short time-out. Records never
 // pass through here: they live in IndexedDB.
-const CACHE = 'wuye-desk-shell-v1';
+const CACHE = 'wuye-desk-shell-v2';
 const SHELL = ['./', 'index.html', 'boot.js', 'index.js', 'index.wasm', 'index.data'];
 const NETWORK_TIMEOUT_MS = 4000;
 
+// GB2312's level-2 hanzi (鑫 昊 琪 …) are not in the preloaded base font
+// (web/font_subset.py); they are cached at install, after the page is up,
+// so an outage never turns a common name into boxes. The rare-glyph font
+// (desk-ext.ttf, 1.4 MB) is cached when first fetched.
+const FONTS = ['fonts/desk-more.ttf'];
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll([...SHELL, ...FONTS])).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
