@@ -287,7 +287,7 @@ Errors Desk::apply_import(const ImportPlan& plan, const Actor& actor, bool appro
   const std::size_t waiting = approve_staff ? 0 : plan.held.size();
   const std::string w = std::to_string(waiting);
   commit(
-      lines, [incoming = std::move(incoming)](Dataset& d) { merge_into(d, incoming); },
+      lines, [incoming = std::move(incoming)](Dataset& d) mutable { merge_into(d, std::move(incoming)); },
       {"已导入 " + n + " 条记录" + (waiting ? "；" + w + " 项员工变更未获批准，未导入" : ""),
        "Imported " + n + " records" + (waiting ? "; " + w + " staff change(s) not approved, not imported" : "")},
       std::move(done));

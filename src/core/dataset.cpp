@@ -44,4 +44,14 @@ std::size_t merge_into(Dataset& into, const Dataset& from) {
   return changed;
 }
 
+std::size_t merge_into(Dataset& into, Dataset&& from) {
+  std::size_t changed = 0;
+  from.each_table([&](auto& table) {
+    using R = typename std::decay_t<decltype(table.rows())>::value_type;
+    auto& target = into.table<R>();
+    for (auto& r : table.take_rows()) changed += target.upsert(std::move(r));
+  });
+  return changed;
+}
+
 }  // namespace desk

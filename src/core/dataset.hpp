@@ -4,6 +4,7 @@
 #include <string>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/access.hpp"
@@ -64,6 +65,12 @@ class Table {
     index_.reserve(n);
   }
 
+  // Hands the rows over, leaving the table empty.
+  std::vector<R> take_rows() {
+    index_.clear();
+    return std::exchange(rows_, {});
+  }
+
  private:
   std::vector<R> rows_;
   std::unordered_map<std::string, std::size_t> index_;
@@ -115,5 +122,7 @@ Msg record_type_label(const std::string& type);
 // Merges every record of `from` into `into`; returns how many stored records
 // changed or were added.
 std::size_t merge_into(Dataset& into, const Dataset& from);
+// The same, taking `from`'s records over (no copy of a record that is new).
+std::size_t merge_into(Dataset& into, Dataset&& from);
 
 }  // namespace desk

@@ -26,25 +26,26 @@ bool json_value_fits(const json& j, int depth) {
 namespace limits_detail {
 
 void check_meta(const RecordMeta& m, Errors& out) {
-  const Msg record{"记录", "Record"};
+  const Place record{"record", "记录", "Record"};
   if (!is_record_id(m.id)) out.push_back({"record", {"编号格式无效", "invalid record id"}});
-  for (const std::string* s : {&m.site, &m.created_by, &m.updated_by}) check(*s, out, {"record", record});
+  for (const std::string* s : {&m.site, &m.created_by, &m.updated_by}) check(*s, out, record);
   if (!revision_fits(m.revision))
     out.push_back({"revision", m.revision > kMaxRevision ? revision_exhausted()
                                                          : revision_out_of_range(std::to_string(m.revision))});
-  check(m.created_at, out, {"record", record});
-  check(m.updated_at, out, {"record", record});
+  check(m.created_at, out, record);
+  check(m.updated_at, out, record);
   if (m.history.size() > kMaxHistoryEntries) return out.push_back({"history", history_too_long(m.history.size())});
-  const Msg entry{"修改历史", "History"};
+  const Place entry{"history", "修改历史", "History"};
   for (const Change& c : m.history) {
-    check(c.at, out, {"history", entry});
-    check(c.by, out, {"history", entry});
-    check(c.action, out, {"history", entry});
+    check(c.at, out, entry);
+    check(c.by, out, entry);
+    check(c.action, out, entry);
     if (!history_revision_fits(c.revision))
       out.push_back({"history", revision_out_of_range(std::to_string(c.revision))});
-    if (c.changes.size() > kMaxChangesPerEntry) out.push_back({"history", list_too_long(entry, c.changes.size())});
+    if (c.changes.size() > kMaxChangesPerEntry)
+      out.push_back({"history", list_too_long(entry.label(), c.changes.size())});
     for (const FieldChange& f : c.changes) {
-      check(f.field, out, {"history", entry});
+      check(f.field, out, entry);
       if (!json_value_fits(f.from) || !json_value_fits(f.to))
         out.push_back({"history", {"修改历史中有无法保存的值", "the history holds a value that cannot be stored"}});
     }

@@ -4,6 +4,7 @@
 // the person calls the field: "来访内容过长：最多 5000 字，当前 5213 字".
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "core/record.hpp"
 
@@ -16,29 +17,46 @@ bool json_value_fits(const json& j, int depth = 0);
 
 namespace limits_detail {
 
+// Where a value sits: its top-level field key (where the form shows the
+// error) and the path of names to it. The label people read ("收费项目 第 2
+// 项 金额") is built only when there is an error to report: checking a
+// record builds no strings.
 struct Place {
-  std::string key;  // the form's field key, where the error is shown
-  Msg label;        // the field as people call it
+  std::string_view key;
+  std::string_view zh, en;        // this level's name
+  const Place* parent = nullptr;  // the enclosing field or list
+  std::size_t item = 0;           // 1-based: this place is the parent list's item
+
+  Msg label() const {
+    if (!parent) return {std::string(zh), std::string(en)};
+    Msg m = parent->label();
+    if (item) {
+      const std::string n = std::to_string(item);
+      return {m.zh + "第 " + n + " 项", m.en + " item " + n};
+    }
+    return {m.zh + " " + std::string(zh), m.en + " " + std::string(en)};
+  }
+  std::string where() const { return std::string(key); }
 };
 
 inline void check(const std::string& v, Errors& out, const Place& p) {
   if (!utf8_valid(v))
-    out.push_back({p.key, text_invalid(p.label)});
-  else if (const std::size_t n = utf8_length(v); n > kMaxTextLength)
-    out.push_back({p.key, text_too_long(p.label, n)});
+    out.push_back({p.where(), text_invalid(p.label())});
+  else if (!text_length_fits(v))
+    out.push_back({p.where(), text_too_long(p.label(), utf8_length(v))});
 }
 inline void check(bool, Errors&, const Place&) {}
 inline void check(int v, Errors& out, const Place& p) {
-  if (!int_fits(v)) out.push_back({p.key, number_out_of_range(-kMaxIntField, kMaxIntField)});
+  if (!int_fits(v)) out.push_back({p.where(), number_out_of_range(-kMaxIntField, kMaxIntField)});
 }
 inline void check(std::int64_t v, Errors& out, const Place& p) {
-  if (!long_fits(v)) out.push_back({p.key, number_out_of_range(-kMaxLongField, kMaxLongField)});
+  if (!long_fits(v)) out.push_back({p.where(), number_out_of_range(-kMaxLongField, kMaxLongField)});
 }
 inline void check(Money v, Errors& out, const Place& p) {
-  if (!money_fits(v)) out.push_back({p.key, money_too_large(p.label)});
+  if (!money_fits(v)) out.push_back({p.where(), money_too_large(p.label())});
 }
 inline void check(Timestamp v, Errors& out, const Place& p) {
-  if (!time_fits(v)) out.push_back({p.key, time_out_of_range()});
+  if (!time_fits(v)) out.push_back({p.where(), time_out_of_range()});
 }
 template <DeskEnum E>
 void check(E, Errors&, const Place&) {}
@@ -55,22 +73,17 @@ void check(const std::optional<T>& v, Errors& out, const Place& p) {
 }
 template <class T>
 void check(const std::vector<T>& v, Errors& out, const Place& p) {
-  if (!list_fits(v.size())) return out.push_back({p.key, list_too_long(p.label, v.size())});
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    const std::string n = std::to_string(i + 1);
-    check(v[i], out, {p.key, {p.label.zh + "第 " + n + " 项", p.label.en + " item " + n}});
-  }
+  if (!list_fits(v.size())) return out.push_back({p.where(), list_too_long(p.label(), v.size())});
+  for (std::size_t i = 0; i < v.size(); ++i) check(v[i], out, Place{p.key, {}, {}, &p, i + 1});
 }
 template <HasFields T>
 void check(const T& v, Errors& out, const Place& p) {
-  std::apply(
-      [&](const auto&... f) {
-        ((check(v.*(f.member), out, {p.key, {p.label.zh + " " + f.zh, p.label.en + " " + f.en}})), ...);
-      },
-      T::fields());
+  std::apply([&](const auto&... f) { ((check(v.*(f.member), out, Place{p.key, f.zh, f.en, &p})), ...); }, T::fields());
   if constexpr (requires { shape_errors(v); })
-    for (auto& e : shape_errors(v))
-      out.push_back({p.key, {p.label.zh + "：" + e.message.zh, p.label.en + ": " + e.message.en}});
+    for (auto& e : shape_errors(v)) {
+      const Msg label = p.label();
+      out.push_back({p.where(), {label.zh + "：" + e.message.zh, label.en + ": " + e.message.en}});
+    }
 }
 
 void check_meta(const RecordMeta& m, Errors& out);
@@ -83,7 +96,7 @@ Errors check_limits(const R& r) {
   Errors out;
   std::apply(
       [&](const auto&... f) {
-        ((limits_detail::check(r.*(f.member), out, {f.key, {f.zh, f.en}})), ...);
+        ((limits_detail::check(r.*(f.member), out, limits_detail::Place{f.key, f.zh, f.en})), ...);
       },
       R::fields());
   // A field past its limit is also in the new history entry's "to": say it

@@ -45,6 +45,7 @@ EM_JS(void, desk_js_choose_file, (int id, const char* accept), {
     var len = buffer.byteLength;
     var ptr = Module.ccall('desk_file_buffer', 'number', ['number'], [len]);
     HEAPU8.set(new Uint8Array(buffer), ptr);
+    performance.mark('desk-file-copied');
     Module.ccall('desk_file_chosen', null, ['number', 'string'], [id, name]);
   });
 });

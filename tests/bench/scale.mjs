@@ -67,9 +67,10 @@ async function importFile(page, file) {
   await clickAt(page, 'import.confirm.ok');
   await waitSaved(page);
   const apply = Date.now() - t;
-  const m = await marks(page, ['bench-import-start', 'desk-import-read', 'desk-import-checked', 'desk-import-apply',
-    'desk-import-written']);
+  const m = await marks(page, ['bench-import-start', 'desk-file-bytes', 'desk-file-copied', 'desk-import-read',
+    'desk-import-checked', 'desk-import-apply', 'desk-import-written']);
   return { parse, apply, read: m['desk-import-read'] - m['bench-import-start'],
+    bytes: m['desk-file-bytes'] - m['bench-import-start'], copy: m['desk-file-copied'] - m['desk-file-bytes'],
     check: m['desk-import-checked'] - m['desk-import-read'], write: m['desk-import-written'] - m['desk-import-apply'],
     durable: apply - (m['desk-import-written'] - m['desk-import-apply']) };
 }
@@ -271,6 +272,8 @@ const exportPeer = (x) => median(x.jsonStringify) + median(x.download);
 const verdict = (ours, peer) => `${(ours / peer).toFixed(2)}× the peer (goal ≤ 2: ${ours <= 2 * peer ? 'met' : 'OVER'})`;
 row('import: parse and check (file chosen → confirmation shown)', fmt(median(a.parse)), fmt(median(z.parse)), '');
 row('  of which: the browser reads the file', ph(a, 'imp', 'read'), ph(z, 'imp', 'read'), '');
+row('    of which: file → ArrayBuffer (file.arrayBuffer())', ph(a, 'imp', 'bytes'), ph(z, 'imp', 'bytes'), '');
+row('    of which: copy into the wasm heap (allocation, heap growth)', ph(a, 'imp', 'copy'), ph(z, 'imp', 'copy'), '');
 row('  of which: parse and check every record', ph(a, 'imp', 'check'), ph(z, 'imp', 'check'), '');
 row('import: apply and make durable (confirm → saved)', fmt(median(a.apply)), fmt(median(z.apply)), '');
 row('  of which: write the journal lines', ph(a, 'imp', 'write'), ph(z, 'imp', 'write'), '');

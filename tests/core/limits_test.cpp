@@ -197,3 +197,23 @@ TEST_CASE("journal: a complete line no reader accepts is quarantined with its id
   CHECK(report.quarantined[0].reason.zh.find("过长") != std::string::npos);
   CHECK(report.good_bytes == good.size() + bad.size());  // cutting the torn tail keeps it
 }
+
+TEST_CASE("limits: an error inside a list names the field, the item and the part, in both languages") {
+  Complaint c;
+  c.holds.resize(3);
+  c.holds[1].note = cjk(kMaxTextLength + 1);
+  c.checklist_done = {"a", "bad \xFF"};
+  const Errors errors = check_limits(c);
+  const FieldError* hold = error_for(errors, "holds");
+  REQUIRE(hold);
+  CHECK(hold->message.zh == "暂停记录第 2 项 说明过长：最多 5000 字，当前 5001 字");
+  CHECK(hold->message.en == "Holds item 2 Note is too long: at most 5000 characters, now 5001");
+  const FieldError* ticked = error_for(errors, "checklist_done");
+  REQUIRE(ticked);
+  CHECK(ticked->message.zh.find("第 2 项") != std::string::npos);
+  CHECK(ticked->message.en.find(" item 2") != std::string::npos);
+  c.holds[1].note = "短";
+  c.checklist_done = {"a"};
+  CHECK_FALSE(error_for(check_limits(c), "holds"));
+  CHECK_FALSE(error_for(check_limits(c), "checklist_done"));
+}
