@@ -33,7 +33,8 @@ target_compile_options(index PRIVATE -Wall -Wextra)
 set(DESK_EXCEPTIONS -fwasm-exceptions)
 # The load path: replaying the journal reads every stored record before the
 # first frame; at -Os it ran 2.4 times slower (the checksum seven times).
-set(DESK_HOT_SOURCES record_reader record_writer journal dataset record time id text record_limits)
+# export_lines: import's scan of every byte for nesting and string length.
+set(DESK_HOT_SOURCES record_reader record_writer journal dataset record time id text record_limits export_lines)
 foreach(src ${DESK_CORE_SOURCES})
   get_filename_component(name "${src}" NAME_WE)
   if(name IN_LIST DESK_HOT_SOURCES)

@@ -118,6 +118,7 @@ class Desk {
     std::string file;
     std::size_t added = 0, updated = 0, unchanged = 0;
     std::vector<HeldStaffChange> held;
+    std::size_t text_bytes = 0;  // the file's size: its journal lines take about as much
   };
   Expected<ImportPlan> plan_import(std::string_view text, const Actor& actor, const std::string& file = "") const;
   // Applies the plan; held staff changes too when `approve_staff` and the
@@ -206,7 +207,7 @@ class Desk {
   template <HasFields R>
   static Errors add_line(const R& r, std::string& lines) {
     if (auto errors = check_limits(r); !errors.empty()) return errors;
-    lines += journal_line(r);
+    append_journal_line(r, lines);
     return {};
   }
   // Appends the lines, persists, then applies `change` to the dataset.

@@ -30,7 +30,7 @@ std::string folder_lines(std::string_view journal_lines) {
     }
     Staff s = one.table<Staff>().rows().front();
     strip_secrets(s);
-    out += journal_line(s);
+    append_journal_line(s, out);
   }
   return out;
 }
@@ -85,7 +85,7 @@ Errors Desk::start_folder(const Actor& actor, Done done) {
   if (auto e = check_permission(actor.role, Action::site_folder)) return {*e};
   std::string lines;
   data_.each_table([&](const auto& t) {
-    for (const auto& r : t.rows()) lines += journal_line(r);
+    for (const auto& r : t.rows()) append_journal_line(r, lines);
   });
   std::string outbox = folder_lines(lines);
   folder_read_.clear();  // a folder chosen again is read from its start

@@ -120,6 +120,13 @@ std::string journal_line(const json& record) {
   return journal_line_of(record.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
+void finish_journal_line(std::string& out, std::size_t start) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const std::uint32_t crc = crc32(std::string_view(out).substr(start + 9));
+  for (int i = 0; i < 8; ++i) out[start + static_cast<std::size_t>(i)] = kHex[(crc >> (28 - 4 * i)) & 0xF];
+  out += '\n';
+}
+
 std::string journal_line_of(std::string_view body) {
   char crc[10];
   std::snprintf(crc, sizeof crc, "%08x ", crc32(body));

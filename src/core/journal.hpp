@@ -41,9 +41,24 @@ std::uint32_t crc32(std::string_view bytes);
 std::string journal_line(const json& record);
 // The line of a record's text (record_text: the fast writer).
 std::string journal_line_of(std::string_view body);
+// Finishes a line whose body was appended to `out` after the 9 bytes
+// reserved at `start`: writes its checksum there and ends the line.
+void finish_journal_line(std::string& out, std::size_t start);
+// Appends the record's line to `out`, its text written in place. In the
+// browser a copy of 512 bytes or more is a call out to JavaScript: copying
+// each line into the import's lines cost 0.85 s at 100,000 records.
+template <HasFields R>
+void append_journal_line(const R& r, std::string& out) {
+  const std::size_t start = out.size();
+  out.append(9, ' ');
+  if (!fast::write_record(r, out)) out += record_to_json(r).dump(-1, ' ', false, json::error_handler_t::replace);
+  finish_journal_line(out, start);
+}
 template <HasFields R>
 std::string journal_line(const R& r) {
-  return journal_line_of(record_text(r));
+  std::string line;
+  append_journal_line(r, line);
+  return line;
 }
 
 // Lines kept aside, one journal line (as stored) per line of this file; no

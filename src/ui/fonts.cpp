@@ -20,6 +20,10 @@ void Fonts::request(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {  // ASCII is always in the atlas: most of an imported file
+      ++i;
+      continue;
+    }
     unsigned cp = 0;
     int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
     if (i + len > s.size()) break;

@@ -76,6 +76,9 @@ TEST_CASE("record writer: generated records of every type, hostile values includ
       }
       CHECK(record_text(r) == tree_text(r));
       CHECK(journal_line(r) == journal_line(record_to_json(r)));
+      std::string joined = "前一行\n";
+      append_journal_line(r, joined);  // after other lines: they stay, the checksum covers only its own
+      CHECK(joined == "前一行\n" + journal_line(record_to_json(r)));
     }
   });
   CHECK(written >= type_count * 30);  // every record without invalid UTF-8, and some with none drawn
