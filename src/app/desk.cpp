@@ -75,13 +75,14 @@ std::string Desk::quarantine_text(const ExportOptions& o) const {
   return doc.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-void Desk::commit(const std::string& lines, std::function<void(Dataset&)> change, Msg saved, Done done,
+void Desk::commit(std::vector<std::string> chunks, std::function<void(Dataset&)> change, Msg saved, Done done,
                   bool to_folder) {
   // The folder's copy is written in the same durable write as the journal.
   // The folder may take lines from the front of the outbox while this
   // write is in flight (folder_written): the new lines wait beside it.
   if (folder_on_ && to_folder) {
-    outbox_adding_ = folder_lines(lines);
+    outbox_adding_.clear();
+    for (const auto& lines : chunks) outbox_adding_ += folder_lines(lines);
     if (!store_.write_side(kFolderOutboxFile, outbox_ + outbox_adding_)) {
       outbox_adding_.clear();
       state_ = SaveState::failed;
@@ -91,30 +92,32 @@ void Desk::commit(const std::string& lines, std::function<void(Dataset&)> change
       return;
     }
   }
-  // Split at line ends into chunks that fit a segment.
+  // Each chunk split at line ends into pieces that fit a segment (a chunk
+  // from LineChunks already fits: one piece, no copy).
   std::vector<FileStore::Appended> appended;
-  std::size_t pos = 0;
-  while (pos < lines.size()) {
-    std::size_t end = pos;
-    while (end < lines.size()) {
-      const std::size_t nl = lines.find('\n', end);
-      const std::size_t next = nl == std::string::npos ? lines.size() : nl + 1;
-      if (end > pos && next - pos > kSegmentBytes) break;
-      end = next;
+  for (const std::string_view lines : chunks)
+    for (std::size_t pos = 0; pos < lines.size();) {
+      std::size_t end = pos;
+      if (lines.size() - pos <= kSegmentBytes) end = lines.size();
+      while (end < lines.size()) {
+        const std::size_t nl = lines.find('\n', end);
+        const std::size_t next = nl == std::string::npos ? lines.size() : nl + 1;
+        if (end > pos && next - pos > kSegmentBytes) break;
+        end = next;
+      }
+      auto a = store_.append(lines.substr(pos, end - pos));
+      if (!a.ok()) {
+        for (auto it = appended.rbegin(); it != appended.rend(); ++it) store_.undo(*it);
+        if (!outbox_adding_.empty()) outbox_adding_.clear(), store_.write_side(kFolderOutboxFile, outbox_);
+        state_ = SaveState::failed;
+        status_ = {"保存失败：无法写入存储，内容未丢失，请重试",
+                   "Save failed: could not write to storage; nothing was lost"};
+        if (done) done(false);
+        return;
+      }
+      appended.push_back(a.value());
+      pos = end;
     }
-    auto a = store_.append(lines.substr(pos, end - pos));
-    if (!a.ok()) {
-      for (auto it = appended.rbegin(); it != appended.rend(); ++it) store_.undo(*it);
-      if (!outbox_adding_.empty()) outbox_adding_.clear(), store_.write_side(kFolderOutboxFile, outbox_);
-      state_ = SaveState::failed;
-      status_ = {"保存失败：无法写入存储，内容未丢失，请重试",
-                 "Save failed: could not write to storage; nothing was lost"};
-      if (done) done(false);
-      return;
-    }
-    appended.push_back(a.value());
-    pos = end;
-  }
   state_ = SaveState::saving;
   status_ = {"保存中…", "Saving…"};
   persist_([this, appended, change = std::move(change), saved = std::move(saved), done = std::move(done)](
@@ -145,7 +148,7 @@ Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text, const Actor&
   if (auto e = check_permission(actor.role, Action::import_data)) return Errors{*e};
   auto parsed = parse_export(text);
   if (!parsed.ok()) return parsed.errors();
-  ImportPlan plan{std::move(parsed.value()), file, 0, 0, 0, {}, text.size()};
+  ImportPlan plan{std::move(parsed.value()), file, 0, 0, 0, {}};
   Errors errors;
   const auto& local_staff = data_.table<Staff>().rows();
   // New, unchanged by the merge, or updated: what the summary says of a
@@ -209,7 +212,7 @@ Expected<Desk::ImportPlan> Desk::plan_import(std::string_view text, const Actor&
   return plan;
 }
 
-Errors Desk::apply_import(const ImportPlan& plan, const Actor& actor, bool approve_staff, Done done) {
+Errors Desk::apply_import(ImportPlan plan, const Actor& actor, bool approve_staff, Done done) {
   if (auto refused = unavailable(); !refused.empty()) return refused;
   if (auto e = check_permission(actor.role, Action::import_data)) return {*e};
   if (approve_staff && !plan.held.empty())
@@ -226,14 +229,10 @@ Errors Desk::apply_import(const ImportPlan& plan, const Actor& actor, bool appro
     c.revision = merged.meta.revision;
     // In the canonical order the readers keep (a file's history may hold
     // lines of later revisions than its version), so a reload reads it back.
-    merged.meta.history = merge_history(merged.meta.history, {std::move(c)});
+    add_to_history(merged.meta.history, std::move(c));
     return merged;
   };
-  std::string lines;
-  // Reserved once: grown by doubling, the 130 MB of lines of a 100,000-record
-  // import were copied over and over (a second in the browser). Each line
-  // also gains its import entry in the history.
-  lines.reserve(plan.text_bytes + plan.imported.records.size() * 256);
+  LineChunks lines;
   Dataset incoming;
   std::vector<Staff> staff_after(data_.table<Staff>().rows());
   auto stage_staff = [&](const Staff& version) -> Errors {
@@ -248,14 +247,14 @@ Errors Desk::apply_import(const ImportPlan& plan, const Actor& actor, bool appro
     else
       staff_after.push_back(merged);
     const Staff s = stamped(merged);
-    if (auto refused = add_line(s, lines); !refused.empty()) return refused;
+    if (auto refused = lines.add(s); !refused.empty()) return refused;
     incoming.table<Staff>().upsert(s);
     return {};
   };
   Errors errors;
-  plan.imported.records.each_table([&](const auto& table) {
+  plan.imported.records.each_table([&](auto& table) {
     using R = typename std::decay_t<decltype(table.rows())>::value_type;
-    for (const auto& r : table.rows()) {
+    for (auto& r : table.take_rows()) {
       const R* stored = data_.table<R>().find(r.meta.id);
       if constexpr (std::is_same_v<R, Staff>) {
         const Staff version = with_local_pin(r, stored);
@@ -263,10 +262,10 @@ Errors Desk::apply_import(const ImportPlan& plan, const Actor& actor, bool appro
         for (auto& e : stage_staff(version)) errors.push_back(e);
         continue;
       }
-      R merged = stored ? merge_record(*stored, r) : r;
+      R merged = stored ? merge_record(*stored, r) : std::move(r);
       if (stored && record_to_json(merged) == record_to_json(*stored)) continue;
       R s = stamped(std::move(merged));
-      if (auto refused = add_line(s, lines); !refused.empty()) {
+      if (auto refused = lines.add(s); !refused.empty()) {
         for (auto& e : refused) errors.push_back({std::string(R::kType) + " " + s.meta.id + "." + e.where, e.message});
         continue;
       }
@@ -291,7 +290,8 @@ Errors Desk::apply_import(const ImportPlan& plan, const Actor& actor, bool appro
   const std::size_t waiting = approve_staff ? 0 : plan.held.size();
   const std::string w = std::to_string(waiting);
   commit(
-      lines, [incoming = std::move(incoming)](Dataset& d) mutable { merge_into(d, std::move(incoming)); },
+      std::move(lines.chunks),
+      [incoming = std::move(incoming)](Dataset& d) mutable { merge_into(d, std::move(incoming)); },
       {"已导入 " + n + " 条记录" + (waiting ? "；" + w + " 项员工变更未获批准，未导入" : ""),
        "Imported " + n + " records" + (waiting ? "; " + w + " staff change(s) not approved, not imported" : "")},
       std::move(done));

@@ -191,7 +191,7 @@ Desk::SyncReport Desk::apply_synced(const Dataset& from_folder, const std::strin
   }
   const std::string n = std::to_string(report.changed);
   commit(
-      lines, [incoming = std::move(incoming)](Dataset& d) mutable { merge_into(d, std::move(incoming)); },
+      std::move(lines), [incoming = std::move(incoming)](Dataset& d) mutable { merge_into(d, std::move(incoming)); },
       {"来自 " + from + " 的 " + n + " 条更新", n + " update(s) from " + from}, std::move(done), false);
   return report;
 }

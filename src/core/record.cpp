@@ -150,6 +150,14 @@ bool history_in_order(const std::vector<Change>& h) {
   return true;
 }
 
+void add_to_history(std::vector<Change>& h, Change c) {
+  if (h.empty() || (before(h.back(), c) && history_in_order(h))) {
+    h.push_back(std::move(c));
+    return;
+  }
+  h = merge_history(h, {std::move(c)});
+}
+
 // Ordered by (revision, time, the entry's JSON text), each distinct entry
 // once. The text is made only for entries that tie on revision and time.
 std::vector<Change> merge_history(const std::vector<Change>& a, const std::vector<Change>& b) {

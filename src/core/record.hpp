@@ -161,6 +161,9 @@ std::vector<Change> merge_history(const std::vector<Change>& a, const std::vecto
 // so merge_history(h, {}) would return h unchanged (checked without making
 // the entries' sort texts, which cost most of loading a store).
 bool history_in_order(const std::vector<Change>& h);
+// h = merge_history(h, {c}), in place when c comes after every entry of an
+// ordered h (an entry added to a record: no copy of the history before it).
+void add_to_history(std::vector<Change>& h, Change c);
 
 // The merge of two versions of the same record: the winner's fields and the
 // union of both histories.

@@ -117,7 +117,7 @@ FileStore::LoadReport FileStore::load(Dataset& into, bool upgrade) {
   return report;
 }
 
-Expected<FileStore::Appended> FileStore::append(const std::string& lines) {
+Expected<FileStore::Appended> FileStore::append(std::string_view lines) {
   if (!writable_)
     return Errors{{"storage",
                    {"存储由更新版本的系统写入或版本标记无法识别，本页面不能写入（请刷新以载入最新版本）",

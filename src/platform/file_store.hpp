@@ -47,7 +47,7 @@ class FileStore {
     std::size_t old_size = 0;
   };
   // Appends journal lines to the current segment (a new one when it is full).
-  Expected<Appended> append(const std::string& lines);
+  Expected<Appended> append(std::string_view lines);
   // Cuts the segment back to its size before the append.
   void undo(const Appended& a);
 

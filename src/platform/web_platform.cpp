@@ -4,6 +4,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <random>
@@ -39,15 +40,13 @@ EM_JS(void, desk_js_download, (const char* name, const char* mime, const char* d
   Module.deskLastDownload = {name: UTF8ToString(name), size: len};
 });
 EM_JS(void, desk_js_choose_file, (int id, const char* accept), {
-  Module.deskChooseFile(UTF8ToString(accept), function(name, buffer) {
-    // The bytes go straight into the string the import reads (one copy in
-    // the wasm heap, not two: a 160 MB file was 320 MB before parsing).
-    var len = buffer.byteLength;
-    var ptr = Module.ccall('desk_file_buffer', 'number', ['number'], [len]);
-    HEAPU8.set(new Uint8Array(buffer), ptr);
-    performance.mark('desk-file-copied');
-    Module.ccall('desk_file_chosen', null, ['number', 'string'], [id, name]);
-  });
+  // The bytes go straight into the string the import reads (web/js/files.js).
+  Module.deskChooseFile(UTF8ToString(accept),
+    function(size) { return Module.ccall('desk_file_buffer', 'number', ['number'], [size]); },
+    function(name, read) {
+      performance.mark('desk-file-copied');  // the copy ran with the reading (make bench)
+      Module.ccall('desk_file_chosen', null, ['number', 'string', 'number'], [id, name, read]);
+    });
 });
 EM_JS(char*, desk_js_query_param, (const char* name), {
   var v = new URLSearchParams(location.search).get(UTF8ToString(name));
@@ -184,9 +183,11 @@ EMSCRIPTEN_KEEPALIVE char* desk_file_buffer(int len) {
   return chosen_file.data();
 }
 
-EMSCRIPTEN_KEEPALIVE void desk_file_chosen(int id, const char* name) {
+// `read`: the bytes that arrived (fewer if the file shrank or a read failed).
+EMSCRIPTEN_KEEPALIVE void desk_file_chosen(int id, const char* name, int read) {
   std::string bytes = std::move(chosen_file);
   chosen_file = std::string();
+  bytes.resize(std::min(bytes.size(), static_cast<std::size_t>(std::max(read, 0))));
   auto it = file_callbacks.find(id);
   if (it == file_callbacks.end()) return;
   auto done = std::move(it->second);

@@ -317,7 +317,7 @@ void App::draw_import_dialogs(Context& ctx) {
     ImGui::BeginDisabled(nothing || desk_.busy());
     if (ImGui::Button(id_label(tr(S::import_confirm), "import.confirm.ok"), ImVec2(120, 0))) {
       platform::mark("desk-import-apply");
-      import_errors_ = desk_.apply_import(*import_plan_, ctx.actor(), approve_staff_);
+      import_errors_ = desk_.apply_import(std::move(*import_plan_), ctx.actor(), approve_staff_);
       platform::mark("desk-import-written");
       show_import_errors_ = !import_errors_.empty();
       import_plan_.reset();

@@ -115,6 +115,56 @@ TEST_CASE("desk: import is planned, then applied after it is durable; a bad file
   CHECK(again->unchanged == 1);
 }
 
+TEST_CASE("desk: a large import is written in segment-sized pieces and reads back whole") {
+  FakePersist persist;
+  Desk source(fresh_dir("big-src"), persist.fn());
+  source.load();
+  std::string long_text;
+  for (int i = 0; i < 300; ++i) long_text += "业主反映楼道灯不亮";  // 8,100 bytes: ~30 lines to a segment
+  constexpr int kVisits = 300;
+  for (int i = 0; i < kVisits; ++i) {
+    Visit v = sample_visit(Timestamp{morning().ms + i * 60000});
+    v.content = long_text;
+    REQUIRE(source.save(v, actor("S", morning(), i + 1)).empty());
+    persist.finish(true);
+  }
+  const std::string file = source.export_text({"site-A", "d1", morning(), {}, {}, false}, Role::supervisor).value();
+  REQUIRE(file.size() > 8 * kSegmentBytes);
+
+  const std::string dir = fresh_dir("big-dst");
+  Desk target(dir, persist.fn());
+  target.load();
+  auto plan = target.plan_import(file, actor_as(Role::supervisor));
+  REQUIRE(plan.ok());
+  CHECK(plan->added == kVisits);
+  REQUIRE(target.apply_import(std::move(plan.value()), actor_as(Role::supervisor)).empty());
+  INFO(target.status().zh);
+  REQUIRE(persist.pending.size() == 1);
+  persist.finish(true);
+  REQUIRE(target.data().table<Visit>().size() == kVisits);
+  for (const auto& v : target.data().table<Visit>().rows()) {
+    REQUIRE_FALSE(v.meta.history.empty());
+    CHECK(v.meta.history.back().action == "import");
+  }
+
+  std::size_t segments = 0, bytes = 0;
+  for (const auto& f : fs::recursive_directory_iterator(dir))
+    if (f.path().filename().string().rfind("seg-", 0) == 0) {
+      ++segments;
+      bytes += f.file_size();
+      CHECK(f.file_size() <= kSegmentBytes);
+    }
+  CHECK(segments >= 8);
+  CHECK(bytes >= file.size());
+
+  Desk reloaded(dir, persist.fn());
+  const auto report = reloaded.load();
+  CHECK(report.dropped == 0);
+  REQUIRE(reloaded.data().table<Visit>().size() == kVisits);
+  for (const auto& v : target.data().table<Visit>().rows())
+    CHECK(record_to_json(*reloaded.data().table<Visit>().find(v.meta.id)) == record_to_json(v));
+}
+
 TEST_CASE("desk: a visit turns into a repair with one action, both linked, in one durable write") {
   FakePersist persist;
   Desk desk(fresh_dir("turn"), persist.fn());

@@ -100,3 +100,28 @@ TEST_CASE("record: merge keeps the higher revision and unions the history") {
   CHECK(merge_record(a2, dead).meta.deleted);
   CHECK(merge_record(dead, a2).meta.deleted);
 }
+
+TEST_CASE("record: add_to_history gives what merge_history with one entry gives, in place when it comes last") {
+  auto entry = [](std::int64_t revision, std::int64_t ms, const char* action) {
+    return Change{Timestamp{ms}, "S1", revision, action, {}};
+  };
+  const std::vector<Change> ordered{entry(1, 100, "create"), entry(2, 200, "edit")};
+  const std::vector<Change> unordered{entry(2, 200, "edit"), entry(1, 100, "create")};
+  for (const auto& h : {ordered, unordered})
+    for (const Change& c : {entry(3, 300, "import"), entry(2, 150, "import"), entry(1, 100, "create"),
+                            entry(2, 200, "import"), entry(0, 50, "import")}) {
+      std::vector<Change> got = h;
+      add_to_history(got, c);
+      CHECK(got == merge_history(h, {c}));
+    }
+  std::vector<Change> h = ordered;
+  h.reserve(8);
+  const Change* before = h.data();
+  add_to_history(h, entry(3, 300, "import"));
+  CHECK(h.data() == before);  // appended, not rebuilt
+  REQUIRE(h.size() == 3);
+  CHECK(h.back().action == "import");
+  std::vector<Change> empty;
+  add_to_history(empty, entry(1, 1, "create"));
+  CHECK(empty == std::vector<Change>{entry(1, 1, "create")});
+}
