@@ -15,6 +15,10 @@ Errors read_only_error() {
 }
 
 Msg Desk::read_only_reason() const {
+  if (!unreadable_.empty())
+    return {"无法读取本机已保存的数据（" + unreadable_ + "），为免覆盖，此页面只读；请刷新页面重试",
+            "The data saved on this PC could not be read (" + unreadable_ +
+                "); so that nothing overwrites it, this page is read-only. Reload the page to try again"};
   if (!store_.writable())
     return {"此页面只读：本机数据由更新版本的客服台写入，请刷新页面载入新版本（数据完好，未做任何改动）",
             "This page is read-only: the data here was written by a newer version of the desk; reload to get it "
@@ -34,7 +38,7 @@ constexpr const char* kSecurityFile = "security.json";
 
 FileStore::LoadReport Desk::load() {
   data_ = Dataset{};
-  auto report = store_.load(data_, !read_only_);
+  auto report = store_.load(data_, !read_only_ && unreadable_.empty());
   security_ = security_from_json(json::parse(store_.read_side(kSecurityFile), nullptr, false));
   if (!security_.admin_established && admin_ever_set_up(data_.table<Staff>().rows()))
     security_.admin_established = true;
@@ -254,6 +258,7 @@ Errors Desk::apply_import(ImportPlan plan, const Actor& actor, bool approve_staf
   Errors errors;
   plan.imported.records.each_table([&](auto& table) {
     using R = typename std::decay_t<decltype(table.rows())>::value_type;
+    incoming.table<R>().reserve(table.size());  // not doubling into new memory (README)
     for (auto& r : table.take_rows()) {
       const R* stored = data_.table<R>().find(r.meta.id);
       if constexpr (std::is_same_v<R, Staff>) {

@@ -60,13 +60,17 @@ class Desk {
     if (!busy()) status_ = {}, state_ = SaveState::idle;
   }
   bool busy() const { return state_ == SaveState::saving; }
-  // Read-only: another tab of this desk is the writer, or the store was
-  // written by a newer version (load); saves are refused.
+  // Read-only: another tab of this desk is the writer, the store was
+  // written by a newer version (load), or the browser could not read the
+  // store at start (its reason): saves are refused, as one would replace
+  // the stored files with this tab's empty copy.
   void set_read_only(bool on) { read_only_ = on; }
-  bool read_only() const { return read_only_ || !store_.writable(); }
+  void set_unreadable(std::string why) { unreadable_ = std::move(why); }
+  bool read_only() const { return read_only_ || !store_.writable() || !unreadable_.empty(); }
   // Why this page cannot write (for the banner).
   Msg read_only_reason() const;
   bool read_only_because_newer() const { return !store_.writable(); }
+  bool read_only_because_unreadable() const { return !unreadable_.empty(); }
   // Why no change can start now (read-only tab, a save in flight), or nothing.
   Errors unavailable() const {
     return read_only() ? Errors{{"record", read_only_reason()}} : busy() ? busy_error() : Errors{};
@@ -220,7 +224,11 @@ class Desk {
     std::vector<std::string> chunks;
     template <HasFields R>
     Errors add(const R& r);
-    bool empty() const { return chunks.empty(); }
+    bool empty() const {
+      for (const auto& c : chunks)
+        if (!c.empty()) return false;
+      return true;
+    }
   };
   // Appends the lines, persists, then applies `change` to the dataset.
   // `to_folder`: also into the folder outbox (not for versions read from it).
@@ -250,6 +258,7 @@ class Desk {
   std::uint64_t version_ = 0;
   SaveState state_ = SaveState::idle;
   bool read_only_ = false;
+  std::string unreadable_;  // why the store could not be read at start
   Msg status_;
   bool folder_on_ = false;
   std::string outbox_;         // journal lines for the folder, PIN fields stripped

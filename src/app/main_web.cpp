@@ -49,6 +49,14 @@ EM_JS(char*, desk_js_get_clipboard, (), {
   stringToUTF8(s, p, n);
   return p;
 });
+// Why the store could not be read at start (storage.js), or "".
+EM_JS(char*, desk_js_load_error, (), {
+  var s = Module.deskLoadError || "";
+  var n = lengthBytesUTF8(s) + 1;
+  var p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
 // clang-format on
 
 const char* kSettingsPath = "/data/settings.json";
@@ -253,6 +261,10 @@ int main() {
   // clang-format off
   desk.set_read_only(EM_ASM_INT({ return Module.deskWriter === false ? 1 : 0; }) != 0);
   // clang-format on
+  char* load_error_text = desk_js_load_error();
+  const std::string load_error = load_error_text;
+  free(load_error_text);
+  desk.set_unreadable(load_error);
   const auto report = desk.load();
   EM_ASM({ performance.mark('desk-journal-read'); });
   if (report.dropped > 0) EM_ASM({ console.warn('storage: ' + $0 + ' damaged line(s) skipped'); }, report.dropped);
@@ -260,6 +272,7 @@ int main() {
   const std::string base = read_file("/fonts/desk-base.ttf");
   R.fonts.set_base(std::vector<unsigned char>(base.begin(), base.end()));
   R.fonts.request(read_file("/fonts/app-chars.txt"));
+  R.fonts.request(load_error);  // the browser's words, in the read-only banner
   desk.data().each_table([](const auto& table) {
     for (const auto& r : table.rows()) R.fonts.request(search_text(r));
   });

@@ -49,6 +49,16 @@ std::size_t merge_into(Dataset& into, Dataset&& from) {
   from.each_table([&](auto& table) {
     using R = typename std::decay_t<decltype(table.rows())>::value_type;
     auto& target = into.table<R>();
+    // Into an empty table the rows are taken over whole, index and all (an
+    // import into a new desk: no row moved, no id hashed again).
+    if (target.size() == 0) {
+      changed += table.size();
+      target = std::move(table);
+      return;
+    }
+    // Room once for a large batch, rather than the rows doubling into new
+    // memory (slow to touch the first time, README).
+    if (table.size() > target.size() / 4) target.reserve(target.size() + table.size());
     for (auto& r : table.take_rows()) changed += target.upsert(std::move(r));
   });
   return changed;

@@ -44,7 +44,6 @@ EM_JS(void, desk_js_choose_file, (int id, const char* accept), {
   Module.deskChooseFile(UTF8ToString(accept),
     function(size) { return Module.ccall('desk_file_buffer', 'number', ['number'], [size]); },
     function(name, read) {
-      performance.mark('desk-file-copied');  // the copy ran with the reading (make bench)
       Module.ccall('desk_file_chosen', null, ['number', 'string', 'number'], [id, name, read]);
     });
 });

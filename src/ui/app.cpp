@@ -70,7 +70,9 @@ void App::draw(Timestamp now) {
   ImGui::Separator();
   if (desk_.read_only()) {
     const Msg reason = desk_.read_only_reason();
-    const std::string banner = desk_.read_only_because_newer() ? tr(reason) : std::string(tr(S::read_only_banner));
+    const std::string banner = desk_.read_only_because_newer() || desk_.read_only_because_unreadable()
+                                   ? tr(reason)
+                                   : std::string(tr(S::read_only_banner));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.93f, 0.80f, 1.0f));
     ImGui::BeginChild("readonly.banner", ImVec2(0, ImGui::GetTextLineHeight() + ImGui::GetStyle().WindowPadding.y * 2),
                       true, ImGuiWindowFlags_NoScrollbar);

@@ -153,3 +153,24 @@ TEST_CASE("store v1 opened by a read-only tab: no upgrade is written") {
   CHECK(files_of(dir) == before);
   fs::remove_all(dir);
 }
+
+TEST_CASE("a store the browser could not read at start: read-only, says why, writes nothing") {
+  // The page starts with nothing read; a save would make this empty copy
+  // the stored one, so every change is refused with the browser's reason.
+  const std::string dir = copy_fixture("store-unreadable");
+  const auto before = files_of(dir);
+  int persists = 0;
+  Desk desk(dir, instant(persists));
+  desk.set_unreadable("timeout: IndexedDB did not answer while loading");
+  desk.load();
+  CHECK(desk.read_only());
+  CHECK_FALSE(desk.read_only_because_newer());
+  CHECK(desk.read_only_because_unreadable());
+  const Errors refused = desk.save(sample_visit(), actor());
+  REQUIRE_FALSE(refused.empty());
+  CHECK(refused.front().message.zh.find("无法读取本机已保存的数据") != std::string::npos);
+  CHECK(refused.front().message.zh.find("timeout: IndexedDB did not answer") != std::string::npos);
+  CHECK(persists == 0);
+  CHECK(files_of(dir) == before);
+  fs::remove_all(dir);
+}

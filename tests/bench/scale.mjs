@@ -67,10 +67,13 @@ async function importFile(page, file) {
   await clickAt(page, 'import.confirm.ok');
   await waitSaved(page);
   const apply = Date.now() - t;
-  const m = await marks(page, ['bench-import-start', 'desk-file-bytes', 'desk-file-copied', 'desk-import-read',
+  const m = await marks(page, ['bench-import-start', 'desk-file-chosen', 'desk-file-bytes', 'desk-import-read',
     'desk-import-checked', 'desk-import-apply', 'desk-import-written']);
-  return { parse, apply, read: m['desk-import-read'] - m['bench-import-start'],
-    bytes: m['desk-file-bytes'] - m['bench-import-start'], copy: m['desk-file-copied'] - m['desk-file-bytes'],
+  // From the file chosen (the input's change event): the time the test
+  // harness takes to hand the chooser its file is not the app's.
+  const handing = m['desk-file-chosen'] - m['bench-import-start'];
+  return { parse: parse - handing, apply, chooser: handing, read: m['desk-import-read'] - m['desk-file-chosen'],
+    bytes: m['desk-file-bytes'] - m['desk-file-chosen'],
     check: m['desk-import-checked'] - m['desk-import-read'], write: m['desk-import-written'] - m['desk-import-apply'],
     durable: apply - (m['desk-import-written'] - m['desk-import-apply']) };
 }
@@ -258,8 +261,7 @@ async function measure(n) {
         await sleep(100);
       }
       ({ page } = await openApp(b.context, b.base));  // reload: the store is read back
-      const marks = await page.evaluate(() => Object.fromEntries(['desk-idb-read', 'desk-main', 'desk-journal-read',
-        'desk-glyphs-requested', 'desk-first-frame'].map((m) => [m, performance.getEntriesByName(m)[0].startTime])));
+      const marks = await page.evaluate(() => Object.fromEntries(['desk-wasm-ready', 'desk-idb-read', 'desk-main', 'desk-journal-read', 'desk-glyphs-requested', 'desk-first-frame'].map((m) => [m, performance.getEntriesByName(m)[0].startTime])));
       r.first.push(marks['desk-first-frame']);
       r.marks.push(marks);
       r.frames.push(...await typingFrames(page));
@@ -289,6 +291,7 @@ const importPeer = (x) => median(x.jsonParse) + median(x.rawJournal);
 const exportPeer = (x) => median(x.jsonStringify) + median(x.download);
 const verdict = (ours, peer) => `${(ours / peer).toFixed(2)}× the peer (goal ≤ 2: ${ours <= 2 * peer ? 'met' : 'OVER'})`;
 row('import: parse and check (file chosen → confirmation shown)', fmt(median(a.parse)), fmt(median(z.parse)), '');
+row('  (not counted: the test harness hands the chooser its file)', ph(a, 'imp', 'chooser'), ph(z, 'imp', 'chooser'), '');
 row('  of which: the browser reads the file', ph(a, 'imp', 'read'), ph(z, 'imp', 'read'), '');
 row('    of which: file streamed into the wasm heap (file.stream())', ph(a, 'imp', 'bytes'), ph(z, 'imp', 'bytes'), '');
 row('  of which: parse and check every record', ph(a, 'imp', 'check'), ph(z, 'imp', 'check'), '');
@@ -312,8 +315,10 @@ row('raw IndexedDB put of the same bytes', fmt(median(a.raw)), fmt(median(z.raw)
 row('navigation → first frame, store loaded', fmt(median(a.first)), fmt(median(z.first)),
   `goal ≤ 1000 at 100,000 (issue 16): ${median(z.first) <= 1000 ? 'met' : 'OVER'}`);
 const phase = (x, from, to) => fmt(median(x.marks.map((m) => m[to] - m[from])));
-row('  of which: page start → every stored file read from IndexedDB', fmt(median(a.marks.map((m) => m['desk-idb-read']))),
-  fmt(median(z.marks.map((m) => m['desk-idb-read']))), 'a get per stored file (IDBFS)');
+const at = (x, mark) => fmt(median(x.marks.map((m) => m[mark])));
+row('  of which: page start → wasm compiled, data file downloaded (preRun)', at(a, 'desk-wasm-ready'), at(z, 'desk-wasm-ready'), '');
+row('  of which: every stored file read from IndexedDB', phase(a, 'desk-wasm-ready', 'desk-idb-read'),
+  phase(z, 'desk-wasm-ready', 'desk-idb-read'), 'a get per stored file (IDBFS)');
 row('  of which: → main() (wasm start)', phase(a, 'desk-idb-read', 'desk-main'), phase(z, 'desk-idb-read', 'desk-main'), '');
 row('  of which: journal replay', phase(a, 'desk-main', 'desk-journal-read'), phase(z, 'desk-main', 'desk-journal-read'), '');
 row('  of which: glyphs of every record requested', phase(a, 'desk-journal-read', 'desk-glyphs-requested'),

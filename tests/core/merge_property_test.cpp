@@ -143,3 +143,34 @@ TEST_CASE("sample data: `only` makes every record one type (the 100,000-visit be
   o.only = "repair";
   CHECK(sample_dataset(o).table<Repair>().size() == 300);
 }
+
+TEST_CASE("merge: taking the records over gives what copying them gives, into an empty or a filled dataset") {
+  // merge_into(Dataset&&) takes a whole table over when the target's is
+  // empty (an import into a new desk) and reserves for a large batch.
+  for (int i = 0; i < 300; ++i) {
+    SampleRng rng(20261204ull + static_cast<std::uint64_t>(i));
+    SampleOptions o;
+    o.records = 1 + static_cast<std::size_t>(rng.below(60));
+    o.seed = rng.next();
+    const Dataset base = sample_dataset(o);
+    const Dataset a = device_view(base, rng), b = device_view(base, rng);
+    INFO("case " << i);
+    for (const Dataset* into : {static_cast<const Dataset*>(nullptr), &a}) {
+      Dataset by_copy = into ? *into : Dataset{};
+      Dataset by_taking = by_copy;
+      const std::size_t copied = merge_into(by_copy, b);
+      Dataset taken = b;
+      REQUIRE(merge_into(by_taking, std::move(taken)) == copied);
+      REQUIRE(canonical(by_taking) == canonical(by_copy));
+      by_copy.each_table([&](const auto& t) {
+        using R = typename std::decay_t<decltype(t.rows())>::value_type;
+        REQUIRE(by_taking.table<R>().size() == t.size());
+        for (const auto& r : t.rows()) {  // every id found: the index came along
+          const R* found = by_taking.table<R>().find(r.meta.id);
+          REQUIRE(found);
+          REQUIRE(*found == r);
+        }
+      });
+    }
+  }
+}
