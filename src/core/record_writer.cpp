@@ -89,7 +89,9 @@ bool write_json(const json& j, std::string& out) {
 }
 
 void write_time(Timestamp t, std::string& out) {
-  write_text(format_iso(t), out);
+  out += '"';
+  out += format_iso(t);  // digits and punctuation: nothing to escape or check
+  out += '"';
 }
 
 namespace {
