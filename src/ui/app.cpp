@@ -254,6 +254,7 @@ void App::start_import(Context& ctx) {
       return;
     }
     fonts_.request(bytes);
+    platform::mark("desk-import-glyphs");
     import_plan_ = std::move(plan.value());
   });
 }

@@ -2,6 +2,8 @@
 
 #include <emscripten.h>
 
+#include <array>
+
 namespace desk::ui {
 
 namespace {
@@ -9,37 +11,48 @@ namespace {
 constexpr ImWchar kFixedRanges[][2] = {{0x0020, 0x00FF}, {0x2000, 0x206F}, {0x2190, 0x21FF}, {0x2460, 0x24FF},
                                        {0x25A0, 0x26FF}, {0x2700, 0x27BF}, {0x3000, 0x303F}, {0xFF00, 0xFFEF}};
 
-bool in_fixed(unsigned cp) {
-  for (const auto& r : kFixedRanges)
-    if (cp >= r[0] && cp <= r[1]) return true;
-  return false;
+// One look-up per character: request() sees every character of an import
+// (130 MB at 100,000 records), and walking the ranges for each cost 0.37 s.
+const std::array<bool, 0x10000>& fixed_table() {
+  static const auto table = [] {
+    std::array<bool, 0x10000> t{};
+    for (const auto& r : kFixedRanges)
+      for (unsigned cp = r[0]; cp <= r[1]; ++cp) t[cp] = true;
+    return t;
+  }();
+  return table;
 }
 }  // namespace
 
 void Fonts::request(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
+  // Every character of an import passes here (130 MB at 100,000 records):
+  // raw pointers and byte tables, as -Os leaves the accessors uninlined.
+  const bool* fixed = fixed_table().data();
+  unsigned char* requested = requested_.data();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* const end = p + s.size();
+  while (p < end) {
+    const unsigned c = *p;
     if (c < 0x80) {  // ASCII is always in the atlas: most of an imported file
-      ++i;
+      ++p;
       continue;
     }
-    unsigned cp = 0;
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    if (i + len > s.size()) break;
+    const int len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    if (end - p < len) break;
+    unsigned cp;
     if (len == 1)
       cp = c;
     else if (len == 2)
-      cp = (c & 0x1F) << 6 | (s[i + 1] & 0x3F);
+      cp = (c & 0x1F) << 6 | (p[1] & 0x3F);
     else if (len == 3)
-      cp = (c & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+      cp = (c & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
     else
       cp = 0x10000;  // outside the BMP: ImGui draws '?' (ImWchar is 16 bits)
-    i += len;
+    p += len;
     // Control characters (line breaks, tabs) are never drawn as glyphs: asked
     // for, they would count as missing and fetch every extension font.
-    if (cp >= 0x20 && cp < 0x10000 && !in_fixed(cp) && !requested_[cp]) {
-      requested_[cp] = true;
+    if (cp >= 0x20 && cp < 0x10000 && !requested[cp] && !fixed[cp]) {
+      requested[cp] = 1;
       dirty_ = true;
     }
   }

@@ -38,7 +38,7 @@ class Fonts {
  private:
   std::vector<unsigned char> base_;
   std::vector<std::vector<unsigned char>> extensions_;
-  std::vector<bool> requested_ = std::vector<bool>(0x10000, false);
+  std::vector<unsigned char> requested_ = std::vector<unsigned char>(0x10000, 0);  // bytes: a plain load per character
   std::vector<ImWchar> ranges_;
   bool dirty_ = true;
   std::size_t missing_ = 0;
