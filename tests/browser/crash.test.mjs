@@ -55,8 +55,13 @@ test(`${CYCLES} kill -9 cycles lose no acknowledged visit`, { timeout: 30 * 60 *
       await dismissSetup(page);
       // The list shows only what fits on screen, so check the store itself
       // and the number of records the app loaded from it.
-      const stored = (await storedFiles(page)).map((f) => f.text).join('\n');
-      for (const want of acknowledged) assert.ok(stored.includes(want), `cycle ${cycle}: "${want}" survived`);
+      const files = await storedFiles(page);
+      const stored = files.map((f) => f.text).join('\n');
+      const missing = [...acknowledged].filter((want) => !stored.includes(want));
+      // On a failure, say how much is gone and what IndexedDB holds: one
+      // line lost and the whole store gone are different faults.
+      assert.deepEqual(missing, [], `cycle ${cycle}: ${missing.length} of ${acknowledged.size} acknowledged visits missing; ` +
+        `stored: ${files.map((f) => `${f.path} (${f.text.length} chars)`).join(', ')}`);
       const loaded = Number((await snapshot(page)).recordCount);
       assert.ok(loaded >= acknowledged.size, `cycle ${cycle}: ${loaded} loaded, ${acknowledged.size} acknowledged`);
 
