@@ -62,7 +62,7 @@ test('a store the browser cannot read at start: read-only, says why, and what is
   assert.ok(before.some((f) => f.includes('读取失败之前保存的登记')));
   await writer.close();  // releases the writer lock
 
-  // The next page's IndexedDB refuses to open: the prefetch and IDBFS both fail.
+  // The next page's IndexedDB refuses to open, so IDBFS's load fails.
   const page = await b.context.newPage();
   await page.addInitScript(() => {
     const open = IDBFactory.prototype.open;
