@@ -14,18 +14,18 @@ set(DIST "${CMAKE_BINARY_DIR}/dist")
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
   ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_sdl.cpp
-  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
+  ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
 target_include_directories(imgui PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp
   ${SDL2_WEB}/include/SDL2)
 # The test-engine hooks feed the test map (src/ui/test_probe.cpp); they are
 # skipped unless a test switches them on.
-target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_IMPL_OPENGL_ES3
-  IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+# ImGui draws through src/app/gl_renderer.cpp, not its OpenGL3 backend (see there).
+target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 target_compile_options(imgui PRIVATE -w)
 
 file(GLOB DESK_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 file(GLOB DESK_WEB_JS CONFIGURE_DEPENDS web/js/*.js)
-add_executable(index src/app/main_web.cpp src/app/web_bench.cpp ${DESK_UI_SOURCES} src/platform/web_platform.cpp src/platform/web_folder.cpp
+add_executable(index src/app/main_web.cpp src/app/gl_renderer.cpp src/app/web_bench.cpp ${DESK_UI_SOURCES} src/platform/web_platform.cpp src/platform/web_folder.cpp
   src/platform/file_store.cpp src/app/desk.cpp src/app/desk_folder.cpp src/app/folder_sync.cpp)
 target_link_libraries(index PRIVATE desk_core imgui "${SDL2_WEB}/lib/libSDL2.a")
 set_target_properties(index PROPERTIES SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${DIST}")
@@ -34,7 +34,9 @@ set(DESK_EXCEPTIONS -fwasm-exceptions)
 # The load path: replaying the journal reads every stored record before the
 # first frame; at -Os it ran 2.4 times slower (the checksum seven times).
 # export_lines: import's scan of every byte for nesting and string length.
-set(DESK_HOT_SOURCES record_reader record_writer journal dataset record time id text record_limits export_lines)
+# search: the top bar's scan of the whole index on each keystroke.
+set(DESK_HOT_SOURCES record_reader record_writer journal dataset record time id text record_limits export_lines
+  search)
 foreach(src ${DESK_CORE_SOURCES})
   get_filename_component(name "${src}" NAME_WE)
   if(name IN_LIST DESK_HOT_SOURCES)

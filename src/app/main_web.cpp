@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "app/desk.hpp"
+#include "app/gl_renderer.hpp"
 #include "app/web_bench.hpp"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
@@ -163,14 +163,13 @@ void frame() {
   const double started = emscripten_get_now();
 
   if (R.fonts.rebuild_if_needed(static_cast<float>(emscripten_get_device_pixel_ratio()))) {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    desk::gl::destroy_fonts_texture();
+    desk::gl::create_fonts_texture();
   }
   if (R.fonts.missing() > 0 && R.fonts.extensions() < kExtensionFontCount && !R.ext_requested)
     load_next_extension_font();
 
   desk::ui::probe::begin_frame();
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   if (!R.pending_text.empty()) {
     // ImGui drops typed characters while Ctrl is down; a paste arrives
@@ -195,7 +194,7 @@ void frame() {
              static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
   glClearColor(0.953f, 0.961f, 0.973f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  desk::gl::render(ImGui::GetDrawData());
   desk::ui::probe::end_frame();
   desk::bench::frame_drawn(emscripten_get_now() - started);
 
@@ -240,7 +239,7 @@ int main() {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   desk::ui::apply_style();
   ImGui_ImplSDL2_InitForOpenGL(R.window, gl);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (!desk::gl::init()) EM_ASM({ console.error('gl: the ImGui shaders did not link'); });
   io.SetClipboardTextFn = [](void*, const char* text) {
     R.clipboard = text;
     EM_ASM({ Module.deskSetClipboard(UTF8ToString($0)); }, text);

@@ -16,29 +16,29 @@ constexpr char kRecordEnd = '\n';
 
 // Boyer–Moore–Horspool over bytes (Emscripten's libc++ has no
 // std::boyer_moore_horspool_searcher): a CJK word's last byte rarely repeats
-// nearby, so most windows are skipped by the word's whole length.
-class Horspool {
- public:
-  explicit Horspool(std::string_view word) : word_(word) {
-    skip_.fill(word.size());
-    for (std::size_t i = 0; i + 1 < word.size(); ++i) skip_[static_cast<unsigned char>(word[i])] = word.size() - 1 - i;
-  }
-  // The first match in [from, last), or last.
-  const char* find(const char* from, const char* last) const {
-    const std::size_t n = word_.size();
-    const auto tail = static_cast<unsigned char>(word_[n - 1]);
-    while (static_cast<std::size_t>(last - from) >= n) {
-      const auto c = static_cast<unsigned char>(from[n - 1]);
-      if (c == tail && std::memcmp(from, word_.data(), n - 1) == 0) return from;
-      from += skip_[c];
-    }
-    return last;
-  }
+// nearby, so most windows are skipped by the word's whole length. Shifts are
+// capped at 255 (a shorter shift is never wrong).
+std::array<std::uint8_t, 256> horspool_skips(std::string_view word) {
+  std::array<std::uint8_t, 256> skip;
+  skip.fill(static_cast<std::uint8_t>(std::min<std::size_t>(word.size(), 255)));
+  for (std::size_t i = 0; i + 1 < word.size(); ++i)
+    skip[static_cast<unsigned char>(word[i])] =
+        static_cast<std::uint8_t>(std::min<std::size_t>(word.size() - 1 - i, 255));
+  return skip;
+}
 
- private:
-  std::string_view word_;
-  std::array<std::size_t, 256> skip_;
-};
+// The first match of `word` in [from, last), or last.
+const char* horspool_find(std::string_view word, const std::array<std::uint8_t, 256>& skip, const char* from,
+                          const char* last) {
+  const std::size_t n = word.size();
+  const auto tail = static_cast<unsigned char>(word[n - 1]);
+  while (static_cast<std::size_t>(last - from) >= n) {
+    const auto c = static_cast<unsigned char>(from[n - 1]);
+    if (c == tail && std::memcmp(from, word.data(), n - 1) == 0) return from;
+    from += skip[c];
+  }
+  return last;
+}
 
 // Words of a query: split at ASCII and ideographic (U+3000) spaces, folded.
 std::vector<std::string> words_of(std::string_view query) {
@@ -158,37 +158,67 @@ void SearchIndex::build(const Dataset& data, bool with_cases) {
 }
 
 std::vector<SearchGroup> SearchIndex::find(std::string_view query, std::size_t per_group) const {
-  std::vector<std::string> words = words_of(query);
-  if (words.empty() || entries_.empty()) return {};
+  Search search = start(query, per_group);
+  search.step(text_.size());
+  return search.groups();
+}
+
+SearchIndex::Search SearchIndex::start(std::string_view query, std::size_t per_group) const {
+  Search s;
+  s.words_ = words_of(query);
+  if (s.words_.empty() || entries_.empty()) return s;  // done, with nothing found
   // Scan for the longest word (the rarest, and the fastest to skip with);
   // check the others only inside the records it was found in.
-  std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  std::vector<SearchGroup> groups(types_.size());
-  for (std::size_t t = 0; t < types_.size(); ++t) groups[t].type = types_[t];
-  const Horspool scan(words[0]);
-  const char* const base = text_.data();
-  const char* from = base;
-  const char* const last = base + text_.size();
-  std::size_t k = 0;  // the entry holding `from`
-  while (from < last) {
-    const char* hit = scan.find(from, last);
-    if (hit == last) break;
+  std::sort(s.words_.begin(), s.words_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  s.index_ = this;
+  s.skip_ = horspool_skips(s.words_[0]);
+  s.per_group_ = per_group;
+  s.groups_.resize(types_.size());
+  for (std::size_t t = 0; t < types_.size(); ++t) s.groups_[t].type = types_[t];
+  return s;
+}
+
+bool SearchIndex::Search::step(std::size_t bytes) {
+  if (done()) return true;
+  const std::string& text = index_->text_;
+  const auto& entries = index_->entries_;
+  const std::string_view word = words_[0];
+  const char* const base = text.data();
+  const char* const last = base + text.size();
+  const char* from = base + at_;
+  // Matches starting before `stop` are found whole: the window reaches a
+  // word's length past it. The next step starts at `stop`.
+  const char* const stop = base + std::min(text.size(), at_ + std::max<std::size_t>(bytes, 1));
+  const char* const window = stop + std::min<std::size_t>(static_cast<std::size_t>(last - stop), word.size() - 1);
+  while (from < stop) {
+    const char* hit = horspool_find(word, skip_, from, window);
+    if (hit == window) {
+      from = stop;
+      break;
+    }
     const auto pos = static_cast<std::uint32_t>(hit - base);
-    while (entries_[k].end <= pos) ++k;
-    const Entry& e = entries_[k];
+    while (entries[entry_].end <= pos) ++entry_;
+    const Entry& e = entries[entry_];
     const std::string_view record(base + e.begin, e.end - e.begin);
-    const bool all = std::all_of(words.begin() + 1, words.end(),
+    const bool all = std::all_of(words_.begin() + 1, words_.end(),
                                  [&](const std::string& w) { return record.find(w) != std::string_view::npos; });
     if (all) {
-      SearchGroup& g = groups[e.type];
-      if (g.hits.size() < per_group)
-        g.hits.push_back({types_[e.type], e.id, e.at, e.open, excerpt_at(record, pos - e.begin)});
+      SearchGroup& g = groups_[e.type];
+      if (g.hits.size() < per_group_)
+        g.hits.push_back({index_->types_[e.type], e.id, e.at, e.open, excerpt_at(record, pos - e.begin)});
       ++g.total;
     }
     from = base + e.end;
   }
-  std::erase_if(groups, [](const SearchGroup& g) { return g.total == 0; });
-  return groups;
+  at_ = static_cast<std::size_t>(from - base);
+  return done();
+}
+
+std::vector<SearchGroup> SearchIndex::Search::groups() const {
+  std::vector<SearchGroup> out;
+  for (const SearchGroup& g : groups_)
+    if (g.total > 0) out.push_back(g);
+  return out;
 }
 
 }  // namespace desk

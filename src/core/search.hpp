@@ -3,6 +3,7 @@
 // an index built once per data version, so a keystroke at 100,000 records
 // costs one pass over a flat buffer, not a walk of every record's fields.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -45,6 +46,29 @@ class SearchIndex {
   // modules, newest first, at most `per_group` hits per type with the count
   // of all. Nothing for a blank query.
   std::vector<SearchGroup> find(std::string_view query, std::size_t per_group = 5) const;
+
+  // The same search, a slice at a time: at 100,000 records one search reads
+  // tens of megabytes of index, more than a frame may take while someone
+  // types. `step` reads about `bytes` more of the index; once `done`,
+  // `groups` is what `find` returns. The index must outlive the search and
+  // not be rebuilt under it.
+  class Search {
+   public:
+    bool step(std::size_t bytes);  // true once the whole index is read
+    bool done() const { return index_ == nullptr || at_ >= index_->text_.size(); }
+    std::vector<SearchGroup> groups() const;
+
+   private:
+    friend class SearchIndex;
+    const SearchIndex* index_ = nullptr;
+    std::vector<std::string> words_;        // longest first: the first is scanned for
+    std::array<std::uint8_t, 256> skip_{};  // Horspool's shifts for words_[0]
+    std::size_t at_ = 0;                    // the next byte of the index to read
+    std::size_t entry_ = 0;                 // the entry holding at_
+    std::size_t per_group_ = 0;
+    std::vector<SearchGroup> groups_;
+  };
+  Search start(std::string_view query, std::size_t per_group = 5) const;
 
  private:
   struct Entry {

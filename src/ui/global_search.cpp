@@ -21,7 +21,7 @@ bool pressed(ImGuiKey key) {
 }
 }  // namespace
 
-void GlobalSearch::refresh(Context& ctx) {
+void GlobalSearch::refresh(Context& ctx, bool finish) {
   const bool with_cases = may(ctx.role, Action::view_cases);
   using clock = std::chrono::steady_clock;
   const auto ms_since = [](clock::time_point t) {
@@ -35,11 +35,26 @@ void GlobalSearch::refresh(Context& ctx) {
     indexed_with_cases_ = with_cases;
     searched_ = "\n";  // search again over the new index
   }
-  if (searched_ == query_) return;
-  searched_ = query_;
+  if (searched_ != query_) {
+    searched_ = query_;
+    search_ = index_.start(query_, 5);
+    searching_ = true;
+    searching_ms_ = 0;
+  }
+  if (!searching_) return;
+  // A keystroke at 100,000 records reads tens of megabytes of index: a few
+  // milliseconds of it per frame keep the typing smooth; the results shown
+  // meanwhile are the last finished search's.
+  constexpr double kBudgetMs = 2.0;
+  constexpr std::size_t kSlice = 128 * 1024;
   const auto t = clock::now();
-  groups_ = index_.find(query_, 5);
-  find_ms_ = ms_since(t);
+  bool done = search_.done();
+  while (!done && (finish || ms_since(t) < kBudgetMs)) done = search_.step(kSlice);
+  searching_ms_ += ms_since(t);
+  if (!done) return;
+  searching_ = false;
+  find_ms_ = searching_ms_;
+  groups_ = search_.groups();
   rows_.clear();
   for (const auto& g : groups_)
     for (const auto& h : g.hits) rows_.push_back(&h);
@@ -67,7 +82,11 @@ void GlobalSearch::draw(Context& ctx, float width) {
     refresh(ctx);
     if (pressed(ImGuiKey_DownArrow) && selected_ + 1 < rows_.size()) ++selected_;
     if (pressed(ImGuiKey_UpArrow) && selected_ > 0) --selected_;
+  } else if (open_ && searching_) {
+    refresh(ctx);  // the box let go of the keyboard: the results still complete
   }
+  // Enter opens a result of what is typed, never one of an older search.
+  if (enter && open_) refresh(ctx, true);
   // Esc closes the results (the box has already let go of the keyboard).
   if (open_ && pressed(ImGuiKey_Escape)) {
     open_ = false;
@@ -103,7 +122,9 @@ void GlobalSearch::draw_results(Context& ctx) {
   std::size_t total = 0;
   for (const auto& g : groups_) total += g.total;
   probe::fact("search.total", std::to_string(total));
-  if (groups_.empty()) {
+  if (groups_.empty() && searching_) {
+    ImGui::TextColored(colors::muted, "%s", tr("正在搜索…", "Searching…"));
+  } else if (groups_.empty()) {
     ImGui::TextColored(colors::muted, "%s",
                        tr("没有找到。可试姓名、电话号码、房号或单号",
                           "Nothing found. Try a name, a phone number, a unit or a record number"));

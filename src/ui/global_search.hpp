@@ -19,7 +19,9 @@ class GlobalSearch {
   void draw_results(Context& ctx);
 
  private:
-  void refresh(Context& ctx);
+  // Rebuilds the index when the data changed, and advances the search for
+  // the box's text by a few milliseconds (to the end when `finish`).
+  void refresh(Context& ctx, bool finish = false);
   void open(std::size_t row);
 
   std::string query_;
@@ -27,13 +29,16 @@ class GlobalSearch {
   SearchIndex index_;
   std::uint64_t indexed_version_ = ~std::uint64_t{0};
   bool indexed_with_cases_ = false;
-  std::vector<SearchGroup> groups_;
+  SearchIndex::Search search_;  // for searched_, until done
+  bool searching_ = false;
+  double searching_ms_ = 0;             // CPU spent on search_ so far
+  std::vector<SearchGroup> groups_;     // the last finished search's (shown meanwhile)
   std::vector<const SearchHit*> rows_;  // every shown hit, in order, for ↑/↓
   std::size_t selected_ = 0;
   bool open_ = false;
   bool focus_ = false;
   bool box_hovered_ = false;
-  double build_ms_ = 0, find_ms_ = 0;  // the last index build and search
+  double build_ms_ = 0, find_ms_ = 0;  // the last index build and finished search (all its slices)
   float x_ = 0, y_ = 0;                // where the results go (under the box)
 };
 
