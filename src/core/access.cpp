@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/text.hpp"
 #include "core/visit.hpp"
 
 namespace desk {
@@ -59,8 +60,7 @@ Errors validate(const AccessEntry& e) {
 }
 
 std::string search_text(const AccessEntry& e) {
-  return e.person + "\n" + e.visiting_person + "\n" + e.visiting_department + "\n" + e.pass_number + "\n" + e.escort +
-         "\n" + e.logged_by;
+  return join_lines({e.person, e.visiting_person, e.visiting_department, e.pass_number, e.escort, e.logged_by});
 }
 bool is_open(const AccessEntry& e) {
   return !e.meta.deleted && e.status == AccessStatus::inside;

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "core/text.hpp"
+
 namespace desk {
 
 Action create_permission(const CalendarOverride&) {
@@ -20,7 +22,7 @@ Errors validate(const CalendarOverride& c) {
 }
 
 std::string search_text(const CalendarOverride& c) {
-  return c.date + "\n" + c.name + "\n" + c.note;
+  return join_lines({c.date, c.name, c.note});
 }
 
 std::optional<FieldError> check_override_unique(const std::vector<CalendarOverride>& rows,

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/callback_sample.hpp"
+#include "core/text.hpp"
 #include "core/visit.hpp"
 
 namespace desk {
@@ -62,7 +63,7 @@ Errors validate(const Callback& c) {
 }
 
 std::string search_text(const Callback& c) {
-  return c.unit + "\n" + c.contact + "\n" + c.phone + "\n" + c.subject + "\n" + c.suggestions + "\n" + c.called_by;
+  return join_lines({c.unit, c.contact, c.phone, c.subject, c.suggestions, c.called_by});
 }
 
 bool is_open(const Callback& c) {

@@ -4,6 +4,7 @@
 
 #include "core/anonymise.hpp"
 #include "core/limits.hpp"
+#include "core/text.hpp"
 
 namespace desk {
 
@@ -54,8 +55,8 @@ Errors validate(const CaseStudy& c) {
 }
 
 std::string search_text(const CaseStudy& c) {
-  return c.title + "\n" + c.what_happened + "\n" + c.cause_analysis + "\n" + c.responsibility + "\n" +
-         c.corrective_action + "\n" + c.prevention + "\n" + c.reply;
+  return join_lines(
+      {c.title, c.what_happened, c.cause_analysis, c.responsibility, c.corrective_action, c.prevention, c.reply});
 }
 
 CaseStudy case_from_complaint(const Complaint& c, CaseOrigin origin, Timestamp now) {

@@ -1,5 +1,6 @@
 #include "core/complaint.hpp"
 
+#include "core/text.hpp"
 #include "core/visit.hpp"
 
 namespace desk {
@@ -214,8 +215,7 @@ Errors validate(const Complaint& c) {
 }
 
 std::string search_text(const Complaint& c) {
-  return c.complainant + "\n" + c.unit + "\n" + c.phone + "\n" + c.matter + "\n" + c.content + "\n" + c.investigation +
-         "\n" + c.reply + "\n" + c.received_by;
+  return join_lines({c.complainant, c.unit, c.phone, c.matter, c.content, c.investigation, c.reply, c.received_by});
 }
 
 bool is_open(const Complaint& c) {

@@ -1,5 +1,7 @@
 #include "core/duty_log.hpp"
 
+#include "core/text.hpp"
+
 namespace desk {
 
 Action create_permission(const DutyLog&) {
@@ -20,7 +22,7 @@ Errors validate(const DutyLog& d) {
 }
 
 std::string search_text(const DutyLog& d) {
-  std::string s = d.duty + "\n" + d.done_by + "\n" + d.issues + "\n" + d.actions + "\n" + d.note;
+  std::string s = join_lines({d.duty, d.done_by, d.issues, d.actions, d.note});
   for (const auto& a : d.attendees) s += "\n" + a;
   return s;
 }

@@ -54,7 +54,7 @@ Errors validate(const GasCheck& g) {
 }
 
 std::string search_text(const GasCheck& g) {
-  return g.unit + "\n" + g.owner + "\n" + g.phone + "\n" + g.technician + "\n" + g.result + "\n" + g.note;
+  return join_lines({g.unit, g.owner, g.phone, g.technician, g.result, g.note});
 }
 
 bool is_open(const GasCheck& g) {

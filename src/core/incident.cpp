@@ -1,5 +1,7 @@
 #include "core/incident.hpp"
 
+#include "core/text.hpp"
+
 namespace desk {
 
 namespace {
@@ -46,7 +48,7 @@ Errors edit_guard(const Incident& current, const Incident& draft) {
 }
 
 std::string search_text(const Incident& i) {
-  return i.plan + "\n" + i.location + "\n" + i.description + "\n" + i.damage_list + "\n" + i.reported_by;
+  return join_lines({i.plan, i.location, i.description, i.damage_list, i.reported_by});
 }
 bool is_open(const Incident& i) {
   return !i.meta.deleted && i.status != S::closed;

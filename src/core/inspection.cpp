@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "core/text.hpp"
+
 namespace desk {
 
 Action create_permission(const Inspection&) {
@@ -20,7 +22,7 @@ Errors validate(const Inspection& i) {
 }
 
 std::string search_text(const Inspection& i) {
-  return i.area + "\n" + i.inspector + "\n" + i.findings + "\n" + i.rectification;
+  return join_lines({i.area, i.inspector, i.findings, i.rectification});
 }
 
 Deadline daily_check_deadline(std::span<const Inspection> all, const std::string& area, Timestamp day) {

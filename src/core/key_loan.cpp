@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "core/visit.hpp"
 
 namespace desk {
@@ -50,7 +51,7 @@ Errors validate(const KeyLoan& k) {
 }
 
 std::string search_text(const KeyLoan& k) {
-  return k.key + "\n" + k.borrower + "\n" + k.responsible_staff + "\n" + k.phone + "\n" + k.purpose + "\n" + k.note;
+  return join_lines({k.key, k.borrower, k.responsible_staff, k.phone, k.purpose, k.note});
 }
 bool is_open(const KeyLoan& k) {
   return !k.meta.deleted && k.status == S::out;

@@ -44,7 +44,7 @@ Errors validate(const Referral& r) {
 }
 
 std::string search_text(const Referral& r) {
-  return r.subject + "\n" + r.content + "\n" + r.unit + "\n" + r.sent_by + "\n" + r.answer + "\n" + r.answered_by;
+  return join_lines({r.subject, r.content, r.unit, r.sent_by, r.answer, r.answered_by});
 }
 
 bool is_open(const Referral& r) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/text.hpp"
 #include "core/visit.hpp"
 
 namespace desk {
@@ -134,8 +135,7 @@ Errors validate(const Repair& r) {
 }
 
 std::string search_text(const Repair& r) {
-  return r.requester + "\n" + r.unit + "\n" + r.phone + "\n" + r.description + "\n" + r.technician + "\n" +
-         r.work_done + "\n" + r.received_by;
+  return join_lines({r.requester, r.unit, r.phone, r.description, r.technician, r.work_done, r.received_by});
 }
 
 std::string next_work_order_number(const std::vector<Repair>& repairs, Timestamp received_at) {

@@ -1,5 +1,6 @@
 #include "core/special_service.hpp"
 
+#include "core/text.hpp"
 #include "core/visit.hpp"
 
 namespace desk {
@@ -27,7 +28,7 @@ Errors edit_guard(const SpecialService& current, const SpecialService& draft) {
 }
 
 std::string search_text(const SpecialService& s) {
-  return s.customer + "\n" + s.unit + "\n" + s.phone + "\n" + s.service + "\n" + s.recorded_by + "\n" + s.note;
+  return join_lines({s.customer, s.unit, s.phone, s.service, s.recorded_by, s.note});
 }
 
 std::vector<Callback> special_service_callbacks(const SpecialService& s) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/crypto.hpp"
+#include "core/text.hpp"
 #include "core/visit.hpp"
 
 namespace desk {
@@ -50,7 +51,7 @@ Errors validate(const Staff& s) {
 }
 
 std::string search_text(const Staff& s) {
-  return s.code + "\n" + s.name + "\n" + s.phone + "\n" + enum_label(s.role).zh;
+  return join_lines({s.code, s.name, s.phone, enum_label(s.role).zh});
 }
 
 std::optional<FieldError> check_pin_format(const std::string& pin) {

@@ -81,4 +81,18 @@ std::string html_escape(const std::string& s) {
   return out;
 }
 
+std::string join_lines(std::initializer_list<std::string_view> parts) {
+  std::size_t size = parts.size();
+  for (const auto part : parts) size += part.size();
+  std::string out;
+  out.reserve(size);
+  bool first = true;
+  for (const auto part : parts) {
+    if (!first) out += '\n';
+    first = false;
+    out += part;
+  }
+  return out;
+}
+
 }  // namespace desk

@@ -1,5 +1,6 @@
 #include "core/violation.hpp"
 
+#include "core/text.hpp"
 #include "core/visit.hpp"
 
 namespace desk {
@@ -72,7 +73,7 @@ Errors edit_guard(const Violation& current, const Violation& draft) {
 }
 
 std::string search_text(const Violation& v) {
-  return v.unit + "\n" + v.party + "\n" + v.phone + "\n" + v.description + "\n" + v.recorded_by;
+  return join_lines({v.unit, v.party, v.phone, v.description, v.recorded_by});
 }
 
 bool is_open(const Violation& v) {

@@ -1,5 +1,7 @@
 #include "core/visit.hpp"
 
+#include "core/text.hpp"
+
 namespace desk {
 
 Timestamp inquiry_promise_due(const Visit& v) {
@@ -73,8 +75,7 @@ Errors validate(const Visit& v) {
 }
 
 std::string search_text(const Visit& v) {
-  return v.visitor_name + "\n" + v.unit + "\n" + v.company + "\n" + v.phone + "\n" + v.content + "\n" + v.answer +
-         "\n" + v.follow_up_note + "\n" + v.received_by;
+  return join_lines({v.visitor_name, v.unit, v.company, v.phone, v.content, v.answer, v.follow_up_note, v.received_by});
 }
 
 }  // namespace desk
