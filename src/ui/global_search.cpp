@@ -38,10 +38,10 @@ void GlobalSearch::refresh(Context& ctx, bool finish) {
   if (searched_ != query_) {
     searched_ = query_;
     search_ = index_.start(query_, 5);
-    searching_ = true;
     searching_ms_ = 0;
+  } else if (search_.done()) {
+    return;  // its results are up
   }
-  if (!searching_) return;
   // A keystroke at 100,000 records reads tens of megabytes of index: a few
   // milliseconds of it per frame keep the typing smooth; the results shown
   // meanwhile are the last finished search's.
@@ -52,7 +52,6 @@ void GlobalSearch::refresh(Context& ctx, bool finish) {
   while (!done && (finish || ms_since(t) < kBudgetMs)) done = search_.step(kSlice);
   searching_ms_ += ms_since(t);
   if (!done) return;
-  searching_ = false;
   find_ms_ = searching_ms_;
   groups_ = search_.groups();
   rows_.clear();
@@ -82,7 +81,7 @@ void GlobalSearch::draw(Context& ctx, float width) {
     refresh(ctx);
     if (pressed(ImGuiKey_DownArrow) && selected_ + 1 < rows_.size()) ++selected_;
     if (pressed(ImGuiKey_UpArrow) && selected_ > 0) --selected_;
-  } else if (open_ && searching_) {
+  } else if (open_ && !search_.done()) {
     refresh(ctx);  // the box let go of the keyboard: the results still complete
   }
   // Enter opens a result of what is typed, never one of an older search.
@@ -122,7 +121,7 @@ void GlobalSearch::draw_results(Context& ctx) {
   std::size_t total = 0;
   for (const auto& g : groups_) total += g.total;
   probe::fact("search.total", std::to_string(total));
-  if (groups_.empty() && searching_) {
+  if (groups_.empty() && !search_.done()) {
     ImGui::TextColored(colors::muted, "%s", tr("正在搜索…", "Searching…"));
   } else if (groups_.empty()) {
     ImGui::TextColored(colors::muted, "%s",

@@ -29,8 +29,7 @@ class GlobalSearch {
   SearchIndex index_;
   std::uint64_t indexed_version_ = ~std::uint64_t{0};
   bool indexed_with_cases_ = false;
-  SearchIndex::Search search_;  // for searched_, until done
-  bool searching_ = false;
+  SearchIndex::Search search_;          // for searched_, until done
   double searching_ms_ = 0;             // CPU spent on search_ so far
   std::vector<SearchGroup> groups_;     // the last finished search's (shown meanwhile)
   std::vector<const SearchHit*> rows_;  // every shown hit, in order, for ↑/↓
