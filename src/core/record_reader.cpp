@@ -347,10 +347,7 @@ bool read(Cursor& c, std::vector<T>& out, std::size_t max_items) {
   ok = ok && c.eat(']');
   if (own) {
     in_use = false;
-    if (ok) {
-      out.reserve(items.size());
-      std::move(items.begin(), items.end(), std::back_inserter(out));
-    }
+    if (ok) out.assign(std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
     items.clear();
   }
   return ok;
