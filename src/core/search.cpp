@@ -4,7 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstring>
-#include <numeric>
+#include <limits>
 
 #include "core/caller_history.hpp"
 
@@ -104,57 +104,84 @@ std::string search_fold(std::string_view text) {
   return out;
 }
 
+template <class R>
+void SearchIndex::add(const R& r, std::uint16_t type) {
+  if (r.meta.deleted) return;
+  Entry e;
+  e.begin = static_cast<std::uint32_t>(text_.size());
+  e.type = type;
+  e.open = record_is_open(r);
+  e.at = r.meta.created_at;
+  e.id = r.meta.id;
+  text_ += search_fold(r.meta.id);
+  text_ += kFieldEnd;
+  std::apply(
+      [&](const auto&... f) {
+        auto add_field = [&](const auto& field) {
+          if constexpr (std::is_same_v<std::decay_t<decltype(r.*(field.member))>, std::string>) {
+            const std::string& v = r.*(field.member);
+            if (v.empty()) return;
+            text_ += search_fold(v);
+            text_ += kFieldEnd;
+          }
+        };
+        (add_field(f), ...);
+      },
+      R::fields());
+  if constexpr (requires { r.phone; }) {
+    if (const std::string digits = phone_key(r.phone); !digits.empty() && digits != r.phone)
+      text_ += digits, text_ += kFieldEnd;
+  }
+  e.end = static_cast<std::uint32_t>(text_.size());
+  text_ += kRecordEnd;
+  entries_.push_back(std::move(e));
+}
+
 void SearchIndex::build(const Dataset& data, bool with_cases) {
-  text_.clear();
-  entries_.clear();
-  types_.clear();
-  data.each_table([&](const auto& table) {
-    using R = typename std::decay_t<decltype(table.rows())>::value_type;
-    if constexpr (std::is_same_v<R, Staff> || std::is_same_v<R, TrainingAttempt> || std::is_same_v<R, CalendarOverride>)
-      return;
-    else {
-      if (std::is_same_v<R, CaseStudy> && !with_cases) return;
-      const auto& rows = table.rows();
-      std::vector<std::size_t> order(rows.size());
-      std::iota(order.begin(), order.end(), std::size_t{0});
-      std::stable_sort(order.begin(), order.end(),
-                       [&](std::size_t a, std::size_t b) { return rows[b].meta.created_at < rows[a].meta.created_at; });
-      const auto type = static_cast<std::uint16_t>(types_.size());
-      types_.push_back(R::kType);
-      for (const std::size_t i : order) {
-        const R& r = rows[i];
-        if (r.meta.deleted) continue;
-        Entry e;
-        e.begin = static_cast<std::uint32_t>(text_.size());
-        e.type = type;
-        e.open = record_is_open(r);
-        e.at = r.meta.created_at;
-        e.id = r.meta.id;
-        text_ += search_fold(r.meta.id);
-        text_ += kFieldEnd;
-        std::apply(
-            [&](const auto&... f) {
-              auto add = [&](const auto& field) {
-                if constexpr (std::is_same_v<std::decay_t<decltype(r.*(field.member))>, std::string>) {
-                  const std::string& v = r.*(field.member);
-                  if (v.empty()) return;
-                  text_ += search_fold(v);
-                  text_ += kFieldEnd;
-                }
-              };
-              (add(f), ...);
-            },
-            R::fields());
-        if constexpr (requires { r.phone; }) {
-          if (const std::string digits = phone_key(r.phone); !digits.empty() && digits != r.phone)
-            text_ += digits, text_ += kFieldEnd;
+  Builder builder(data, with_cases);
+  builder.step(std::numeric_limits<std::size_t>::max());
+  *this = builder.take();
+}
+
+bool SearchIndex::Builder::step(std::size_t rows) {
+  std::size_t left = std::max<std::size_t>(rows, 1);
+  while (!done() && left > 0) {
+    std::size_t t = 0;
+    data_->each_table([&](const auto& table) {
+      if (t++ != table_) return;
+      using R = typename std::decay_t<decltype(table.rows())>::value_type;
+      if constexpr (std::is_same_v<R, Staff> || std::is_same_v<R, TrainingAttempt> ||
+                    std::is_same_v<R, CalendarOverride>) {
+        ++table_;  // the team's own records are not looked up
+      } else if (std::is_same_v<R, CaseStudy> && !with_cases_) {
+        ++table_;
+      } else {
+        const auto& all = table.rows();
+        if (!started_) {
+          // Newest made first, ties in the table's order; the keys packed
+          // beside the rows' numbers (comparing through the rows read two
+          // records far apart in memory per comparison).
+          struct Key {
+            std::int64_t at;
+            std::size_t row;
+          };
+          std::vector<Key> keys(all.size());
+          for (std::size_t i = 0; i < all.size(); ++i) keys[i] = {all[i].meta.created_at.ms, i};
+          std::sort(keys.begin(), keys.end(),
+                    [](const Key& a, const Key& b) { return a.at != b.at ? a.at > b.at : a.row < b.row; });
+          order_.resize(keys.size());
+          for (std::size_t i = 0; i < keys.size(); ++i) order_[i] = keys[i].row;
+          next_ = 0;
+          started_ = true;
+          index_.types_.push_back(R::kType);
         }
-        e.end = static_cast<std::uint32_t>(text_.size());
-        text_ += kRecordEnd;
-        entries_.push_back(std::move(e));
+        const auto type = static_cast<std::uint16_t>(index_.types_.size() - 1);
+        for (; next_ < order_.size() && left > 0; ++next_, --left) index_.add(all[order_[next_]], type);
+        if (next_ == order_.size()) ++table_, started_ = false;
       }
-    }
-  });
+    });
+  }
+  return done();
 }
 
 std::vector<SearchGroup> SearchIndex::find(std::string_view query, std::size_t per_group) const {

@@ -28,10 +28,27 @@ void GlobalSearch::refresh(Context& ctx, bool finish) {
     return std::chrono::duration<double, std::milli>(clock::now() - t).count();
   };
   if (indexed_version_ != ctx.desk.version() || indexed_with_cases_ != with_cases) {
+    // The new index is built a few milliseconds per frame (all at once when
+    // `finish`); the old one answers meanwhile. A change of the data while
+    // it is built starts it again: the builder reads the tables in place.
+    if (!building_ || build_version_ != ctx.desk.version() || build_with_cases_ != with_cases) {
+      builder_ = SearchIndex::Builder(ctx.desk.data(), with_cases);
+      building_ = true;
+      build_version_ = ctx.desk.version();
+      build_with_cases_ = with_cases;
+      building_ms_ = 0;
+    }
+    constexpr double kBuildBudgetMs = 8.0;  // a frame stays within one 60 Hz frame while it builds
+    constexpr std::size_t kBuildSlice = 256;  // rows
     const auto t = clock::now();
-    index_.build(ctx.desk.data(), with_cases);
-    build_ms_ = ms_since(t);
-    indexed_version_ = ctx.desk.version();
+    bool built = builder_.done();
+    while (!built && (finish || ms_since(t) < kBuildBudgetMs)) built = builder_.step(kBuildSlice);
+    building_ms_ += ms_since(t);
+    if (!built) return;
+    index_ = builder_.take();
+    building_ = false;
+    build_ms_ = building_ms_;
+    indexed_version_ = build_version_;
     indexed_with_cases_ = with_cases;
     searched_ = "\n";  // search again over the new index
   }
@@ -81,7 +98,7 @@ void GlobalSearch::draw(Context& ctx, float width) {
     refresh(ctx);
     if (pressed(ImGuiKey_DownArrow) && selected_ + 1 < rows_.size()) ++selected_;
     if (pressed(ImGuiKey_UpArrow) && selected_ > 0) --selected_;
-  } else if (open_ && !search_.done()) {
+  } else if (open_ && busy()) {
     refresh(ctx);  // the box let go of the keyboard: the results still complete
   }
   // Enter opens a result of what is typed, never one of an older search.
@@ -121,7 +138,7 @@ void GlobalSearch::draw_results(Context& ctx) {
   std::size_t total = 0;
   for (const auto& g : groups_) total += g.total;
   probe::fact("search.total", std::to_string(total));
-  if (groups_.empty() && !search_.done()) {
+  if (groups_.empty() && busy()) {
     ImGui::TextColored(colors::muted, "%s", tr("正在搜索…", "Searching…"));
   } else if (groups_.empty()) {
     ImGui::TextColored(colors::muted, "%s",

@@ -26,9 +26,17 @@ class GlobalSearch {
 
   std::string query_;
   std::string searched_;  // the query the results are for
+  // An index build or a search is still under way.
+  bool busy() const { return building_ || !search_.done(); }
+
   SearchIndex index_;
   std::uint64_t indexed_version_ = ~std::uint64_t{0};
   bool indexed_with_cases_ = false;
+  SearchIndex::Builder builder_;  // the next index, while building_
+  bool building_ = false;
+  std::uint64_t build_version_ = 0;  // the data version builder_ reads
+  bool build_with_cases_ = false;
+  double building_ms_ = 0;              // CPU spent on builder_ so far
   SearchIndex::Search search_;          // for searched_, until done
   double searching_ms_ = 0;             // CPU spent on search_ so far
   std::vector<SearchGroup> groups_;     // the last finished search's (shown meanwhile)
@@ -37,7 +45,7 @@ class GlobalSearch {
   bool open_ = false;
   bool focus_ = false;
   bool box_hovered_ = false;
-  double build_ms_ = 0, find_ms_ = 0;  // the last index build and finished search (all its slices)
+  double build_ms_ = 0, find_ms_ = 0;  // the last finished index build and search (all their slices)
   float x_ = 0, y_ = 0;                // where the results go (under the box)
 };
 

@@ -191,3 +191,63 @@ TEST_CASE("global_search: searched a slice at a time, the same records as checki
     }
   }
 }
+
+// The index built a slice at a time (the top bar's box opening at 100,000
+// records) is the index a whole build makes, whatever the slice size and
+// wherever a slice ends: inside a table, at its end, at a table left out.
+TEST_CASE("global_search: the index built a slice at a time finds what a whole build finds") {
+  const std::vector<std::string> syllables = {"楼", "道", "灯", "停", "车", "王", "珺", "修", "1", "2"};
+  std::mt19937 rng(20261205);
+  Dataset data = sample();
+  CaseStudy kept;
+  kept.meta.id = "K1";
+  kept.meta.created_at = morning();
+  kept.title = "楼道灯坏了的处理";
+  data.table<CaseStudy>().upsert(kept);
+  for (int i = 0; i < 120; ++i) {
+    const auto at = morning() + static_cast<int>(rng() % 20) * kMinute;  // ties too
+    std::string text;
+    for (std::size_t k = 0, n = rng() % 8; k < n; ++k) text += syllables[rng() % syllables.size()];
+    if (i % 2 == 0) {
+      Visit v;
+      v.meta.id = "V" + std::to_string(i + 10);
+      v.meta.created_at = at;
+      v.content = text;
+      v.meta.deleted = rng() % 9 == 0;
+      data.table<Visit>().upsert(v);
+    } else {
+      Repair r;
+      r.meta.id = "R" + std::to_string(i);
+      r.meta.created_at = at;
+      r.description = text;
+      data.table<Repair>().upsert(r);
+    }
+  }
+  for (const bool with_cases : {false, true}) {
+    SearchIndex whole;
+    whole.build(data, with_cases);
+    for (const std::size_t rows : {std::size_t{1}, std::size_t{3}, std::size_t{64}, std::size_t{1} + rng() % 200}) {
+      INFO("slices of " << rows << " rows, with cases " << with_cases);
+      SearchIndex::Builder builder(data, with_cases);
+      std::size_t steps = 1;
+      while (!builder.step(rows)) ++steps;
+      const SearchIndex sliced = builder.take();
+      CHECK(sliced.size() == whole.size());
+      CHECK(sliced.bytes() == whole.bytes());
+      if (rows == 1) CHECK(steps >= whole.size());  // it did go a row at a time
+      for (const std::string query : {"楼道", "王珺", "1", "停车", "13812345678", "b栋", "r1", "灯 2", "处理"}) {
+        const auto a = whole.find(query, 50), b = sliced.find(query, 50);
+        REQUIRE(a.size() == b.size());
+        for (std::size_t g = 0; g < a.size(); ++g) {
+          CHECK(a[g].type == b[g].type);
+          CHECK(a[g].total == b[g].total);
+          REQUIRE(a[g].hits.size() == b[g].hits.size());
+          for (std::size_t h = 0; h < a[g].hits.size(); ++h) {
+            CHECK(a[g].hits[h].id == b[g].hits[h].id);
+            CHECK(a[g].hits[h].excerpt == b[g].hits[h].excerpt);
+          }
+        }
+      }
+    }
+  }
+}
