@@ -31,14 +31,13 @@ void GlobalSearch::refresh(Context& ctx, bool finish) {
     // The new index is built a few milliseconds per frame (all at once when
     // `finish`); the old one answers meanwhile. A change of the data while
     // it is built starts it again: the builder reads the tables in place.
-    if (!building_ || build_version_ != ctx.desk.version() || build_with_cases_ != with_cases) {
+    if (builder_.done() || build_version_ != ctx.desk.version() || build_with_cases_ != with_cases) {
       builder_ = SearchIndex::Builder(ctx.desk.data(), with_cases);
-      building_ = true;
       build_version_ = ctx.desk.version();
       build_with_cases_ = with_cases;
       building_ms_ = 0;
     }
-    constexpr double kBuildBudgetMs = 8.0;  // a frame stays within one 60 Hz frame while it builds
+    constexpr double kBuildBudgetMs = 8.0;    // a frame stays within one 60 Hz frame while it builds
     constexpr std::size_t kBuildSlice = 256;  // rows
     const auto t = clock::now();
     bool built = builder_.done();
@@ -46,7 +45,6 @@ void GlobalSearch::refresh(Context& ctx, bool finish) {
     building_ms_ += ms_since(t);
     if (!built) return;
     index_ = builder_.take();
-    building_ = false;
     build_ms_ = building_ms_;
     indexed_version_ = build_version_;
     indexed_with_cases_ = with_cases;

@@ -27,13 +27,12 @@ class GlobalSearch {
   std::string query_;
   std::string searched_;  // the query the results are for
   // An index build or a search is still under way.
-  bool busy() const { return building_ || !search_.done(); }
+  bool busy() const { return !builder_.done() || !search_.done(); }
 
   SearchIndex index_;
   std::uint64_t indexed_version_ = ~std::uint64_t{0};
   bool indexed_with_cases_ = false;
-  SearchIndex::Builder builder_;  // the next index, while building_
-  bool building_ = false;
+  SearchIndex::Builder builder_;     // the next index, until done (a finished one is taken at once)
   std::uint64_t build_version_ = 0;  // the data version builder_ reads
   bool build_with_cases_ = false;
   double building_ms_ = 0;              // CPU spent on builder_ so far
