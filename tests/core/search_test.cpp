@@ -47,6 +47,14 @@ Dataset sample() {
   data.table<Staff>().upsert(s);
   return data;
 }
+
+void add_case_study(Dataset& data, const std::string& id, const std::string& title) {
+  CaseStudy cs;
+  cs.meta.id = id;
+  cs.meta.created_at = morning();
+  cs.title = title;
+  data.table<CaseStudy>().upsert(cs);
+}
 }  // namespace
 
 TEST_CASE("(rule) global_search: every word, across modules, grouped in module order, newest first") {
@@ -119,11 +127,7 @@ TEST_CASE("global_search: at most the limit per module, with the count of all") 
 
 TEST_CASE("global_search: case studies only for a role that may read them") {
   Dataset data = sample();
-  CaseStudy cs;
-  cs.meta.id = "CS1";
-  cs.meta.created_at = morning();
-  cs.title = "楼道灯维修不及时的投诉";
-  data.table<CaseStudy>().upsert(cs);
+  add_case_study(data, "CS1", "楼道灯维修不及时的投诉");
   SearchIndex index;
   index.build(data, false);
   for (const auto& g : index.find("楼道灯")) CHECK(g.type != CaseStudy::kType);
@@ -199,11 +203,7 @@ TEST_CASE("global_search: the index built a slice at a time finds what a whole b
   const std::vector<std::string> syllables = {"楼", "道", "灯", "停", "车", "王", "珺", "修", "1", "2"};
   std::mt19937 rng(20261205);
   Dataset data = sample();
-  CaseStudy kept;
-  kept.meta.id = "K1";
-  kept.meta.created_at = morning();
-  kept.title = "楼道灯坏了的处理";
-  data.table<CaseStudy>().upsert(kept);
+  add_case_study(data, "K1", "楼道灯坏了的处理");
   for (int i = 0; i < 120; ++i) {
     const auto at = morning() + static_cast<int>(rng() % 20) * kMinute;  // ties too
     std::string text;
