@@ -233,7 +233,7 @@ Errors Desk::apply_import(ImportPlan plan, const Actor& actor, bool approve_staf
     c.revision = merged.meta.revision;
     // In the canonical order the readers keep (a file's history may hold
     // lines of later revisions than its version), so a reload reads it back.
-    add_to_history(merged.meta.history, std::move(c));
+    add_to_history(merged.meta.history.entries(), std::move(c));
     return merged;
   };
   LineChunks lines;

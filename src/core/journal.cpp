@@ -163,7 +163,7 @@ LineRead read_journal_line(std::string_view line, Dataset& into, Msg& why) {
   const auto body = journal_line_body(line);
   if (!body) return LineRead::damaged;
   // The fast reader, then the tree reader for anything unusual.
-  if (fast::read_record(*body, into) || read_tree(*body, into, why)) return LineRead::good;
+  if (fast::read_journal_record(*body, into) || read_tree(*body, into, why)) return LineRead::good;
   return LineRead::refused;
 }
 

@@ -6,7 +6,8 @@
 // line with a good checksum that neither reader accepts (a record beyond
 // limits.hpp, a type this build does not know) is never dropped: it is
 // quarantined — reported with its record id and the reason, kept aside
-// beside the segments (kQuarantineFile) and shown to a supervisor.
+// beside the segments (kQuarantineFile) and shown to a supervisor. A good
+// line's history is kept as its text and read only when needed (history.hpp).
 #pragma once
 #include <cstdint>
 #include <optional>

@@ -89,7 +89,11 @@ bool change_from_json(const json& j, Change& out, Errors& errors, const std::str
 
 json meta_to_json(const RecordMeta& m) {
   json history = json::array();
-  for (const auto& c : m.history) history.push_back(change_to_json(c));
+  const std::vector<Change>& entries = m.history.entries();
+  if (history_in_order(entries))
+    for (const auto& c : entries) history.push_back(change_to_json(c));
+  else
+    for (const auto& c : merge_history(entries, {})) history.push_back(change_to_json(c));  // as readers keep it
   return {{"id", m.id},
           {"site", m.site},
           {"created_at", format_iso(m.created_at)},

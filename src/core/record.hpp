@@ -9,19 +9,11 @@
 #include <vector>
 
 #include "core/fields.hpp"
+#include "core/history.hpp"
 #include "core/id.hpp"
 #include "core/roles.hpp"
 
 namespace desk {
-
-struct Change {
-  Timestamp at;
-  std::string by;
-  std::int64_t revision = 0;
-  std::string action;  // "create", "edit", "delete", or a workflow action code
-  std::vector<FieldChange> changes;
-  bool operator==(const Change&) const = default;
-};
 
 struct RecordMeta {
   std::string id;
@@ -32,7 +24,7 @@ struct RecordMeta {
   std::string updated_by;
   std::int64_t revision = 0;
   bool deleted = false;
-  std::vector<Change> history;
+  History history;
   bool operator==(const RecordMeta&) const = default;
 };
 
@@ -150,7 +142,7 @@ bool wins_over(const R& a, const R& b) {
 }
 
 template <class R>
-void scrub_secret_changes(std::vector<Change>& history) {
+void scrub_secret_changes(History& history) {
   for (auto& c : history) scrub_secret_changes<R>(c.changes);
 }
 

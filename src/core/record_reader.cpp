@@ -253,6 +253,38 @@ bool Cursor::skip(std::string_view& span) {
   return true;
 }
 
+bool Cursor::skip_written_list(std::string_view& span, std::size_t& items) {
+  ws();
+  const std::size_t start = i_;
+  if (i_ >= s_.size() || s_[i_] != '[') return false;
+  items = 0;
+  int depth = 0;
+  bool empty = true;
+  for (; i_ < s_.size(); ++i_) {
+    const char c = s_[i_];
+    if (c == '"') {
+      for (++i_; i_ < s_.size() && s_[i_] != '"'; ++i_)
+        if (s_[i_] == '\\') ++i_;
+      if (i_ >= s_.size()) return false;
+      if (depth == 1) empty = false;
+    } else if (c == '[' || c == '{') {
+      if (depth == 1) empty = false;
+      ++depth;
+    } else if (c == ']' || c == '}') {
+      if (--depth == 0) break;
+    } else if (depth == 1 && c == ',') {
+      ++items;
+    } else if (depth == 1 && c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+      empty = false;
+    }
+  }
+  if (i_ >= s_.size()) return false;
+  ++i_;
+  if (!empty) ++items;
+  span = s_.substr(start, i_ - start);
+  return true;
+}
+
 // ---- values, as fields.hpp's from_value accepts them ------------------------
 namespace {
 // Cursor::string yields only well-formed UTF-8 (it checks every sequence and
@@ -462,9 +494,10 @@ bool read(Cursor& c, Change& out) {
          seen == 31;
 }
 
-// The record envelope (record.cpp's meta_from_json) with R's data.
+// The record envelope (record.cpp's meta_from_json) with R's data; with
+// `history_as_text`, the history is kept as its text (a journal line).
 template <class R>
-bool read_record_of(std::string_view text, R& r) {
+bool read_record_of(std::string_view text, R& r, bool history_as_text = false) {
   Cursor c(text);
   RecordMeta& m = r.meta;
   std::uint64_t seen = 0;
@@ -479,13 +512,19 @@ bool read_record_of(std::string_view text, R& r) {
     if (key == "updated_by") return once(seen, 32) && read(c, m.updated_by);
     if (key == "revision") return once(seen, 64) && read_revision(c, m.revision, revision_fits);
     if (key == "deleted") return once(seen, 128) && read(c, m.deleted);
-    if (key == "history") return once(seen, 256) && read(c, m.history, kMaxHistoryEntries);
+    if (key == "history") {
+      if (!once(seen, 256)) return false;
+      if (!history_as_text) return read(c, m.history.entries(), kMaxHistoryEntries);
+      std::size_t items = 0;
+      return c.skip_written_list(span, items) && (m.history = History::from_text(span, items), true);
+    }
     if (key == "data") return once(seen, 512) && read(c, static_cast<R&>(r));
     if (key == "type") return once(seen, 1024) && c.string(type) && type == R::kType;  // the guess was right
     return c.skip(span);                                                               // keys the tree reader ignores
   });
   if (!ok || !c.at_end() || seen != 2047) return false;
-  if (!history_in_order(m.history)) m.history = merge_history(m.history, {});  // as written: no copy
+  if (!history_as_text && !history_in_order(m.history))
+    m.history = merge_history(m.history, {});  // as written: no copy
   return true;
 }
 
@@ -507,7 +546,8 @@ bool guess_type(std::string_view text, std::string_view& type) {
 }
 }  // namespace
 
-bool read_record(std::string_view text, Dataset& into, bool only_new) {
+namespace {
+bool read_into(std::string_view text, Dataset& into, bool only_new, bool history_as_text) {
   std::string_view type;
   if (!guess_type(text, type)) return false;
   bool stored = false;
@@ -515,12 +555,21 @@ bool read_record(std::string_view text, Dataset& into, bool only_new) {
     using R = typename std::decay_t<decltype(table.rows())>::value_type;
     if (stored || type != R::kType) return;
     R r;
-    if (!read_record_of(text, r) || (only_new && table.find(r.meta.id))) return;
+    if (!read_record_of(text, r, history_as_text) || (only_new && table.find(r.meta.id))) return;
     table.upsert(std::move(r));
     stored = true;
   };
   std::apply([&](auto&... t) { (try_one(t), ...); }, into.tables);
   return stored;
+}
+}  // namespace
+
+bool read_record(std::string_view text, Dataset& into, bool only_new) {
+  return read_into(text, into, only_new, false);
+}
+
+bool read_journal_record(std::string_view text, Dataset& into) {
+  return read_into(text, into, false, true);
 }
 
 namespace {
@@ -542,3 +591,28 @@ bool read_any(std::string_view text, AnyRecord& out) {
 }
 
 }  // namespace desk::fast
+
+namespace desk {
+
+History History::from_text(std::string_view text, std::size_t count) {
+  History h;
+  if (count == 0) return h;
+  h.text_ = text;
+  h.count_ = count;
+  return h;
+}
+
+void History::read() const {
+  fast::Cursor c(text_);
+  std::vector<Change> entries;
+  if (fast::read(c, entries, kMaxHistoryEntries) && c.at_end()) {
+    if (!history_in_order(entries)) entries = merge_history(entries, {});
+    entries_ = std::move(entries);
+  } else {
+    entries_.clear();
+  }
+  count_ = entries_.size();
+  read_ = true;
+}
+
+}  // namespace desk

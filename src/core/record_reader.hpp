@@ -56,6 +56,9 @@ class Cursor {
   bool literal(std::string_view word);
   // Skips one value; `span` is its text.
   bool skip(std::string_view& span);
+  // Skips a list the writer wrote, only matching brackets outside strings
+  // (nothing in it is checked); `items` is the number of its elements.
+  bool skip_written_list(std::string_view& span, std::size_t& items);
 
  private:
   bool skip_value(int depth);
@@ -69,6 +72,9 @@ class Cursor {
 // stored) when the fast path does not apply, or with `only_new` when a record
 // of that id is already there (an import refuses duplicates).
 bool read_record(std::string_view text, Dataset& into, bool only_new = false);
+// read_record for a line of the journal, whose checksum says the writer wrote
+// it: the record's history is kept as its text (History::from_text).
+bool read_journal_record(std::string_view text, Dataset& into);
 // The same into one record of any type; false when the fast path does not apply.
 bool read_any(std::string_view text, AnyRecord& out);
 

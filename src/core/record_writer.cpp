@@ -130,12 +130,23 @@ bool write_meta_head(const RecordMeta& m, std::string& out) {
 bool write_meta_tail(const RecordMeta& m, const char* type, std::string& out) {
   out += ",\"deleted\":";
   write(m.deleted, out);
-  out += ",\"history\":[";
-  for (std::size_t i = 0; i < m.history.size(); ++i) {
-    if (i) out += ',';
-    if (!write_change(m.history[i], out)) return false;
+  out += ",\"history\":";
+  if (const std::string* text = m.history.text()) {
+    out += *text;  // as it was read from the journal
+  } else {
+    // In the canonical order the readers keep, so a line read back as its
+    // text (History::from_text) is what reading it into entries would give.
+    const std::vector<Change>& entries = m.history.entries();
+    const std::vector<Change> sorted = history_in_order(entries) ? std::vector<Change>{} : merge_history(entries, {});
+    const std::vector<Change>& list = sorted.empty() ? entries : sorted;
+    out += '[';
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (i) out += ',';
+      if (!write_change(list[i], out)) return false;
+    }
+    out += ']';
   }
-  out += "],\"id\":";
+  out += ",\"id\":";
   if (!write_text(m.id, out)) return false;
   out += ",\"revision\":";
   write_int(m.revision, out);

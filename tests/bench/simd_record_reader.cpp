@@ -213,7 +213,7 @@ bool read_record_of(od::document& doc, R& r) {
     if (key.unsafe_is_equal("updated_by")) return once(seen, 32) && read(v, m.updated_by);
     if (key.unsafe_is_equal("revision")) return once(seen, 64) && read_revision(v, m.revision, revision_fits);
     if (key.unsafe_is_equal("deleted")) return once(seen, 128) && read(v, m.deleted);
-    if (key.unsafe_is_equal("history")) return once(seen, 256) && read(v, m.history, kMaxHistoryEntries);
+    if (key.unsafe_is_equal("history")) return once(seen, 256) && read(v, m.history.entries(), kMaxHistoryEntries);
     if (key.unsafe_is_equal("data")) return once(seen, 512) && read(v, static_cast<R&>(r));
     std::string_view type;
     if (key.unsafe_is_equal("type")) return once(seen, 1024) && !v.get_string().get(type) && type == R::kType;
