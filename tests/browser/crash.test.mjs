@@ -5,14 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../web/serve.mjs';
 import { CHROMIUM_ARGS, DIST, click, type, frames, save, shot, snapshot, storedFiles, dismissSetup } from './harness.mjs';
 
 const CYCLES = Number(process.env.DESK_CRASH_CYCLES || 50);
+const browserLog = [];
 
 function launch(profile) {
   return new Promise((resolve, reject) => {
@@ -22,6 +23,8 @@ function launch(profile) {
     let err = '';
     proc.stderr.on('data', (d) => {
       err += d;
+      // What Chromium says of its storage, kept across cycles for a failure's message.
+      for (const line of String(d).split('\n')) if (/indexed|leveldb|corrupt|quota/i.test(line)) browserLog.push(line.slice(0, 300));
       const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
       if (m) resolve({ proc, ws: m[1] });
     });
@@ -42,12 +45,15 @@ test(`${CYCLES} kill -9 cycles lose no acknowledged visit`, { timeout: 30 * 60 *
   const base = `http://127.0.0.1:${server.address().port}/`;
   const profile = mkdtempSync(join(tmpdir(), 'desk-crash-'));
   const acknowledged = new Set();
+  let passed = false;
   try {
     for (let cycle = 0; cycle < CYCLES; ++cycle) {
       const { proc, ws } = await launch(profile);
       const browser = await chromium.connectOverCDP(ws);
       const page = browser.contexts()[0].pages()[0] || await browser.contexts()[0].newPage();
       await page.setViewportSize({ width: 1366, height: 768 });
+      const pageLog = [];
+      page.on('console', (m) => { if (!/GL Driver Message/.test(m.text())) pageLog.push(`${m.type()}: ${m.text()}`.slice(0, 300)); });
       await page.goto(`${base}?test=1&module=visits`);
       await page.waitForFunction(() => window.deskTest && window.deskTest.ready, null, { timeout: 30000 });
       await page.evaluate(() => window.deskTest.enable());
@@ -61,7 +67,9 @@ test(`${CYCLES} kill -9 cycles lose no acknowledged visit`, { timeout: 30 * 60 *
       // On a failure, say how much is gone and what IndexedDB holds: one
       // line lost and the whole store gone are different faults.
       assert.deepEqual(missing, [], `cycle ${cycle}: ${missing.length} of ${acknowledged.size} acknowledged visits missing; ` +
-        `stored: ${files.map((f) => `${f.path} (${f.text.length} chars)`).join(', ')}`);
+        `stored: ${files.map((f) => `${f.path} (${f.text.length} chars)`).join(', ')}\n` +
+        `page console this cycle:\n  ${pageLog.slice(-20).join('\n  ')}\n` +
+        `Chromium on its storage, all cycles:\n  ${browserLog.slice(-20).join('\n  ')}`);
       const loaded = Number((await snapshot(page)).recordCount);
       assert.ok(loaded >= acknowledged.size, `cycle ${cycle}: ${loaded} loaded, ${acknowledged.size} acknowledged`);
 
@@ -79,8 +87,17 @@ test(`${CYCLES} kill -9 cycles lose no acknowledged visit`, { timeout: 30 * 60 *
       await browser.close().catch(() => {});
       await kill(proc);
     }
+    passed = true;
   } finally {
     server.close();
+    // On a failure the browser's IndexedDB files are kept for a look (build/web/crash-indexeddb).
+    if (!passed) {
+      try {
+        cpSync(join(profile, 'Default', 'IndexedDB'), resolvePath('build/web/crash-indexeddb'), { recursive: true, force: true });
+      } catch (e) {
+        console.warn(`# could not keep the IndexedDB files: ${e.message}`);
+      }
+    }
     try {
       rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     } catch (e) {
