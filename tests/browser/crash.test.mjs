@@ -46,10 +46,13 @@ test(`${CYCLES} kill -9 cycles lose no acknowledged visit`, { timeout: 30 * 60 *
   const profile = mkdtempSync(join(tmpdir(), 'desk-crash-'));
   const acknowledged = new Set();
   let passed = false;
+  let running = null;  // the browser of the cycle under way: a failure must not leave it running
   try {
     for (let cycle = 0; cycle < CYCLES; ++cycle) {
       const { proc, ws } = await launch(profile);
+      running = { proc };
       const browser = await chromium.connectOverCDP(ws);
+      running.browser = browser;
       const page = browser.contexts()[0].pages()[0] || await browser.contexts()[0].newPage();
       await page.setViewportSize({ width: 1366, height: 768 });
       const pageLog = [];
@@ -86,9 +89,14 @@ test(`${CYCLES} kill -9 cycles lose no acknowledged visit`, { timeout: 30 * 60 *
       if (cycle === CYCLES - 1) await shot(page, 'crash-last-cycle');
       await browser.close().catch(() => {});
       await kill(proc);
+      running = null;
     }
     passed = true;
   } finally {
+    if (running) {
+      await running.browser?.close().catch(() => {});
+      await kill(running.proc);
+    }
     server.close();
     // On a failure the browser's IndexedDB files are kept for a look (build/web/crash-indexeddb).
     if (!passed) {
