@@ -256,31 +256,24 @@ bool Cursor::skip(std::string_view& span) {
 bool Cursor::skip_written_list(std::string_view& span, std::size_t& items) {
   ws();
   const std::size_t start = i_;
-  if (i_ >= s_.size() || s_[i_] != '[') return false;
-  items = 0;
-  int depth = 0;
-  bool empty = true;
-  for (; i_ < s_.size(); ++i_) {
+  if (!eat('[')) return false;
+  // An empty list has no items; any other has one more than its top-level commas.
+  items = eat(']') ? 0 : 1;
+  for (int depth = items; depth > 0; ++i_) {
+    if (i_ >= s_.size()) return false;
     const char c = s_[i_];
     if (c == '"') {
       for (++i_; i_ < s_.size() && s_[i_] != '"'; ++i_)
         if (s_[i_] == '\\') ++i_;
       if (i_ >= s_.size()) return false;
-      if (depth == 1) empty = false;
     } else if (c == '[' || c == '{') {
-      if (depth == 1) empty = false;
       ++depth;
     } else if (c == ']' || c == '}') {
-      if (--depth == 0) break;
-    } else if (depth == 1 && c == ',') {
+      --depth;
+    } else if (c == ',' && depth == 1) {
       ++items;
-    } else if (depth == 1 && c != ' ' && c != '\n' && c != '\t' && c != '\r') {
-      empty = false;
     }
   }
-  if (i_ >= s_.size()) return false;
-  ++i_;
-  if (!empty) ++items;
   span = s_.substr(start, i_ - start);
   return true;
 }
