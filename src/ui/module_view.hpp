@@ -13,6 +13,7 @@
 #include "core/workflow.hpp"
 #include "ui/context.hpp"
 #include "ui/field_editor.hpp"
+#include "ui/haystack.hpp"
 #include "ui/sliced_scan.hpp"
 
 namespace desk::ui {
@@ -74,7 +75,7 @@ class ModuleView : public ModuleBase {
   std::string unit_needle_, staff_needle_;  // lower-cased, as the rows were made
   std::string from_text_, to_text_;         // date range (created), "2026-11-01"
   std::vector<std::size_t> rows_;
-  std::vector<std::string> haystack_;
+  Haystack haystack_;               // lower-cased search text per row, made as a search reaches it
   std::vector<std::size_t> order_;  // every row in the current sort order
   std::string order_key_;           // the sort it was made for
   SlicedScan scan_;                 // the filter in progress

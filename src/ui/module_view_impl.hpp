@@ -1,6 +1,7 @@
 // ModuleView<R> member definitions (included by module_view.hpp; the
 // modules_*.cpp files instantiate them for their record type).
 #pragma once
+#include "core/row_order.hpp"
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "ui/caller_panel.hpp"
@@ -142,8 +143,7 @@ void ModuleView<R>::refresh(const Context& ctx) {
   const bool data_changed = rows_version_ != ctx.desk.version();
   const std::string order_key = std::to_string(sort_column_) + (sort_ascending_ ? "a" : "d");
   if (data_changed) {
-    haystack_.resize(all.size());
-    for (std::size_t i = 0; i < all.size(); ++i) haystack_[i] = detail::lower_ascii(search_text(all[i]));
+    haystack_.reset(all.size());
     std::erase_if(rows_, [&](std::size_t i) { return i >= all.size(); });
   }
   if (data_changed || order_key_ != order_key) {
@@ -158,8 +158,9 @@ void ModuleView<R>::refresh(const Context& ctx) {
         return sort_ascending_ ? keys[a] < keys[b] : keys[b] < keys[a];
       });
     } else {
-      std::stable_sort(order_.begin(), order_.end(),
-                       [&](std::size_t a, std::size_t b) { return all[b].meta.created_at < all[a].meta.created_at; });
+      // Newest first; rows created at the same moment in the order stored.
+      order_ = order_by_key_desc(
+          all, [](const R& r) { return r.meta.created_at.ms; }, [&](const R& a, const R& b) { return &a < &b; });
     }
   }
   const std::string needle = detail::lower_ascii(trim(search_));
@@ -200,7 +201,9 @@ void ModuleView<R>::refresh(const Context& ctx) {
     if constexpr (detail::HasOwnFilter<Spec, R>) {
       if (!Spec::keep(r)) return false;
     }
-    if (!needle_.empty() && haystack_[i].find(needle_) == std::string::npos) return false;
+    if (!needle_.empty() &&
+        haystack_.at(i, [&] { return detail::lower_ascii(search_text(r)); }).find(needle_) == std::string::npos)
+      return false;
     if (from_ && r.meta.created_at < start_of_day(*from_)) return false;
     if (to_ && !(r.meta.created_at < start_of_day(*to_) + kDay)) return false;
     return true;

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/exchange.hpp"
+#include "core/row_order.hpp"
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "ui/strings.hpp"
@@ -63,18 +64,14 @@ void VisitsView::refresh_rows(const Context& ctx) {
   const bool data_changed = rows_version_ != ctx.desk.version();
   const auto& visits = ctx.desk.data().table<Visit>().rows();
   if (data_changed) {
-    // Lower-cased search text per row and the newest-first order, rebuilt
-    // only when the data changes.
-    haystack_.resize(visits.size());
-    for (std::size_t i = 0; i < visits.size(); ++i) haystack_[i] = lower_ascii(search_text(visits[i]));
+    // The newest-first order, rebuilt only when the data changes; the
+    // search texts are made as a search first reaches each row.
+    haystack_.reset(visits.size());
     live_ = static_cast<std::size_t>(
         std::count_if(visits.begin(), visits.end(), [](const Visit& v) { return !v.meta.deleted; }));
-    order_.resize(visits.size());
-    for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
-    std::sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
-      if (visits[a].time != visits[b].time) return visits[a].time > visits[b].time;
-      return visits[a].meta.id > visits[b].meta.id;
-    });
+    order_ = order_by_key_desc(
+        visits, [](const Visit& v) { return v.time.ms; },
+        [](const Visit& a, const Visit& b) { return a.meta.id > b.meta.id; });
     std::erase_if(rows_, [&](std::size_t i) { return i >= visits.size(); });
   }
   if (data_changed || rows_key_ != key || rows_needle_ != needle) {
@@ -96,7 +93,8 @@ void VisitsView::refresh_rows(const Context& ctx) {
     if (from_ && v.time < *from_) return false;
     if (to_ && !(v.time < *to_)) return false;
     if (only_promises_ && (v.outcome != VisitOutcome::promised_24h || v.follow_up_done)) return false;
-    return rows_needle_.empty() || haystack_[i].find(rows_needle_) != std::string::npos;
+    return rows_needle_.empty() ||
+           haystack_.at(i, [&] { return lower_ascii(search_text(v)); }).find(rows_needle_) != std::string::npos;
   });
   if (done) rows_ = scan_.take();
 }

@@ -7,6 +7,7 @@
 
 #include "core/visit.hpp"
 #include "ui/context.hpp"
+#include "ui/haystack.hpp"
 #include "ui/sliced_scan.hpp"
 
 namespace desk::ui {
@@ -34,11 +35,11 @@ class VisitsView {
   bool focus_search_ = false;      // Ctrl+F: the search box takes the keyboard next frame
   std::vector<std::size_t> rows_;  // indices into the visit table, newest first
   std::uint64_t rows_version_ = ~0ull;
-  std::string rows_key_;               // the date and promise filters the rows were made for
-  std::string rows_needle_;            // and the search text
-  std::vector<std::string> haystack_;  // lower-cased search text per visit
-  std::vector<std::size_t> order_;     // every visit, newest first
-  SlicedScan scan_;                    // the search in progress
+  std::string rows_key_;            // the date and promise filters the rows were made for
+  std::string rows_needle_;         // and the search text
+  Haystack haystack_;               // lower-cased search text per visit
+  std::vector<std::size_t> order_;  // every visit, newest first
+  SlicedScan scan_;                 // the search in progress
   std::optional<Timestamp> from_, to_;
   std::size_t live_ = 0;  // visits not deleted
   std::string selected_id_;
