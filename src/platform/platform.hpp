@@ -40,6 +40,12 @@ StorageInfo storage_info();
 void hash_pin_async(const std::string& pin, const std::string& salt, int iterations,
                     std::function<void(std::string hex)> done);
 
+// A small text kept by the browser outside IndexedDB (localStorage), so it
+// survives the browser discarding the store (store_watch.hpp). "" when
+// absent or when the browser refuses.
+std::string read_local(const std::string& key);
+void write_local(const std::string& key, const std::string& text);
+
 // Reads a query parameter of the page address ("" when absent).
 std::string query_param(const std::string& name);
 // Says the first frame is on screen (hides the loading screen).

@@ -55,6 +55,17 @@ EM_JS(char*, desk_js_query_param, (const char* name), {
   stringToUTF8(v, p, n);
   return p;
 });
+EM_JS(char*, desk_js_read_local, (const char* key), {
+  var v = "";
+  try { v = localStorage.getItem(UTF8ToString(key)) || ""; } catch (e) {}
+  var n = lengthBytesUTF8(v) + 1;
+  var p = _malloc(n);
+  stringToUTF8(v, p, n);
+  return p;
+});
+EM_JS(void, desk_js_write_local, (const char* key, const char* text), {
+  try { localStorage.setItem(UTF8ToString(key), UTF8ToString(text)); } catch (e) {}
+});
 // A hidden iframe holds the sheet; its own print() shows the dialog, so the
 // app's canvas is not printed and no pop-up blocker interferes.
 EM_JS(void, desk_js_print, (const char* html), {
@@ -143,6 +154,17 @@ void choose_file(const std::string& accept, std::function<void(std::string, std:
   const int id = next_callback++;
   file_callbacks[id] = std::move(done);
   desk_js_choose_file(id, accept.c_str());
+}
+
+std::string read_local(const std::string& key) {
+  char* p = desk_js_read_local(key.c_str());
+  std::string v(p);
+  std::free(p);
+  return v;
+}
+
+void write_local(const std::string& key, const std::string& text) {
+  desk_js_write_local(key.c_str(), text.c_str());
 }
 
 std::string query_param(const std::string& name) {

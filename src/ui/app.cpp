@@ -32,7 +32,12 @@ const char* save_state_name(Desk::SaveState s) {
 }
 }  // namespace
 
-App::App(Desk& desk, Fonts& fonts, Settings settings) : desk_(desk), fonts_(fonts), settings_(std::move(settings)) {
+App::App(Desk& desk, Fonts& fonts, Settings settings)
+    : desk_(desk),
+      fonts_(fonts),
+      settings_(std::move(settings)),
+      store_watch_(platform::read_local(kStoreMarkKey)),
+      marked_version_(desk.version()) {
   for (auto make :
        {make_complaints, make_repairs, make_callbacks, make_contracts, make_referrals, make_violations, make_key_loans,
         make_access_log, make_incidents, make_inspections, make_gas_checks, make_duty_logs, make_calendar, make_staff})
@@ -81,6 +86,8 @@ void App::draw(Timestamp now) {
     ImGui::PopStyleColor();
     probe::message("readonly", banner);
   }
+  keep_store_mark(now);
+  draw_store_warning(ctx);
   if (!guarded || signed_in) folder_.draw_banner(ctx, [this, &ctx] { export_all(ctx, false); });
   const float status_h = ImGui::GetFrameHeightWithSpacing() + 4;
   if (team_.showing_recovery_code()) {
@@ -433,6 +440,45 @@ void App::open_record(Context& ctx, const std::string& type, const std::string& 
       for (const auto& m : modules_)
         if (screen_ == m->id()) m->open_record(ctx, id);
     }
+}
+
+void App::keep_store_mark(Timestamp now) {
+  // Only a durable change moves the version on (Desk::commit, after the
+  // store said it is saved); a read-only tab never writes the mark.
+  if (desk_.version() == marked_version_ || desk_.read_only()) return;
+  marked_version_ = desk_.version();
+  platform::write_local(kStoreMarkKey, store_watch_.saved(desk_.data().size(), now));
+}
+
+void App::draw_store_warning(Context& ctx) {
+  const auto warning = store_watch_.warning(desk_.data().size());
+  if (!warning) return;
+  const std::string text = tr(*warning);
+  fonts_.request(text);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // Sized to what it drew last frame (the text wraps on a narrow window).
+  const float h = store_banner_h_ > 0 ? store_banner_h_
+                                      : ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetFrameHeightWithSpacing() +
+                                            style.WindowPadding.y * 2;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.88f, 0.86f, 1.0f));
+  ImGui::BeginChild("storeloss.banner", ImVec2(0, h), true, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextColored(colors::error, "%s", text.c_str());
+  ImGui::PopTextWrapPos();
+  probe::message("storeloss", text);
+  const auto refused = check_permission(ctx.role, Action::import_data);
+  ImGui::BeginDisabled(refused.has_value() || desk_.read_only());
+  if (ImGui::Button(
+          id_label(tr("已知悉，以现有记录为准", "Understood: go on with the records there are"), "storeloss.ack")))
+    platform::write_local(kStoreMarkKey, store_watch_.acknowledge(desk_.data().size(), ctx.now));
+  ImGui::EndDisabled();
+  if (refused) {
+    ImGui::SameLine();
+    ImGui::TextColored(colors::muted, "%s", tr(refused->message).c_str());
+  }
+  store_banner_h_ = ImGui::GetCursorPosY() - style.ItemSpacing.y + style.WindowPadding.y;
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
 }
 
 }  // namespace desk::ui

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/staff.hpp"
+#include "core/store_watch.hpp"
 #include "ui/context.hpp"
 #include "ui/folder_view.hpp"
 #include "ui/global_search.hpp"
@@ -51,10 +52,17 @@ class App {
   void draw_import_dialogs(Context& ctx);
   void export_all(Context& ctx, bool redacted);
   void start_import(Context& ctx);
+  // Records missing since this browser's last save (store_watch.hpp): the
+  // warning banner, and the mark kept up to date after each durable save.
+  void draw_store_warning(Context& ctx);
+  void keep_store_mark(Timestamp now);
 
   Desk& desk_;
   Fonts& fonts_;
   Settings settings_;
+  StoreWatch store_watch_;
+  std::uint64_t marked_version_;  // the data version the store mark was last written for
+  float store_banner_h_ = 0;      // the warning's height as drawn last frame
   bool settings_changed_ = false;
   VisitsView visits_;
   TodayView today_;
