@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -14,6 +14,7 @@ import { CHROMIUM_ARGS, DIST, click, type, frames, save, shot, snapshot, storedF
 
 const CYCLES = Number(process.env.DESK_CRASH_CYCLES || 50);
 const browserLog = [];
+const killWaits = { count: 0, ms: 0 };  // kills whose browser left children alive at its exit
 
 function launch(profile) {
   return new Promise((resolve, reject) => {
@@ -32,10 +33,36 @@ function launch(profile) {
   });
 }
 
+// The processes of group `pgid` still alive (zombies, waiting to be reaped,
+// hold no files).
+function liveInGroup(pgid) {
+  const live = [];
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z') live.push(pid);
+    } catch { /* gone meanwhile */ }
+  }
+  return live;
+}
+
+// Kills the browser and its children, and waits until none of them is left:
+// a child still holding the profile's IndexedDB files while the next browser
+// opens them is not a crash a person's machine has (they relaunch a dead one).
 function kill(proc) {
   return new Promise((resolve) => {
     proc.removeAllListeners('exit');
-    proc.on('exit', () => setTimeout(resolve, 200));
+    proc.on('exit', async () => {
+      const t = Date.now();
+      if (liveInGroup(proc.pid).length) ++killWaits.count;
+      for (let i = 0; i < 200 && liveInGroup(proc.pid).length; ++i) await new Promise((ok) => setTimeout(ok, 50));
+      killWaits.ms = Math.max(killWaits.ms, Date.now() - t);
+      const left = liveInGroup(proc.pid);
+      if (left.length) console.warn(`# after the kill, processes ${left.join(' ')} of the browser are still alive`);
+      setTimeout(resolve, 200);
+    });
     try { process.kill(-proc.pid, 'SIGKILL'); } catch { proc.kill('SIGKILL'); }  // browser and its children
   });
 }
@@ -113,4 +140,5 @@ test(`${CYCLES} kill -9 cycles lose no acknowledged visit`, { timeout: 30 * 60 *
     }
   }
   console.log(`# ${CYCLES} kill cycles, ${acknowledged.size} acknowledged visits all present`);
+  console.log(`# ${killWaits.count} of ${CYCLES} kills left children alive at the browser's exit (longest wait ${killWaits.ms} ms)`);
 });
