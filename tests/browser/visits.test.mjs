@@ -186,6 +186,9 @@ test('export, clear the browser, import: the visits come back', async () => {
   await frames(page, 3);
   await dismissSetup(page);
   assert.equal((await records(page)).length, 0, 'storage was cleared');
+  // The browser dropped IndexedDB alone: the desk says so (store_watch.hpp).
+  const lost = (await snapshot(page)).messages.find((m) => m.id === 'storeloss');
+  assert.match(lost?.text ?? '', /本机有 3 条记录，现在只读到 0 条/);
 
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'data.import')]);
   await chooser.setFiles(file);
@@ -194,6 +197,7 @@ test('export, clear the browser, import: the visits come back', async () => {
   assert.match((await snapshot(page)).messages.map((m) => m.text).join('\n'), /新增 3/);
   await save(page, 'import.confirm.ok');
   assert.deepEqual((await records(page)).map((r) => r.id).sort(), before);
+  assert.equal((await snapshot(page)).messages.find((m) => m.id === 'storeloss'), undefined, 'restored: no warning');
   await shot(page, 'import-done');
 });
 
