@@ -1,6 +1,7 @@
 // ModuleView<R> member definitions (included by module_view.hpp; the
 // modules_*.cpp files instantiate them for their record type).
 #pragma once
+#include "core/change_text.hpp"
 #include "core/row_order.hpp"
 #include "imgui.h"
 #include "imgui_stdlib.h"
@@ -521,16 +522,20 @@ void ModuleView<R>::draw_form(Context& ctx) {
     for (auto it = stored->meta.history.rbegin(); it != stored->meta.history.rend(); ++it) {
       if (imported_history_line(it->action, it->by, it->at, it->changes.empty() ? json() : it->changes.front().to))
         continue;
-      ImGui::TextColored(colors::muted, "%s  %s  r%lld  %s", format_local(it->at).c_str(), it->by.c_str(),
-                         static_cast<long long>(it->revision), it->action.c_str());
-      auto shown = [](const json& v) {
-        if (v.is_string()) return v.template get<std::string>();
+      const std::string head = format_local(it->at) + "  " + it->by + "  " + tr(history_action_label<R>(it->action));
+      ImGui::TextColored(colors::muted, "%s", head.c_str());
+      probe::message(id + ".history.entry", head);
+      if (it->action == "create") continue;  // the first values are the form's, or the next edit's "from"
+      auto shown = [](const std::string& field, const json& v) {
         const std::string s = signature_summary(v);  // not the strokes' numbers
-        return s.empty() ? v.dump() : s;
+        return s.empty() ? tr(change_value_label<R>(field, v)) : s;
       };
-      for (const auto& c : it->changes)
-        ImGui::TextWrapped("    %s: %s → %s", tr(field_label<R>(c.field)).c_str(), shown(c.from).c_str(),
-                           shown(c.to).c_str());
+      for (const auto& c : it->changes) {
+        const std::string line =
+            tr(field_label<R>(c.field)) + ": " + shown(c.field, c.from) + " → " + shown(c.field, c.to);
+        ImGui::TextWrapped("    %s", line.c_str());
+        probe::message(id + ".history.change", line);
+      }
     }
   }
   for (const auto& e : form_.errors) probe::message(id + ".error." + e.where, tr(e.message));

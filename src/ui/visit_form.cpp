@@ -2,6 +2,7 @@
 // its due time, save (acknowledged only once durable) and the history.
 #include <cstdio>
 
+#include "core/change_text.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
@@ -21,11 +22,6 @@ Msg field_name(const std::string& key) {
   return field_label<Visit>(key);
 }
 
-std::string change_value(const json& v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_null()) return "—";
-  return v.dump();
-}
 }  // namespace
 
 void VisitsView::save(Context& ctx) {
@@ -235,8 +231,9 @@ void VisitsView::draw_history(const Visit& v) {
     if (it->action == "create") continue;
     for (const auto& c : it->changes) {
       ImGui::Bullet();
-      ImGui::TextWrapped("%s: %s → %s", tr(field_name(c.field)).c_str(), change_value(c.from).c_str(),
-                         change_value(c.to).c_str());
+      ImGui::TextWrapped("%s: %s → %s", tr(field_name(c.field)).c_str(),
+                         tr(change_value_label<Visit>(c.field, c.from)).c_str(),
+                         tr(change_value_label<Visit>(c.field, c.to)).c_str());
     }
   }
 }

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openBrowser, openApp, click, type, save, shot, reveal, storedLatest, listCount, messageLines, openRow as openRowOf,
+  frames, widget,
 } from './harness.mjs';
 
 let b, page;
@@ -44,6 +45,33 @@ test('complaints: an edit is stored as revision 2 with its history line', async 
   assert.equal(c.data.matter, '装修噪音扰民');
   assert.equal(c.history.at(-1).action, 'edit');
   await searchCounts('complaints', '深夜装修', '电梯');
+});
+
+test('complaints: after a reload the history reads as the form does: step names, site times, no stored codes', async () => {
+  await openRow('complaint');
+  await click(page, 'complaints.action.investigate');
+  assert.equal((await stored('complaint')).history.at(-1).action, 'investigate');
+  ({ page } = await openApp(b.context, b.base, 'test=1&module=complaints'));  // history read back from the journal
+  await openRow('complaint');
+  // The history is at the end of a long form: wheel down until it shows.
+  const anchor = await widget(page, 'complaints.matter');
+  await page.mouse.move(anchor.x + anchor.w / 2, anchor.y + anchor.h / 2);
+  for (let i = 0; i < 40 && !(await page.evaluate(() => window.deskTest.widget('complaints.history'))); ++i) {
+    await page.mouse.wheel(0, 300);
+    await frames(page, 2);
+  }
+  await click(page, 'complaints.history');
+  const lines = (await messageLines(page)).split('\n').filter((l) => l.startsWith('complaints.history.'));
+  const entries = lines.filter((l) => l.startsWith('complaints.history.entry=')).map((l) => l.split('  ').at(-1));
+  assert.deepEqual(entries, ['开始调查', '修改', '新建'], lines.join('\n'));
+  assert.ok(lines.includes('complaints.history.change=投诉事项: 噪音 → 装修噪音扰民'), lines.join('\n'));
+  // The step's own changes: the status by its name, a time in site time.
+  assert.ok(lines.some((l) => /^complaints\.history\.change=状态: 受理 → 调查$/.test(l)), lines.join('\n'));
+  for (const l of lines) assert.doesNotMatch(l, /T\d\d:\d\d:\d\d|\b(create|edit|investigate|received|investigating)\b| r\d/, l);
+  await page.mouse.move(1080, 500);
+  for (let i = 0; i < 6; ++i) await page.mouse.wheel(0, 300);
+  await frames(page, 3);
+  await shot(page, 'complaint-history');
 });
 
 test('repairs: dispatch refused without a technician, then dispatched, edited and searched', async () => {
