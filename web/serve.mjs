@@ -21,11 +21,20 @@ export function startServer(dir, port = 8080, host = '127.0.0.1') {
       if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
+      // Every load asks again (no-cache), and an unchanged file is answered
+      // "304 not modified" by its tag: the browser then reads its own copy
+      // instead of downloading the 5 MB app again.
+      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' }).end();
+        return;
+      }
       const body = await readFile(file);
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': 'no-cache',
+        ETag: etag,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

@@ -28,8 +28,14 @@ function fromNetwork(request) {
     fetch(request).then((response) => {
       clearTimeout(timer);
       if (response.ok) {
+        // Stored again only when it is a new version: writing the 5 MB app
+        // into the cache on every load slowed every start.
         const copy = response.clone();
-        caches.open(CACHE).then((c) => c.put(request, copy));
+        const tag = response.headers.get('ETag');
+        caches.open(CACHE).then((c) => c.match(request).then((had) => {
+          if (tag && had && had.headers.get('ETag') === tag) return undefined;
+          return c.put(request, copy);
+        }));
       }
       resolve(response);
     }, (e) => { clearTimeout(timer); reject(e); });
