@@ -182,7 +182,10 @@ void ModuleView<R>::refresh(const Context& ctx) {
     to_ = parse_local(trim(to_text_));
     scan_.restart(order_);
   }
-  if (!scan_.running()) return;
+  if (!scan_.running()) {
+    haystack_.make_ahead([&](std::size_t i) { return detail::lower_ascii(search_text(all[i])); });
+    return;
+  }
   const bool done = scan_.step([&](std::size_t i) {
     const R& r = all[i];
     if (r.meta.deleted) return false;

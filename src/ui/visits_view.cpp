@@ -86,7 +86,10 @@ void VisitsView::refresh_rows(const Context& ctx) {
     to_ = parse_local(trim(to_text_));
     if (to_ && trim(to_text_).size() == 10) to_ = *to_ + kDay;  // a date includes that whole day
   }
-  if (!scan_.running()) return;
+  if (!scan_.running()) {
+    haystack_.make_ahead([&](std::size_t i) { return lower_ascii(search_text(visits[i])); });
+    return;
+  }
   const bool done = scan_.step([&](std::size_t i) {
     const Visit& v = visits[i];
     if (v.meta.deleted) return false;
