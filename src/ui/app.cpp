@@ -451,6 +451,9 @@ void App::keep_store_mark(Timestamp now) {
 }
 
 void App::draw_store_warning(Context& ctx) {
+  // A store that could not be read is not a lost one: the read-only banner
+  // says why, and a reload may read it all.
+  if (desk_.read_only_because_unreadable()) return;
   const auto warning = store_watch_.warning(desk_.data().size());
   if (!warning) return;
   const std::string text = tr(*warning);

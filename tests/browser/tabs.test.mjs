@@ -78,6 +78,8 @@ test('a store the browser cannot read at start: read-only, says why, and what is
   const banner = (await snapshot(page)).messages.find((m) => m.id === 'readonly');
   assert.ok(banner, 'the read-only banner shows');
   assert.match(banner.text, /无法读取本机已保存的数据.*模拟：数据库打不开.*只读/);
+  // Not read is not lost: no store-loss warning beside it (store_watch.hpp).
+  assert.equal((await snapshot(page)).messages.find((m) => m.id === 'storeloss'), undefined);
   await shot(page, 'store-unreadable-read-only');
   await click(page, 'visits.new');  // disabled: nothing opens
   assert.equal(await page.evaluate(() => window.deskTest.widget('visit.save')), null);
