@@ -216,9 +216,20 @@ export async function setUpSite(page, { site = '阳光花园', name = '王经理
   await click(page, `setup.role.${role}`);
   await type(page, 'setup.pin', pin);
   await type(page, 'setup.pin_again', pin);
-  await click(page, 'setup.ok');
-  await page.waitForFunction(() => window.deskTest.snapshot().messages.some((m) => m.id === 'recovery.code'),
+  // 完成设置 is disabled while the desk is saving (a fresh desk's first
+  // write): a click then does nothing.
+  await page.waitForFunction(() => { const w = window.deskTest.widget('setup.ok'); return w && !w.disabled; },
     null, { timeout: 15000 });
+  await click(page, 'setup.ok');
+  try {
+    await page.waitForFunction(() => window.deskTest.snapshot().messages.some((m) => m.id === 'recovery.code'),
+      null, { timeout: 15000 });
+  } catch (e) {
+    // Say what the screen showed instead (a CI run once timed out here).
+    await shot(page, 'setup-no-recovery-code');
+    const s = await snapshot(page);
+    throw new Error(`${e.message}\nsave state: ${s.saveState}\nmessages:\n${s.messages.map((m) => `${m.id}=${m.text}`).join('\n')}`);
+  }
   const recovery = (await snapshot(page)).messages.find((m) => m.id === 'recovery.code').text;
   await click(page, 'recovery.done');
   await widget(page, 'signin.out');
