@@ -21,11 +21,11 @@ class Haystack {
     made_.assign(rows, false);
     ahead_ = 0;
   }
-  // Row i's text, made by make() if this is the first time it is asked for.
+  // Row i's text, made by make(i) if this is the first time it is asked for.
   template <class Make>
   const std::string& at(std::size_t i, Make&& make) {
     if (!made_[i]) {
-      texts_[i] = make();
+      texts_[i] = make(i);
       made_[i] = true;
     }
     return texts_[i];

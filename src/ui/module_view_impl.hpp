@@ -182,8 +182,9 @@ void ModuleView<R>::refresh(const Context& ctx) {
     to_ = parse_local(trim(to_text_));
     scan_.restart(order_);
   }
+  auto text_of = [&](std::size_t i) { return detail::lower_ascii(search_text(all[i])); };
   if (!scan_.running()) {
-    haystack_.make_ahead([&](std::size_t i) { return detail::lower_ascii(search_text(all[i])); });
+    haystack_.make_ahead(text_of);
     return;
   }
   const bool done = scan_.step([&](std::size_t i) {
@@ -205,9 +206,7 @@ void ModuleView<R>::refresh(const Context& ctx) {
     if constexpr (detail::HasOwnFilter<Spec, R>) {
       if (!Spec::keep(r)) return false;
     }
-    if (!needle_.empty() &&
-        haystack_.at(i, [&] { return detail::lower_ascii(search_text(r)); }).find(needle_) == std::string::npos)
-      return false;
+    if (!needle_.empty() && haystack_.at(i, text_of).find(needle_) == std::string::npos) return false;
     if (from_ && r.meta.created_at < start_of_day(*from_)) return false;
     if (to_ && !(r.meta.created_at < start_of_day(*to_) + kDay)) return false;
     return true;

@@ -86,8 +86,9 @@ void VisitsView::refresh_rows(const Context& ctx) {
     to_ = parse_local(trim(to_text_));
     if (to_ && trim(to_text_).size() == 10) to_ = *to_ + kDay;  // a date includes that whole day
   }
+  auto text_of = [&](std::size_t i) { return lower_ascii(search_text(visits[i])); };
   if (!scan_.running()) {
-    haystack_.make_ahead([&](std::size_t i) { return lower_ascii(search_text(visits[i])); });
+    haystack_.make_ahead(text_of);
     return;
   }
   const bool done = scan_.step([&](std::size_t i) {
@@ -96,8 +97,7 @@ void VisitsView::refresh_rows(const Context& ctx) {
     if (from_ && v.time < *from_) return false;
     if (to_ && !(v.time < *to_)) return false;
     if (only_promises_ && (v.outcome != VisitOutcome::promised_24h || v.follow_up_done)) return false;
-    return rows_needle_.empty() ||
-           haystack_.at(i, [&] { return lower_ascii(search_text(v)); }).find(rows_needle_) != std::string::npos;
+    return rows_needle_.empty() || haystack_.at(i, text_of).find(rows_needle_) != std::string::npos;
   });
   if (done) rows_ = scan_.take();
 }
