@@ -21,10 +21,10 @@ RandomBits random_bits();
 
 // Hands bytes to the user as a downloaded file.
 void download(const std::string& filename, const std::string& mime, const std::string& bytes);
-// Opens the file chooser; done receives the chosen file (not called on cancel).
 // Opens the browser's print dialog for a self-contained HTML page (A4/A5 sheets).
 void print_html(const std::string& html);
 
+// Opens the file chooser; done receives the chosen file (not called on cancel).
 void choose_file(const std::string& accept, std::function<void(std::string name, std::string bytes)> done);
 
 struct StorageInfo {

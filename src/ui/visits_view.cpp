@@ -69,8 +69,8 @@ void VisitsView::refresh_rows(const Context& ctx) {
     haystack_.reset(visits.size());
     live_ = static_cast<std::size_t>(
         std::count_if(visits.begin(), visits.end(), [](const Visit& v) { return !v.meta.deleted; }));
-    order_ = order_by_key_desc(
-        visits, [](const Visit& v) { return v.time.ms; },
+    order_ = order_by_keys_desc(
+        visits, [](const Visit& v) { return v.time.ms; }, [](const Visit& v) { return text_prefix_key(v.meta.id); },
         [](const Visit& a, const Visit& b) { return a.meta.id > b.meta.id; });
     std::erase_if(rows_, [&](std::size_t i) { return i >= visits.size(); });
   }

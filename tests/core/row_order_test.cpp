@@ -42,3 +42,34 @@ TEST_CASE("row order: equal keys keep the stored order when the tie-break is the
       rows, [](const Visit& v) { return v.time.ms; }, [](const Visit& a, const Visit& b) { return &a < &b; });
   CHECK(order == std::vector<std::size_t>{1, 3, 0, 2, 5, 4});
 }
+
+TEST_CASE("row order: a second key from the ids' first bytes orders the ties as comparing the ids does") {
+  // The visits list: newest first, then the larger id. Ids here share long
+  // prefixes, differ only after 8 bytes, are shorter than 8, or are empty.
+  std::mt19937 rng(11);
+  const char* stems[] = {"",         "0",        "01M6R3",           "01M6R333",         "01M6R333E0",
+                         "01M6R334", "\xff\x01", "01M6R333E0Q60AAX", "01M6R333E0Q60AAY", "01M6R333E0Q60AAX9"};
+  for (const std::size_t n : {0u, 1u, 9u, 2500u}) {
+    std::vector<Visit> visits(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      visits[i].time = {static_cast<std::int64_t>(rng() % 5) * kMinute};
+      visits[i].meta.id = std::string(stems[rng() % 10]) + (rng() % 3 ? std::to_string(rng() % 50) : "");
+    }
+    auto newer = [](const Visit& a, const Visit& b) { return a.meta.id > b.meta.id; };
+    const auto order = order_by_keys_desc(
+        visits, [](const Visit& v) { return v.time.ms; }, [](const Visit& v) { return text_prefix_key(v.meta.id); },
+        newer);
+    REQUIRE(order.size() == n);
+    for (std::size_t i = 1; i < n; ++i) {
+      const Visit& a = visits[order[i - 1]];
+      const Visit& b = visits[order[i]];
+      CHECK(a.time >= b.time);
+      if (a.time == b.time) CHECK(a.meta.id >= b.meta.id);
+    }
+  }
+  CHECK(text_prefix_key("b") > text_prefix_key("abcdefghij"));
+  CHECK(text_prefix_key("ab") < text_prefix_key("ab\x01"));
+  CHECK(text_prefix_key("\xff") > text_prefix_key("z"));               // unsigned, as std::string compares
+  CHECK(text_prefix_key("abcdefgh1") < text_prefix_key("abcdefgh2"));  // ids of the same minute differ here
+  CHECK(text_prefix_key("abcdefghijklmnop1") == text_prefix_key("abcdefghijklmnop2"));  // the rest is `before`'s
+}
