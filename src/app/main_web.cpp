@@ -17,6 +17,7 @@
 #include "app/web_bench.hpp"
 #include "imgui.h"
 #include "imgui_impl_sdl.h"
+#include "platform/js_string.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 #include "ui/strings.hpp"
@@ -245,9 +246,7 @@ int main() {
     EM_ASM({ Module.deskSetClipboard(UTF8ToString($0)); }, text);
   };
   io.GetClipboardTextFn = [](void*) -> const char* {
-    char* p = desk_js_get_clipboard();
-    R.clipboard = p;
-    free(p);
+    R.clipboard = desk::platform::take_js_string(desk_js_get_clipboard());
     return R.clipboard.c_str();
   };
   io.ImeSetInputScreenPosFn = [](int x, int y) { R.ime_pos = ImVec2(static_cast<float>(x), static_cast<float>(y)); };
@@ -260,9 +259,7 @@ int main() {
   // clang-format off
   desk.set_read_only(EM_ASM_INT({ return Module.deskWriter === false ? 1 : 0; }) != 0);
   // clang-format on
-  char* load_error_text = desk_js_load_error();
-  const std::string load_error = load_error_text;
-  free(load_error_text);
+  const std::string load_error = desk::platform::take_js_string(desk_js_load_error());
   desk.set_unreadable(load_error);
   const auto report = desk.load();
   EM_ASM({ performance.mark('desk-journal-read'); });

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/folder.hpp"
+#include "platform/js_string.hpp"
 
 namespace {
 int next_id = 1;
@@ -87,10 +88,7 @@ FolderAccess folder_access() {
 }
 
 std::string folder_name() {
-  char* p = desk_js_folder_name();
-  std::string s(p);
-  std::free(p);
-  return s;
+  return take_js_string(desk_js_folder_name());
 }
 
 void choose_folder(FolderDone done) {

@@ -10,6 +10,7 @@
 #include <random>
 
 #include "core/staff.hpp"
+#include "platform/js_string.hpp"
 #include "platform/platform.hpp"
 
 namespace {
@@ -157,10 +158,7 @@ void choose_file(const std::string& accept, std::function<void(std::string, std:
 }
 
 std::string read_local(const std::string& key) {
-  char* p = desk_js_read_local(key.c_str());
-  std::string v(p);
-  std::free(p);
-  return v;
+  return take_js_string(desk_js_read_local(key.c_str()));
 }
 
 void write_local(const std::string& key, const std::string& text) {
@@ -168,10 +166,7 @@ void write_local(const std::string& key, const std::string& text) {
 }
 
 std::string query_param(const std::string& name) {
-  char* p = desk_js_query_param(name.c_str());
-  std::string v(p);
-  std::free(p);
-  return v;
+  return take_js_string(desk_js_query_param(name.c_str()));
 }
 
 void signal_ready() {

@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "ui/caller_panel.hpp"
+#include "ui/history_view.hpp"
 #include "ui/record_link.hpp"
 #include "ui/test_probe.hpp"
 
@@ -521,24 +522,7 @@ void ModuleView<R>::draw_form(Context& ctx) {
   ImGui::EndDisabled();
   if constexpr (!extras_first && requires { Spec::extras(ctx, *this, stored); }) Spec::extras(ctx, *this, stored);
   if (stored && ImGui::CollapsingHeader(id_label(tr(S::history), (id + ".history").c_str()))) {
-    for (auto it = stored->meta.history.rbegin(); it != stored->meta.history.rend(); ++it) {
-      if (imported_history_line(it->action, it->by, it->at, it->changes.empty() ? json() : it->changes.front().to))
-        continue;
-      const std::string head = format_local(it->at) + "  " + it->by + "  " + tr(history_action_label<R>(it->action));
-      ImGui::TextColored(colors::muted, "%s", head.c_str());
-      probe::message(id + ".history.entry", head);
-      if (it->action == "create") continue;  // the first values are the form's, or the next edit's "from"
-      auto shown = [](const std::string& field, const json& v) {
-        const std::string s = signature_summary(v);  // not the strokes' numbers
-        return s.empty() ? tr(change_value_label<R>(field, v)) : s;
-      };
-      for (const auto& c : it->changes) {
-        const std::string line =
-            tr(field_label<R>(c.field)) + ": " + shown(c.field, c.from) + " → " + shown(c.field, c.to);
-        ImGui::TextWrapped("    %s", line.c_str());
-        probe::message(id + ".history.change", line);
-      }
-    }
+    draw_history(*stored, id);
   }
   for (const auto& e : form_.errors) probe::message(id + ".error." + e.where, tr(e.message));
   ImGui::EndChild();

@@ -8,6 +8,7 @@
 #include "imgui_stdlib.h"
 #include "ui/assets.hpp"
 #include "ui/caller_panel.hpp"
+#include "ui/history_view.hpp"
 #include "ui/modules.hpp"
 #include "ui/record_link.hpp"
 #include "ui/strings.hpp"
@@ -171,7 +172,7 @@ void VisitsView::draw_form(Context& ctx) {
   if (!is_new) draw_turn_into(ctx);
   if (const Visit* stored = is_new ? nullptr : ctx.desk.data().table<Visit>().find(draft_.meta.id))
     refer_button(ctx, *stored, "", stored->content, stored->unit, "visit");
-  if (!is_new && ImGui::CollapsingHeader(id_label(tr(S::history), "visit.history"))) draw_history(draft_);
+  if (!is_new && ImGui::CollapsingHeader(id_label(tr(S::history), "visit.history"))) draw_history(draft_, "visit");
   ImGui::EndChild();
 
   ImGui::Separator();
@@ -218,24 +219,6 @@ void VisitsView::draw_turn_into(Context& ctx) {
   if (ImGui::Button(id_label(tr("转为投诉", "Turn into a complaint"), "visit.turn_complaint")))
     errors_ = ctx.desk.turn_visit_into<Complaint>(stored->meta.id, ctx.actor(), refresh, unit);
   ImGui::EndDisabled();
-}
-
-void VisitsView::draw_history(const Visit& v) {
-  for (auto it = v.meta.history.rbegin(); it != v.meta.history.rend(); ++it) {
-    if (imported_history_line(it->action, it->by, it->at, it->changes.empty() ? json() : it->changes.front().to))
-      continue;
-    const char* action = it->action == "create"   ? tr(S::history_created)
-                         : it->action == "delete" ? tr(S::history_deleted)
-                                                  : tr(S::history_edited);
-    ImGui::TextColored(colors::muted, "%s  %s %s", format_local(it->at).c_str(), it->by.c_str(), action);
-    if (it->action == "create") continue;
-    for (const auto& c : it->changes) {
-      ImGui::Bullet();
-      ImGui::TextWrapped("%s: %s → %s", tr(field_name(c.field)).c_str(),
-                         tr(change_value_label<Visit>(c.field, c.from)).c_str(),
-                         tr(change_value_label<Visit>(c.field, c.to)).c_str());
-    }
-  }
 }
 
 }  // namespace desk::ui

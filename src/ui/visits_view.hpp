@@ -24,7 +24,6 @@ class VisitsView {
   void draw_toolbar(Context& ctx);
   void draw_table(Context& ctx);
   void draw_form(Context& ctx);
-  void draw_history(const Visit& v);
   void draw_turn_into(Context& ctx);
   void save(Context& ctx);
 

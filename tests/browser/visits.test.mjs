@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   openBrowser, openApp, click, type, widget, frames, snapshot, records, shot, waitForState, save, reveal, storedFiles, SHOTS,
-  dismissSetup,
+  dismissSetup, messageLines,
 } from './harness.mjs';
 
 let b;
@@ -101,6 +101,16 @@ test('open a visit, edit it, see its history; search and date filter narrow the 
   await reveal(page, 'visit.history', 'visit.unit');
   await click(page, 'visit.history');
   await reveal(page, 'visit.history', 'visit.unit');
+  // The visit's history reads as every other form's: the step's name, the
+  // changed value as the form shows it.
+  const lines = (await messageLines(page)).split('\n').filter((l) => l.startsWith('visit.history.'));
+  const entries = lines.filter((l) => l.startsWith('visit.history.entry=')).map((l) => l.split('  ').at(-1));
+  assert.deepEqual(entries, ['修改', '新建'], lines.join('\n'));
+  assert.ok(lines.some((l) => /^visit\.history\.change=[^:]*电话: .* → 13900001111$/.test(l)), lines.join('\n'));
+  const header = await widget(page, 'visit.history');
+  await page.mouse.move(header.x + header.w / 2, header.y - 100);
+  for (let i = 0; i < 4; ++i) await page.mouse.wheel(0, 300);
+  await frames(page, 3);
   await shot(page, 'visit-history');
   await click(page, 'visit.cancel');
 
