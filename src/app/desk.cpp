@@ -45,9 +45,9 @@ FileStore::LoadReport Desk::load() {
   quarantined_ = report.quarantined;
   read_folder_state();
   ++version_;
-  // An upgraded store's marker, or newly quarantined lines, are made durable
-  // now, not with the next save.
-  if (((report.upgraded && report.segments > 0) || report.quarantine_written) && persist_)
+  // An upgraded store's marker, newly quarantined lines or new table sizes
+  // are made durable now, not with the next save.
+  if (((report.upgraded && report.segments > 0) || report.quarantine_written || report.sizes_written) && persist_)
     persist_([](bool, std::string) {});
   if (report.dropped > 0)
     status_ = {"存储中有 " + std::to_string(report.dropped) + " 行损坏的记录已跳过（其余数据完好）",

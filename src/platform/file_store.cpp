@@ -10,6 +10,8 @@
 #include <fstream>
 #include <string_view>
 
+#include "core/table_sizes.hpp"
+
 namespace desk {
 
 namespace fs = std::filesystem;
@@ -90,6 +92,13 @@ FileStore::LoadReport FileStore::load(Dataset& into, bool upgrade) {
     pos = nl + 1;
   }
   for (const auto& line : kept) report.quarantined.push_back({"", describe_refused_line(line)});
+  // Room for the rows the last load found (core/table_sizes.hpp), at most
+  // one per 64 stored bytes (no journal line is shorter).
+  std::size_t stored_bytes = 0;
+  for (const auto& path : segments_)
+    if (const auto size = fs::file_size(path, ec); !ec) stored_bytes += static_cast<std::size_t>(size);
+  const std::string sizes_before = read_file((fs::path(dir_) / kTableSizesFile).string());
+  reserve_table_sizes(into, sizes_before, stored_bytes / 64);
   std::string added;
   std::string bytes;
   for (const auto& path : segments_) {
@@ -117,6 +126,10 @@ FileStore::LoadReport FileStore::load(Dataset& into, bool upgrade) {
     report.quarantine_written = static_cast<bool>(out.flush());
   }
   current_size_ = segments_.empty() ? 0 : static_cast<std::size_t>(fs::file_size(segments_.back(), ec));
+  if (upgrade && writable_ && into.size() >= kTableSizesFrom) {
+    const std::string sizes = table_sizes_text(into);
+    if (sizes != sizes_before) report.sizes_written = write_side(kTableSizesFile, sizes);
+  }
   // Upgrade steps run oldest first; 1 -> 2 only adds the marker (the
   // segments are the same). Any later step that rewrites records goes here.
   if (upgrade && writable_ && report.found_version < kStoreVersion) {

@@ -28,6 +28,7 @@ class FileStore {
     };
     std::vector<Quarantined> quarantined;
     bool quarantine_written = false;  // new lines were added to the file (persist it)
+    bool sizes_written = false;       // the table sizes changed (core/table_sizes.hpp; persist them)
     int found_version = 0;            // the store's version as found (1: no marker)
     bool upgraded = false;            // an older store was brought to kStoreVersion
     bool newer = false;               // written by a newer build: opened read-only

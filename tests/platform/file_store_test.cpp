@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "../core/fixtures.hpp"
+#include "core/table_sizes.hpp"
 
 using namespace desk;
 using namespace desk::test;
@@ -83,5 +84,68 @@ TEST_CASE("file store: undo restores the file after a failed persist") {
   Dataset again;
   FileStore(dir).load(again);
   CHECK(again.size() == 1);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("file store: a large store's table sizes are kept for the next load; a small or read-only one writes none") {
+  const std::string dir = fresh_dir("sizes");
+  const fs::path sizes = fs::path(dir) / kTableSizesFile;
+  {
+    FileStore store(dir);
+    Dataset d;
+    store.load(d);
+    std::string lines;
+    for (std::uint64_t i = 0; i < kTableSizesFrom - 1; ++i)
+      append_journal_line(create_record(sample_visit(), actor("S", morning(), i)), lines);
+    for (std::size_t pos = 0; pos < lines.size();) {  // appended a segment at a time
+      std::size_t end = std::min(lines.size(), pos + kSegmentBytes / 2);
+      end = lines.find('\n', end - 1) + 1;
+      REQUIRE(store.append(std::string_view(lines).substr(pos, end - pos)).ok());
+      pos = end;
+    }
+  }
+  {
+    FileStore store(dir);
+    Dataset d;
+    store.load(d);
+    CHECK(d.size() == kTableSizesFrom - 1);
+    CHECK_FALSE(fs::exists(sizes));  // below kTableSizesFrom
+    REQUIRE(store.append(journal_line(create_record(sample_visit(), actor("S", morning(), 99999)))).ok());
+  }
+  {
+    FileStore store(dir);
+    Dataset d;
+    CHECK(store.load(d).sizes_written);
+    REQUIRE(d.size() == kTableSizesFrom);
+    REQUIRE(fs::exists(sizes));
+    std::ifstream in(sizes);
+    CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == R"({"visit":10000})");
+  }
+  {
+    // The next load makes room for them before the replay: one block, no doubling.
+    FileStore store(dir);
+    Dataset d;
+    CHECK_FALSE(store.load(d).sizes_written);  // unchanged: not written again
+    CHECK(d.table<Visit>().rows().capacity() >= kTableSizesFrom);
+    CHECK(d.table<Visit>().rows().capacity() <= kTableSizesFrom + kTableSizesFrom / 16);
+  }
+  {
+    // A damaged file is only a hint: everything loads.
+    std::ofstream(sizes, std::ios::trunc) << "{\"visit\": 12";
+    FileStore store(dir);
+    Dataset d;
+    store.load(d);
+    CHECK(d.size() == kTableSizesFrom);
+  }
+  {
+    // A store of a newer version is opened read-only and written nothing.
+    fs::remove(sizes);
+    std::ofstream(fs::path(dir) / kStoreMarkerFile, std::ios::trunc) << store_marker_text(kStoreVersion + 1);
+    FileStore store(dir);
+    Dataset d;
+    store.load(d);
+    CHECK(d.size() == kTableSizesFrom);
+    CHECK_FALSE(fs::exists(sizes));
+  }
   fs::remove_all(dir);
 }
