@@ -17,8 +17,9 @@ namespace desk {
 // only when before(a, b) (text_prefix_key of what `before` compares does).
 // It sorts (key, tie, index) triples rather than indices compared through
 // the rows: reading two scattered rows per comparison made sorting 100,000
-// visits ~200 ms of the first frame in the browser, and comparing their ids
-// for the many visits of the same minute ~100 ms more.
+// visits ~200 ms of the first frame in the browser; breaking the ties of
+// visits of the same minute by a key instead of comparing their ids took a
+// native sort of 100,000 visits from 30 to 24 ms.
 template <class Row, class Key, class Tie, class Before>
 std::vector<std::size_t> order_by_keys_desc(const std::vector<Row>& rows, Key key, Tie tie, Before before) {
   using TieKey = std::invoke_result_t<Tie, const Row&>;
