@@ -17,6 +17,10 @@ namespace desk::ui {
 
 template <HasFields R>
 void draw_history(const R& record, const std::string& id) {
+  auto shown = [](const std::string& field, const json& v) {
+    const std::string s = signature_summary(v);  // not the strokes' numbers
+    return s.empty() ? tr(change_value_label<R>(field, v)) : s;
+  };
   const auto& history = record.meta.history;
   for (auto it = history.rbegin(); it != history.rend(); ++it) {
     if (imported_history_line(it->action, it->by, it->at, it->changes.empty() ? json() : it->changes.front().to))
@@ -25,10 +29,6 @@ void draw_history(const R& record, const std::string& id) {
     ImGui::TextColored(colors::muted, "%s", head.c_str());
     probe::message(id + ".history.entry", head);
     if (it->action == "create") continue;  // the first values are the form's, or the next edit's "from"
-    auto shown = [](const std::string& field, const json& v) {
-      const std::string s = signature_summary(v);  // not the strokes' numbers
-      return s.empty() ? tr(change_value_label<R>(field, v)) : s;
-    };
     for (const auto& c : it->changes) {
       const std::string line =
           tr(field_label<R>(c.field)) + ": " + shown(c.field, c.from) + " → " + shown(c.field, c.to);
