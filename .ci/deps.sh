@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs whatever the build needs and this machine lacks: Debian packages,
-# a deb-src entry, the Dear ImGui, SDL2 and simdjson source packages, npm packages.
+# a deb-src entry, the Dear ImGui, SDL2, simdjson and LZ4 source packages, npm packages.
 # Safe to run again: each step checks first and does nothing when done.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,7 +15,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 packages=(time make cmake ninja-build g++ dpkg-dev clang-format emscripten nlohmann-json3-dev catch2
   fonts-wqy-microhei python3-fonttools chromium chromium-driver nodejs npm
-  clang-14 libclang-rt-14-dev libsimdjson-dev)
+  clang-14 libclang-rt-14-dev libsimdjson-dev liblz4-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
@@ -28,7 +28,7 @@ read -r -a missing <<<"${missing[*]:-}"
 
 src_list=/etc/apt/sources.list.d/desk-deb-src.sources
 need_src=0
-[ -f "$deps/imgui/imgui.cpp" ] && [ -f "$deps/sdl2/CMakeLists.txt" ] && [ -d "$deps/simdjson" ] || need_src=1
+[ -f "$deps/imgui/imgui.cpp" ] && [ -f "$deps/sdl2/CMakeLists.txt" ] && [ -d "$deps/simdjson" ] && [ -f "$deps/lz4/lib/lz4.c" ] || need_src=1
 if [ "$need_src" = 1 ] && ! grep -rqs '^Types:.*deb-src\|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
   echo "deps: adding a deb-src entry for bookworm main ($src_list)"
   printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
@@ -58,6 +58,9 @@ fetch_source libsdl2 sdl2
 # simdjson's sources for the wasm build of the JSON reader benchmark
 # (tests/bench/json_readers.sh, issue 16); natively it links libsimdjson-dev.
 fetch_source simdjson simdjson
+# LZ4 for the browser build's closed journal segments (core/segment_pack.hpp);
+# natively the core links liblz4-dev.
+fetch_source lz4 lz4
 
 # playwright-core for the browser tests; chinese-days for the working calendar
 # (the build turns it into calendar.json, see CMakeLists.txt); @duckdb/node-api

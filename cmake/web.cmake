@@ -5,7 +5,7 @@
 # everything is built -Os except the load path (DESK_HOT_SOURCES below).
 # emcc does not let a later -O2 override an earlier -Os, so the level is set
 # per target and per file, never in the configuration's flags.
-set(CMAKE_C_FLAGS_RELEASE "-Os -DNDEBUG")
+set(CMAKE_C_FLAGS_RELEASE "-DNDEBUG")
 set(CMAKE_CXX_FLAGS_RELEASE "-DNDEBUG")
 set(IMGUI_DIR "${DESK_DEPS}/imgui")
 set(SDL2_WEB "${DESK_DEPS}/sdl2-web")
@@ -23,6 +23,13 @@ target_include_directories(imgui PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMG
 target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 target_compile_options(imgui PRIVATE -w)
 
+# LZ4 from Debian's source package (.ci/deps.sh), for core/segment_pack.cpp:
+# the block format only (lz4.c, about 10 KB gzipped), at -O2 like the load path.
+add_library(desk_lz4 STATIC "${DESK_DEPS}/lz4/lib/lz4.c")
+target_include_directories(desk_lz4 PUBLIC "${DESK_DEPS}/lz4/lib")
+target_compile_options(desk_lz4 PRIVATE -O2 -w)
+target_link_libraries(desk_core PUBLIC desk_lz4)
+
 file(GLOB DESK_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 file(GLOB DESK_WEB_JS CONFIGURE_DEPENDS web/js/*.js)
 add_executable(index src/app/main_web.cpp src/app/gl_renderer.cpp src/app/web_bench.cpp ${DESK_UI_SOURCES} src/platform/web_platform.cpp src/platform/web_folder.cpp
@@ -36,7 +43,7 @@ set(DESK_EXCEPTIONS -fwasm-exceptions)
 # export_lines: import's scan of every byte for nesting and string length.
 # search: the top bar's scan of the whole index on each keystroke.
 set(DESK_HOT_SOURCES record_reader record_writer journal dataset record time id text record_limits export_lines
-  search)
+  search segment_pack)
 foreach(src ${DESK_CORE_SOURCES})
   get_filename_component(name "${src}" NAME_WE)
   if(name IN_LIST DESK_HOT_SOURCES)

@@ -26,12 +26,14 @@ constexpr std::size_t kSegmentBytes = 256 * 1024;
 
 // The store's format version, in "store.json" beside the segments:
 //   1  segments only (every release before the marker existed);
-//   2  the same segments plus the marker.
+//   2  the same segments plus the marker;
+//   3  closed segments packed (seg-NNNNNN.lz4, core/segment_pack.hpp), the
+//      last one open in text (a build of version 2 would not see the rest).
 // A build opens older stores and upgrades them (FileStore::load); a store of
 // a newer version than the build is opened read-only and never written, so
 // an old copy of the app (a stale cached page) cannot damage newer data.
 constexpr const char* kStoreFormat = "wuye-desk-store";
-constexpr int kStoreVersion = 2;
+constexpr int kStoreVersion = 3;
 constexpr const char* kStoreMarkerFile = "store.json";
 std::string store_marker_text(int version = kStoreVersion);
 // The version a marker names; 0 when the text is not a valid marker.

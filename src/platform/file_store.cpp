@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string_view>
 
+#include "core/segment_pack.hpp"
 #include "core/table_sizes.hpp"
 
 namespace desk {
@@ -17,10 +18,32 @@ namespace desk {
 namespace fs = std::filesystem;
 
 namespace {
-std::string segment_name(std::size_t n) {
+// seg-000001.log: the open segment (the last, appended to); seg-000001.lz4:
+// a closed one, packed (core/segment_pack.hpp). Numbers run on across both.
+std::string segment_name(std::size_t n, const char* ext) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "seg-%06zu.log", n);
+  std::snprintf(buf, sizeof buf, "seg-%06zu%s", n, ext);
   return buf;
+}
+bool ends_with(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+bool is_packed(std::string_view path) {
+  return ends_with(path, kPackedSegmentExt);
+}
+// The segment's number, 0 when the name is not a segment's.
+std::size_t segment_number(const std::string& name) {
+  if (name.rfind("seg-", 0) != 0 || name.size() != 14 || !(ends_with(name, ".log") || ends_with(name, ".lz4")))
+    return 0;
+  std::size_t n = 0;
+  for (std::size_t i = 4; i < 10; ++i) {
+    if (name[i] < '0' || name[i] > '9') return 0;
+    n = n * 10 + static_cast<std::size_t>(name[i] - '0');
+  }
+  return n;
+}
+std::string with_ext(const std::string& path, const char* ext) {
+  return path.substr(0, path.size() - 4) + ext;
 }
 
 // One write() of the whole text where it can: a stream wrote it in buffer-
@@ -62,7 +85,51 @@ std::string read_file(const std::string& path) {
   read_file_into(path, bytes);
   return bytes;
 }
+
+// Written whole to a temporary file, then renamed over `path`.
+bool write_whole(const std::string& path, std::string_view bytes) {
+  const std::string tmp = path + ".tmp";
+  std::error_code ec;
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out.flush()) {
+      fs::remove(tmp, ec);
+      return false;
+    }
+  }
+  fs::rename(tmp, path, ec);
+  if (ec) fs::remove(tmp, ec);
+  return !ec;
+}
 }  // namespace
+
+bool FileStore::pack_segment_at(std::size_t i) {
+  const std::string& path = segments_[i];
+  if (is_packed(path)) return false;
+  const std::string packed = pack_segment(read_file(path));
+  if (packed.empty()) return false;
+  const std::string to = with_ext(path, kPackedSegmentExt);
+  if (!write_whole(to, packed)) return false;
+  // Both files are whole now; a load that finds both reads the .log.
+  std::error_code ec;
+  if (!fs::remove(path, ec)) return false;
+  segments_[i] = to;
+  return true;
+}
+
+bool FileStore::unpack_last() {
+  if (segments_.empty() || !is_packed(segments_.back())) return false;
+  std::string raw;
+  if (!unpack_segment(read_file(segments_.back()), raw)) return false;
+  const std::string to = with_ext(segments_.back(), kOpenSegmentExt);
+  if (!write_whole(to, raw)) return false;
+  std::error_code ec;
+  fs::remove(segments_.back(), ec);
+  segments_.back() = to;
+  current_size_ = raw.size();
+  return true;
+}
 
 FileStore::LoadReport FileStore::load(Dataset& into, bool upgrade) {
   LoadReport report;
@@ -75,12 +142,17 @@ FileStore::LoadReport FileStore::load(Dataset& into, bool upgrade) {
   report.bad_marker = report.found_version == 0;
   report.newer = report.found_version > kStoreVersion;
   writable_ = !report.bad_marker && !report.newer;
-  for (const auto& entry : fs::directory_iterator(dir_, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind("seg-", 0) == 0 && name.size() > 8 && name.substr(name.size() - 4) == ".log")
-      segments_.push_back(entry.path().string());
-  }
+  for (const auto& entry : fs::directory_iterator(dir_, ec))
+    if (segment_number(entry.path().filename().string()) > 0) segments_.push_back(entry.path().string());
   std::sort(segments_.begin(), segments_.end());
+  // A .log beside a .lz4 of the same number: packing stopped before the
+  // .log was removed. The .log is whole; the .lz4 is ignored (and replaced
+  // when the .log is packed).
+  segments_.erase(std::unique(segments_.begin(), segments_.end(),
+                              [](const std::string& a, const std::string& b) {
+                                return a.size() == b.size() && a.compare(0, a.size() - 4, b, 0, b.size() - 4) == 0;
+                              }),
+                  segments_.end());
   report.segments = segments_.size();
   // Lines kept aside by earlier loads, in the order they were found.
   const fs::path quarantine = fs::path(dir_) / kQuarantineFile;
@@ -93,18 +165,31 @@ FileStore::LoadReport FileStore::load(Dataset& into, bool upgrade) {
   }
   for (const auto& line : kept) report.quarantined.push_back({"", describe_refused_line(line)});
   // Room for the rows the last load found (core/table_sizes.hpp), at most
-  // one per 64 stored bytes (no journal line is shorter).
+  // one per 64 stored bytes (no journal line is shorter; a packed segment
+  // counts 16 times its size, about twice what journal text packs to).
   std::size_t stored_bytes = 0;
   for (const auto& path : segments_)
-    if (const auto size = fs::file_size(path, ec); !ec) stored_bytes += static_cast<std::size_t>(size);
+    if (const auto size = fs::file_size(path, ec); !ec)
+      stored_bytes += static_cast<std::size_t>(size) * (is_packed(path) ? 16 : 1);
   const std::string sizes_before = read_file((fs::path(dir_) / kTableSizesFile).string());
   reserve_table_sizes(into, sizes_before, stored_bytes / 64);
   std::string added;
   std::string bytes;
+  std::string packed;
   for (const auto& path : segments_) {
-    read_file_into(path, bytes);
-    const JournalReadReport r = read_journal(bytes, into);
     const std::string name = fs::path(path).filename().string();
+    if (is_packed(path)) {
+      read_file_into(path, packed);
+      if (!unpack_segment(packed, bytes)) {
+        // Kept as it is, never rewritten; appends go to a new segment.
+        report.unreadable.push_back(name);
+        report.problems.push_back(name + " cannot be unpacked");
+        continue;
+      }
+    } else {
+      read_file_into(path, bytes);
+    }
+    const JournalReadReport r = read_journal(bytes, into);
     report.lines += r.lines;
     report.dropped += r.dropped;
     for (const auto& p : r.problems) report.problems.push_back(name + " " + p);
@@ -118,7 +203,7 @@ FileStore::LoadReport FileStore::load(Dataset& into, bool upgrade) {
       report.quarantined.push_back({name, q});
       added += q.text + "\n";
     }
-    if (r.torn_tail && writable_) fs::resize_file(path, r.good_bytes, ec);
+    if (r.torn_tail && writable_ && !is_packed(path)) fs::resize_file(path, r.good_bytes, ec);
   }
   if (!added.empty() && writable_) {
     std::ofstream out(quarantine, std::ios::binary | std::ios::app);
@@ -126,12 +211,17 @@ FileStore::LoadReport FileStore::load(Dataset& into, bool upgrade) {
     report.quarantine_written = static_cast<bool>(out.flush());
   }
   current_size_ = segments_.empty() ? 0 : static_cast<std::size_t>(fs::file_size(segments_.back(), ec));
+  // Closed segments still in text (a version-2 store, or a pack that did not
+  // finish) are packed now; the last .log stays open for appends.
+  if (upgrade && writable_)
+    for (std::size_t i = 0; i + 1 < segments_.size(); ++i)
+      if (!is_packed(segments_[i]) && pack_segment_at(i)) ++report.packed;
   if (upgrade && writable_ && into.size() >= kTableSizesFrom) {
     const std::string sizes = table_sizes_text(into);
     if (sizes != sizes_before) report.sizes_written = write_side(kTableSizesFile, sizes);
   }
   // Upgrade steps run oldest first; 1 -> 2 only adds the marker (the
-  // segments are the same). Any later step that rewrites records goes here.
+  // segments are the same); 2 -> 3 packs the closed segments (above).
   if (upgrade && writable_ && report.found_version < kStoreVersion) {
     std::ofstream out(marker, std::ios::binary | std::ios::trunc);
     out << store_marker_text();
@@ -140,19 +230,52 @@ FileStore::LoadReport FileStore::load(Dataset& into, bool upgrade) {
   return report;
 }
 
+namespace {
+Errors read_only_error() {
+  return Errors{{"storage",
+                 {"存储由更新版本的系统写入或版本标记无法识别，本页面不能写入（请刷新以载入最新版本）",
+                  "The storage was written by a newer version or its version marker is unreadable; this page "
+                  "cannot write to it (reload to get the latest version)"}}};
+}
+}  // namespace
+
+std::size_t FileStore::next_number() const {
+  return segments_.empty() ? 1 : segment_number(fs::path(segments_.back()).filename().string()) + 1;
+}
+
+Expected<FileStore::Appended> FileStore::append_packed(const std::vector<std::string_view>& pieces) {
+  if (!writable_) return read_only_error();
+  std::string closed;
+  if (!segments_.empty() && !is_packed(segments_.back()) && pack_segment_at(segments_.size() - 1))
+    closed = segments_.back();
+  run_.clear();
+  for (const auto piece : pieces) run_ += piece;
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  const std::string path = (fs::path(dir_) / segment_name(next_number(), kPackedSegmentExt)).string();
+  const std::string packed = pack_segment(run_);
+  if (packed.empty() || !write_whole(path, packed)) {
+    if (!closed.empty()) unpack_last();
+    return Errors{{"storage", {"写入存储失败", "Could not write to storage"}}};
+  }
+  segments_.push_back(path);
+  current_size_ = 0;
+  return Appended{path, 0, closed};
+}
+
 Expected<FileStore::Appended> FileStore::append(std::string_view lines) {
-  if (!writable_)
-    return Errors{{"storage",
-                   {"存储由更新版本的系统写入或版本标记无法识别，本页面不能写入（请刷新以载入最新版本）",
-                    "The storage was written by a newer version or its version marker is unreadable; this page "
-                    "cannot write to it (reload to get the latest version)"}}};
-  if (segments_.empty() || current_size_ + lines.size() > kSegmentBytes) {
+  if (!writable_) return read_only_error();
+  std::string packed;
+  const bool open = !segments_.empty() && !is_packed(segments_.back());
+  if (!open || current_size_ + lines.size() > kSegmentBytes) {
+    // The full segment is closed: packed, or left in text if that fails.
+    if (open && current_size_ > 0 && pack_segment_at(segments_.size() - 1)) packed = segments_.back();
     std::error_code ec;
     fs::create_directories(dir_, ec);
-    segments_.push_back((fs::path(dir_) / segment_name(segments_.size() + 1)).string());
+    segments_.push_back((fs::path(dir_) / segment_name(next_number(), kOpenSegmentExt)).string());
     current_size_ = 0;
   }
-  Appended a{segments_.back(), current_size_};
+  Appended a{segments_.back(), current_size_, packed};
   if (!append_file(a.path, lines)) {
     undo(a);
     return Errors{{"storage", {"写入存储失败", "Could not write to storage"}}};
@@ -171,6 +294,9 @@ void FileStore::undo(const Appended& a) {
     fs::resize_file(a.path, a.old_size, ec);
     current_size_ = a.old_size;
   }
+  // The segment this append closed is opened again, in text, so that the
+  // undo of the appends before it can cut it back.
+  if (!a.packed.empty() && !segments_.empty() && segments_.back() == a.packed) unpack_last();
 }
 
 std::string FileStore::read_side(const std::string& name) const {

@@ -4,8 +4,10 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 
 #include "../core/fixtures.hpp"
+#include "core/segment_pack.hpp"
 
 using namespace desk;
 using namespace desk::test;
@@ -147,15 +149,27 @@ TEST_CASE("desk: a large import is written in segment-sized pieces and reads bac
     CHECK(v.meta.history.back().action == "import");
   }
 
-  std::size_t segments = 0, bytes = 0;
+  // All but the last piece went into closed, packed segments of up to
+  // kPackedRunBytes of text; the last piece is the open segment.
+  std::vector<fs::path> segments;
   for (const auto& f : fs::recursive_directory_iterator(dir))
-    if (f.path().filename().string().rfind("seg-", 0) == 0) {
-      ++segments;
-      bytes += f.file_size();
-      CHECK(f.file_size() <= kSegmentBytes);
-    }
-  CHECK(segments >= 8);
+    if (f.path().filename().string().rfind("seg-", 0) == 0) segments.push_back(f.path());
+  std::sort(segments.begin(), segments.end());
+  REQUIRE(segments.size() >= 2);
+  CHECK(segments.size() <= file.size() / kPackedRunBytes + 2);
+  std::size_t bytes = 0, stored = 0;
+  for (const auto& path : segments) {
+    std::ifstream in(path, std::ios::binary);
+    const std::string text(std::istreambuf_iterator<char>(in), {});
+    stored += text.size();
+    CHECK(path.extension() == (path == segments.back() ? ".log" : ".lz4"));
+    std::string raw = text;
+    if (path.extension() == ".lz4") REQUIRE(unpack_segment(text, raw));
+    CHECK(raw.size() <= (path == segments.back() ? kSegmentBytes : kPackedRunBytes));
+    bytes += raw.size();
+  }
   CHECK(bytes >= file.size());
+  CHECK(stored < bytes / 4);  // the repeated text packs well
 
   Desk reloaded(dir, persist.fn());
   const auto report = reloaded.load();

@@ -1,7 +1,8 @@
 // Loads the desk N times over one browser profile that holds a large store
 // (imported once, kept in build/bench/profile-<n>), printing the first-load
 // phases of each load: to compare builds on the same stored data.
-// usage: node tests/bench/reload_big.mjs [records=100000] [loads=5]
+// usage: node tests/bench/reload_big.mjs [records=100000] [loads=5] [fresh]
+//        (DESK_DIST picks the build, DESK_PROFILE the browser profile)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,7 +13,7 @@ import { CHROMIUM_ARGS, DIST, widget } from '../browser/harness.mjs';
 const n = Number(process.argv[2] || 100000);
 const loads = Number(process.argv[3] || 5);
 const CACHE = resolve('build/bench');
-const profile = join(CACHE, `profile-${n}`);
+const profile = process.env.DESK_PROFILE || join(CACHE, `profile-${n}`);  // DESK_PROFILE: another store, for A/B
 const file = join(CACHE, `visits-${n}.json`);
 mkdirSync(CACHE, { recursive: true });
 if (!existsSync(file)) execFileSync(resolve('build/native/desk-tool'), ['generate', '--records', String(n), '--only', 'visit', '--out', file]);

@@ -90,7 +90,7 @@ async function exportOnce(page) {
 }
 
 // The peers of goal 1 (issue 16): one raw IndexedDB put of as many bytes as
-// the imported journal holds, and a browser download of a file the size of
+// the imported journal holds (as stored: closed segments packed), and a browser download of a file the size of
 // the export, both from this page.
 function rawJournalPut(page) {
   return page.evaluate(() => new Promise((ok, fail) => {
@@ -301,12 +301,12 @@ row('  of which: parse and check every record', ph(a, 'imp', 'check'), ph(z, 'im
 row('  of which: every character looked up for its glyph', ph(a, 'imp', 'glyphs'), ph(z, 'imp', 'glyphs'), '');
 row('import: apply and make durable (confirm → saved)', fmt(median(a.apply)), fmt(median(z.apply)), '');
 row('  of which: write the journal lines, and hand them to IndexedDB', ph(a, 'imp', 'write'), ph(z, 'imp', 'write'), '');
-row('    of which: make the lines and write them to the in-memory files', ph(a, 'imp', 'lines'), ph(z, 'imp', 'lines'), '');
+row('    of which: make the lines, pack them, write them to the in-memory files', ph(a, 'imp', 'lines'), ph(z, 'imp', 'lines'), '');
 row('    of which: IndexedDB copies the changed files into its puts', ph(a, 'imp', 'idbCopy'), ph(z, 'imp', 'idbCopy'), '');
 row('  of which: IndexedDB makes them durable (and frames)', ph(a, 'imp', 'durable'), ph(z, 'imp', 'durable'), '');
 row('import in all', fmt(total(a)), fmt(total(z)), `${verdict(total(a), importPeer(a))} / ${verdict(total(z), importPeer(z))}`);
 row('  peer: JSON.parse of the same text', fmt(median(a.jsonParse)), fmt(median(z.jsonParse)), '');
-row('  peer: one raw IndexedDB put of the journal\'s bytes', fmt(median(a.rawJournal)), fmt(median(z.rawJournal)),
+row('  peer: one raw IndexedDB put of the journal\'s stored (packed) bytes', fmt(median(a.rawJournal)), fmt(median(z.rawJournal)),
   `${(a.rawJournalSize / 1e6).toFixed(1)} / ${(z.rawJournalSize / 1e6).toFixed(1)} MB`);
 row('export (click to download)', fmt(median(a.export)), fmt(median(z.export)),
   `${verdict(median(a.export), exportPeer(a))} / ${verdict(median(z.export), exportPeer(z))}; file ${(a.exportSize / 1e6).toFixed(1)} / ${(z.exportSize / 1e6).toFixed(1)} MB`);

@@ -152,9 +152,31 @@ export async function save(page, id) {
 }
 
 // Every file the app keeps in IndexedDB (IDBFS store "FILE_DATA"):
-// [{path, text, mode}], read straight from the browser's database.
+// [{path, text, mode}], read straight from the browser's database. A closed
+// journal segment (seg-NNNNNN.lz4, core/segment_pack.hpp) is unpacked here by
+// the LZ4 block format's own rules, independently of the app's code; `packed`
+// is then its stored size.
 export function storedFiles(page) {
   return page.evaluate(() => new Promise((ok, fail) => {
+    const unpack = (b) => {
+      if (String.fromCharCode(b[0], b[1], b[2], b[3]) !== 'DLZ4') throw new Error('not a packed segment');
+      const out = new Uint8Array((b[4] | (b[5] << 8) | (b[6] << 16) | (b[7] << 24)) >>> 0);
+      let ip = 8, op = 0;
+      const length = (n) => { if (n === 15) for (let x = 255; x === 255; n += x) x = b[ip++]; return n; };
+      while (ip < b.length) {
+        const token = b[ip++];
+        const lit = length(token >> 4);
+        out.set(b.subarray(ip, ip + lit), op);
+        ip += lit, op += lit;
+        if (ip >= b.length) break;
+        const off = b[ip] | (b[ip + 1] << 8);
+        ip += 2;
+        const len = length(token & 15) + 4;
+        for (let i = 0; i < len; ++i, ++op) out[op] = out[op - off];
+      }
+      if (op !== out.length) throw new Error('packed segment unpacks short');
+      return out;
+    };
     const req = indexedDB.open('/data');
     req.onerror = () => fail(req.error);
     req.onsuccess = () => {
@@ -165,7 +187,10 @@ export function storedFiles(page) {
         const c = cursor.result;
         if (!c) { db.close(); ok(out); return; }
         const v = c.value;
-        out.push({ path: c.key, text: v.contents ? new TextDecoder().decode(v.contents) : '', mode: v.mode });
+        const packed = /\/seg-\d+\.lz4$/.test(c.key) && v.contents;
+        const bytes = packed ? unpack(v.contents) : v.contents;
+        out.push({ path: c.key, text: bytes ? new TextDecoder().decode(bytes) : '', mode: v.mode,
+          ...(packed ? { packed: v.contents.length } : {}) });
         c.continue();
       };
     };

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openBrowser, openApp, widget, click, frames, snapshot, imeType, shot } from './harness.mjs';
+import { openBrowser, openApp, widget, click, frames, snapshot, imeType, shot, storedFiles, dismissSetup } from './harness.mjs';
 
 const N = 100000;
 const FILE = resolve(`build/bench/visits-${N}.json`);
@@ -85,4 +85,29 @@ test('typing a search over 100,000 visits finds exactly the matches; frame times
   assert.ok(found.shown >= byName && found.shown < N, `${found.shown} rows for ${name}, ${byName} by name`);
   for (const r of (await snapshot(page)).records) assert.ok(r.label.includes(name), r.label);
   await shot(page, 'scale-100k-search-name');
+});
+
+test('IndexedDB keeps the closed segments packed; every record is in them, and a reload lists all 100,000', { timeout: 300000 }, async () => {
+  const files = (await storedFiles(page)).filter((f) => /\/seg-/.test(f.path)).sort((x, y) => x.path.localeCompare(y.path));
+  assert.match(files.at(-1).path, /seg-\d{6}\.log$/, 'the last segment is open, in text');
+  for (const f of files.slice(0, -1)) assert.ok(f.packed > 0 && /\.lz4$/.test(f.path), `${f.path} is packed`);
+  const text = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+  const stored = files.reduce((n, f) => n + (f.packed || Buffer.byteLength(f.text)), 0);
+  assert.ok(stored * 4 < text, `stored ${stored} bytes for ${text} bytes of journal text`);
+  // The import wrote its lines in packed runs of up to 4 MB of text (kPackedRunBytes), not 256 KB segments.
+  assert.ok(files.length <= Math.ceil(text / (4 << 20)) + 2, `${files.length} stored segments`);
+  const ids = new Set();
+  for (const f of files)
+    for (const line of f.text.split('\n')) if (line) ids.add(JSON.parse(line.slice(9)).id);
+  assert.equal(ids.size, N);
+  assert.ok(doc.records.every((r) => ids.has(r.id)), 'every imported record is stored');
+  console.log(`# stored in IndexedDB: ${(stored / 1048576).toFixed(1)} MB for ${(text / 1048576).toFixed(1)} MB of ` +
+    `journal text in ${files.length} segments`);
+
+  await page.reload();
+  await page.waitForFunction(() => window.deskTest && window.deskTest.ready, null, { timeout: 120000 });
+  await page.evaluate(() => window.deskTest.enable());
+  await frames(page, 2);
+  await dismissSetup(page);
+  assert.deepEqual(await count(), { shown: N, total: N });
 });

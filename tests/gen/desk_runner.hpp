@@ -12,11 +12,13 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <sstream>
 #include <string>
 
 #include "app/desk.hpp"
 #include "core/record_reader.hpp"
 #include "core/sample_data.hpp"
+#include "core/segment_pack.hpp"
 #include "core/team.hpp"
 #include "plausible.hpp"
 #include "record_gen.hpp"
@@ -117,7 +119,14 @@ class Runner {
       if (e.path().filename().string().rfind("seg-", 0) == 0) segments.push_back(e.path());
     std::sort(segments.begin(), segments.end());
     for (const auto& path : segments) {
-      std::ifstream in(path, std::ios::binary);
+      std::ifstream file(path, std::ios::binary);
+      std::string bytes(std::istreambuf_iterator<char>(file), {});
+      if (path.extension() == kPackedSegmentExt) {
+        std::string raw;
+        if (!unpack_segment(bytes, raw)) return "a closed segment does not unpack: " + path.filename().string();
+        bytes = std::move(raw);
+      }
+      std::istringstream in(bytes);
       std::string line;
       while (std::getline(in, line)) {
         const std::string_view body = std::string_view(line).substr(9);
