@@ -2,6 +2,7 @@
 
 #include "core/crypto.hpp"
 #include "core/segment_pack.hpp"
+#include "core/table_sizes.hpp"
 
 namespace desk {
 
@@ -320,7 +321,10 @@ Errors Desk::apply_import(ImportPlan plan, const Actor& actor, bool approve_staf
   const std::string w = std::to_string(waiting);
   commit(
       std::move(lines.chunks),
-      [incoming = std::move(incoming)](Dataset& d) mutable { merge_into(d, std::move(incoming)); },
+      [this, incoming = std::move(incoming)](Dataset& d) mutable {
+        merge_into(d, std::move(incoming));
+        keep_table_sizes();
+      },
       {"已导入 " + n + " 条记录" + (waiting ? "；" + w + " 项员工变更未获批准，未导入" : ""),
        "Imported " + n + " records" + (waiting ? "; " + w + " staff change(s) not approved, not imported" : "")},
       std::move(done));
@@ -336,6 +340,13 @@ Expected<std::string> Desk::export_text(const ExportOptions& options, Role role)
 void Desk::write_security() {
   if (read_only()) return;
   if (store_.write_side(kSecurityFile, security_to_json(security_).dump()) && persist_)
+    persist_([](bool, std::string) {});
+}
+
+void Desk::keep_table_sizes() {
+  if (read_only() || data_.size() < kTableSizesFrom) return;
+  const std::string sizes = table_sizes_text(data_);
+  if (sizes != store_.read_side(kTableSizesFile) && store_.write_side(kTableSizesFile, sizes) && persist_)
     persist_([](bool, std::string) {});
 }
 

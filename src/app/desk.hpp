@@ -248,6 +248,9 @@ class Desk {
   // After a durable staff change: once a signing administrator exists the
   // desk is guarded for good.
   void note_team_change();
+  // After a durable import into a large store: the tables' sizes for the
+  // next load (core/table_sizes.hpp), so that load reserves them too.
+  void keep_table_sizes();
   void write_security();
 
   Dataset data_;

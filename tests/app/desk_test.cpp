@@ -8,6 +8,7 @@
 
 #include "../core/fixtures.hpp"
 #include "core/segment_pack.hpp"
+#include "core/table_sizes.hpp"
 
 using namespace desk;
 using namespace desk::test;
@@ -115,6 +116,33 @@ TEST_CASE("desk: import is planned, then applied after it is durable; a bad file
   auto again = target.plan_import(file, actor_as(Role::supervisor));
   REQUIRE(again.ok());
   CHECK(again->unchanged == 1);
+}
+
+TEST_CASE("desk: an import that makes the store large writes its tables' sizes with it, so the next load reserves") {
+  Dataset source;
+  for (std::uint64_t i = 0; i < kTableSizesFrom; ++i)
+    source.table<Visit>().upsert(create_record(sample_visit(), actor("S", morning(), i + 1)));
+  const std::string file = export_document(source, {"site-A", "d1", morning(), {}, {}, false});
+  FakePersist persist;
+  const std::string dir = fresh_dir("import-sizes");
+  Desk target(dir, persist.fn());
+  target.load();
+  auto plan = target.plan_import(file, actor_as(Role::supervisor));
+  REQUIRE(plan.ok());
+  REQUIRE(target.apply_import(std::move(plan.value()), actor_as(Role::supervisor)).empty());
+  CHECK_FALSE(fs::exists(fs::path(dir) / kTableSizesFile));  // nothing before the import is durable
+  REQUIRE(persist.pending.size() == 1);
+  persist.finish(true);
+  REQUIRE(target.data().size() == kTableSizesFrom);
+  std::ifstream in(fs::path(dir) / kTableSizesFile);
+  CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == R"({"visit":10000})");
+  CHECK(persist.pending.size() == 1);  // and made durable
+  persist.finish(true);
+  Desk reloaded(dir, persist.fn());
+  const auto report = reloaded.load();
+  CHECK_FALSE(report.sizes_written);  // the load found them already
+  CHECK(reloaded.data().table<Visit>().rows().capacity() >= kTableSizesFrom);
+  CHECK(reloaded.data().table<Visit>().size() == kTableSizesFrom);
 }
 
 TEST_CASE("desk: a large import is written in segment-sized pieces and reads back whole") {
