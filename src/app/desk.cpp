@@ -123,15 +123,14 @@ void Desk::commit(std::vector<std::string> chunks, std::function<void(Dataset&)>
       pos = end;
     }
   // Every piece but the last is written closed and packed, in runs of up to
-  // kPackedRunBytes (an import: 31 stored files instead of 500 for 100,000
-  // records, and no text copy of them in storage); the last one is appended
+  // kPackedRunBytes (an import of 100,000 visits: 33 stored files instead of
+  // 504, and no text copy of them in storage); the last one is appended
   // to the open segment.
   std::vector<FileStore::Appended> appended;
   for (std::size_t i = 0; i < pieces.size();) {
     std::size_t n = 1, bytes = pieces[i].size();
-    if (i + 1 < pieces.size())
-      while (i + n + 1 < pieces.size() && bytes + pieces[i + n].size() <= kPackedRunBytes)
-        bytes += pieces[i + n++].size();
+    while (i + n + 1 < pieces.size() && bytes + pieces[i + n].size() <= kPackedRunBytes)
+      bytes += pieces[i + n++].size();
     auto a = i + 1 < pieces.size() ? store_.append_packed({pieces.begin() + static_cast<std::ptrdiff_t>(i),
                                                            pieces.begin() + static_cast<std::ptrdiff_t>(i + n)})
                                    : store_.append(pieces[i]);

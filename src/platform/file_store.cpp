@@ -33,7 +33,8 @@ bool is_packed(std::string_view path) {
 }
 // The segment's number, 0 when the name is not a segment's.
 std::size_t segment_number(const std::string& name) {
-  if (name.rfind("seg-", 0) != 0 || name.size() != 14 || !(ends_with(name, ".log") || ends_with(name, ".lz4")))
+  if (name.rfind("seg-", 0) != 0 || name.size() != 14 ||
+      !(ends_with(name, kOpenSegmentExt) || ends_with(name, kPackedSegmentExt)))
     return 0;
   std::size_t n = 0;
   for (std::size_t i = 4; i < 10; ++i) {
@@ -306,14 +307,7 @@ std::string FileStore::read_side(const std::string& name) const {
 bool FileStore::write_side(const std::string& name, const std::string& text) {
   std::error_code ec;
   fs::create_directories(dir_, ec);
-  const fs::path path = fs::path(dir_) / name;
-  const fs::path tmp = fs::path(dir_) / (name + ".tmp");
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!(out << text) || !out.flush()) return false;
-  }
-  fs::rename(tmp, path, ec);
-  return !ec;
+  return write_whole((fs::path(dir_) / name).string(), text);
 }
 
 }  // namespace desk
