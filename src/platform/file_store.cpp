@@ -49,10 +49,11 @@ std::string with_ext(const std::string& path, const char* ext) {
 
 // One write() of the whole text where it can: a stream wrote it in buffer-
 // sized pieces, and in the browser every piece grew the in-memory file and
-// copied it (0.6 s of a 100,000-record import; a new segment written at
-// once is taken in one copy).
-bool append_file(const std::string& path, std::string_view text) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+// copied it (0.6 s of a 100,000-record import; a new file written at once
+// is taken in one exact-size copy, where pieces left it in a buffer up to
+// twice its size).
+bool write_file(const std::string& path, std::string_view text, int mode_flags) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | mode_flags, 0644);
   if (fd < 0) return false;
   bool ok = true;
   while (ok && !text.empty()) {
@@ -62,6 +63,10 @@ bool append_file(const std::string& path, std::string_view text) {
     if (ok) text.remove_prefix(static_cast<std::size_t>(n));
   }
   return ::close(fd) == 0 && ok;
+}
+
+bool append_file(const std::string& path, std::string_view text) {
+  return write_file(path, text, O_APPEND);
 }
 
 // One read into `bytes`, sized to the file (a stream buffer grew and then
@@ -91,13 +96,9 @@ std::string read_file(const std::string& path) {
 bool write_whole(const std::string& path, std::string_view bytes) {
   const std::string tmp = path + ".tmp";
   std::error_code ec;
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out.flush()) {
-      fs::remove(tmp, ec);
-      return false;
-    }
+  if (!write_file(tmp, bytes, O_TRUNC)) {
+    fs::remove(tmp, ec);
+    return false;
   }
   fs::rename(tmp, path, ec);
   if (ec) fs::remove(tmp, ec);

@@ -155,7 +155,8 @@ export async function save(page, id) {
 // [{path, text, mode}], read straight from the browser's database. A closed
 // journal segment (seg-NNNNNN.lz4, core/segment_pack.hpp) is unpacked here by
 // the LZ4 block format's own rules, independently of the app's code; `packed`
-// is then its stored size.
+// is then its stored size. `bytes` is a file's stored length, `buffer` the
+// size of the buffer IndexedDB keeps for it (a view's whole buffer).
 export function storedFiles(page) {
   return page.evaluate(() => new Promise((ok, fail) => {
     const unpack = (b) => {
@@ -190,7 +191,8 @@ export function storedFiles(page) {
         const packed = /\/seg-\d+\.lz4$/.test(c.key) && v.contents;
         const bytes = packed ? unpack(v.contents) : v.contents;
         out.push({ path: c.key, text: bytes ? new TextDecoder().decode(bytes) : '', mode: v.mode,
-          ...(packed ? { packed: v.contents.length } : {}) });
+          ...(packed ? { packed: v.contents.length } : {}),
+          ...(v.contents ? { bytes: v.contents.length, buffer: v.contents.buffer.byteLength } : {}) });
         c.continue();
       };
     };

@@ -91,6 +91,7 @@ test('IndexedDB keeps the closed segments packed; every record is in them, and a
   const files = (await storedFiles(page)).filter((f) => /\/seg-/.test(f.path)).sort((x, y) => x.path.localeCompare(y.path));
   assert.match(files.at(-1).path, /seg-\d{6}\.log$/, 'the last segment is open, in text');
   for (const f of files.slice(0, -1)) assert.ok(f.packed > 0 && /\.lz4$/.test(f.path), `${f.path} is packed`);
+  for (const f of files) assert.equal(f.buffer, f.bytes, `${f.path}: a ${f.buffer}-byte buffer stored for ${f.bytes} bytes`);
   const text = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
   const stored = files.reduce((n, f) => n + (f.packed || Buffer.byteLength(f.text)), 0);
   assert.ok(stored * 4 < text, `stored ${stored} bytes for ${text} bytes of journal text`);

@@ -229,3 +229,17 @@ test('a corrupt import is refused with a message and the stored data is unchange
   assert.deepEqual(await records(page), rowsBefore);
   assert.equal(await storedDigest(page), digestBefore);
 });
+
+test('IndexedDB keeps each stored file\'s bytes, not the spare room its in-memory buffer grew', async () => {
+  const { page } = await openApp(b.context, b.base);
+  // Each append past the open segment's in-memory buffer doubles it (Emscripten's MEMFS), so after the
+  // third the buffer is larger than the bytes.
+  for (const name of ['李娜', '赵磊', '孙悦']) {
+    await newVisit(page, { name, unit: '5栋-0801', phone: '13900001111', content: '电梯异响', outcome: 'promised_24h' });
+    await save(page, 'visit.save');
+  }
+  const files = (await storedFiles(page)).filter((f) => f.buffer !== undefined);
+  assert.ok(files.some((f) => /seg-\d+\.log$/.test(f.path) && ['李娜', '赵磊', '孙悦'].every((n) => f.text.includes(n))),
+    'the three visits are in the open segment');
+  for (const f of files) assert.equal(f.buffer, f.bytes, `${f.path}: a ${f.buffer}-byte buffer stored for ${f.bytes} bytes`);
+});

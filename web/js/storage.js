@@ -8,7 +8,8 @@
 //   aborted transactions that 3.1.6 never reports.
 // - IDBFS.reconcile is replaced by a copy that reports the real error and
 //   handles onabort (QuotaExceededError), both fixed only in later Emscripten,
-//   and asks for strict durability (flushed to disk before 'complete').
+//   asks for strict durability (flushed to disk before 'complete'), and
+//   stores each file's bytes without the spare room of its buffer.
 // - IDBFS.getRemoteSet walks a cursor over every stored file on each sync,
 //   one task per file; with the page drawing frames in between that cost
 //   ~16 ms per file (0.7 s at 10,000 records). This tab is the only writer
@@ -31,6 +32,16 @@ function deskCopyEntries(entries) {
   var out = {};
   Object.keys(entries).forEach(function(k) { out[k] = { 'timestamp': entries[k]['timestamp'] }; });
   return out;
+}
+
+// A file's in-memory bytes are a view on a buffer that grew geometrically
+// (MEMFS), and IndexedDB stores a view's whole buffer: 100,000 visits kept
+// 18.9 MB of segments in 32.8 MB of stored buffers, read back on every load.
+// An entry whose buffer is larger than its bytes is stored as an exact copy.
+function deskExactEntry(entry) {
+  var c = entry['contents'];
+  if (c && c.buffer && (c.byteOffset !== 0 || c.byteLength !== c.buffer.byteLength)) entry['contents'] = c.slice();
+  return entry;
 }
 
 function deskPatchIdbfs() {
@@ -81,7 +92,10 @@ function deskPatchIdbfs() {
       if (dst.type === 'local') {
         IDBFS.loadRemoteEntry(store, path, function(err, entry) { if (err) return step(err); IDBFS.storeLocalEntry(path, entry, step); });
       } else {
-        IDBFS.loadLocalEntry(path, function(err, entry) { if (err) return step(err); IDBFS.storeRemoteEntry(store, path, entry, step); });
+        IDBFS.loadLocalEntry(path, function(err, entry) {
+          if (err) return step(err);
+          IDBFS.storeRemoteEntry(store, path, deskExactEntry(entry), step);
+        });
       }
     });
     remove.sort().reverse().forEach(function(path) {
