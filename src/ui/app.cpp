@@ -230,6 +230,7 @@ void App::draw_status_bar(Context& ctx) {
   ImGui::SameLine(std::max(left_end, ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(loaded).x -
                                          ImGui::CalcTextSize(format_local(ctx.now).c_str()).x - 24));
   ImGui::TextColored(colors::muted, "%s", loaded);
+  probe::message("storage.loaded", loaded);
   ImGui::SameLine();
   ImGui::TextColored(colors::muted, "  %s", format_local(ctx.now).c_str());
 }

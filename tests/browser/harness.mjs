@@ -161,7 +161,9 @@ export function storedFiles(page) {
   return page.evaluate(() => new Promise((ok, fail) => {
     const unpack = (b) => {
       if (String.fromCharCode(b[0], b[1], b[2], b[3]) !== 'DLZ4') throw new Error('not a packed segment');
-      const out = new Uint8Array((b[4] | (b[5] << 8) | (b[6] << 16) | (b[7] << 24)) >>> 0);
+      const size = (b[4] | (b[5] << 8) | (b[6] << 16) | (b[7] << 24)) >>> 0;
+      if (size > 64 << 20) throw new Error(`packed segment says ${size} bytes`);  // kMaxUnpackedSegment
+      const out = new Uint8Array(size);
       let ip = 8, op = 0;
       const length = (n) => { if (n === 15) for (let x = 255; x === 255; n += x) x = b[ip++]; return n; };
       while (ip < b.length) {
@@ -184,12 +186,17 @@ export function storedFiles(page) {
       const db = req.result;
       const out = [];
       const cursor = db.transaction(['FILE_DATA'], 'readonly').objectStore('FILE_DATA').openCursor();
-      cursor.onsuccess = () => {
+      cursor.onerror = () => fail(cursor.error);
+      cursor.onsuccess = () => { try { next(); } catch (e) { db.close(); fail(e); } };  // a bad segment fails the test, not hangs it
+      const next = () => {
         const c = cursor.result;
         if (!c) { db.close(); ok(out); return; }
         const v = c.value;
-        const packed = /\/seg-\d+\.lz4$/.test(c.key) && v.contents;
-        const bytes = packed ? unpack(v.contents) : v.contents;
+        // MEMFS hands IDBFS whatever view it holds: a file written at once is a slice of
+        // the wasm heap's Int8Array, so the bytes are read through an unsigned view.
+        const raw = v.contents && new Uint8Array(v.contents.buffer, v.contents.byteOffset, v.contents.byteLength);
+        const packed = /\/seg-\d+\.lz4$/.test(c.key) && raw;
+        const bytes = packed ? unpack(raw) : raw;
         out.push({ path: c.key, text: bytes ? new TextDecoder().decode(bytes) : '', mode: v.mode,
           ...(packed ? { packed: v.contents.length } : {}),
           ...(v.contents ? { bytes: v.contents.length, buffer: v.contents.buffer.byteLength } : {}) });

@@ -45,6 +45,10 @@ test('100,000 visits import through the UI and all of them are listed', { timeou
   await page.waitForFunction(() => window.deskTest.snapshot().saveState === 'saved', null, { timeout: 180000 });
   await frames(page, 3);
   assert.deepEqual(await count(), { shown: N, total: N });
+  // The space used counts the import at once (the browser's own estimate is asked for only once saves pause).
+  const used = (await snapshot(page)).messages.find((m) => m.id === 'storage.loaded').text;
+  const mb = Number((used.match(/已用 ([\d.]+) MB/) || [])[1]);
+  assert.ok(mb >= 15 && mb < 60, `status bar: ${used}`);
   // Clipped rendering: only the rows on screen are drawn.
   const drawn = (await snapshot(page)).records.length;
   assert.ok(drawn > 5 && drawn < 60, `rows drawn: ${drawn}`);

@@ -20,13 +20,44 @@ var deskStorage = {
   waiting: [],     // callbacks for the next sync
   timeoutMs: 15000,
   persisted: -1,   // navigator.storage.persist() result: 1 granted, 0 refused, -1 unknown
-  usage: -1,       // bytes used by this origin, from navigator.storage.estimate()
+  usage: -1,       // bytes used by this origin: the browser's last estimate, plus what we stored since
   quota: -1,
   lastError: '',
   state: 'idle',   // 'idle' | 'saving' | 'saved' | 'failed'
 };
 
 var deskRemote = null;  // {mount, db, entries}: what IndexedDB holds, as of our last write
+
+// What this desk has stored, file by file, so the space used can be shown
+// as soon as a save lands: the browser's own estimate is asked for only once
+// the saves pause (see deskEstimateLater), and right after a large import it
+// read the empty store's figure for 15 s. Shown: the last estimate plus the
+// bytes stored since it was asked for.
+var deskStored = {
+  sizes: {}, total: 0,
+  loaded: -1,      // the total once the load has read the store
+  estimated: -1,   // the browser's last estimate of the origin's usage
+  atEstimate: -1,  // the total when it was asked for; -2: asked before the load (its total is `loaded`)
+  set: function(path, bytes) {
+    this.total += bytes - (this.sizes[path] || 0);
+    if (bytes) this.sizes[path] = bytes; else delete this.sizes[path];
+    this.show();
+  },
+  // After the load: every file under /data, as IndexedDB holds it.
+  count: function(dir) {
+    var self = this;
+    FS.readdir(dir).forEach(function(name) {
+      if (name === '.' || name === '..') return;
+      var path = dir + '/' + name, st = FS.stat(path);
+      if (FS.isDir(st.mode)) self.count(path); else self.set(path, st.size);
+    });
+  },
+  show: function() {
+    var base = this.atEstimate === -2 ? this.loaded : this.atEstimate;
+    if (this.estimated >= 0 && base >= 0) deskStorage.usage = Math.max(0, this.estimated + this.total - base);
+    else if (this.estimated >= 0) deskStorage.usage = this.estimated;
+  },
+};
 
 function deskCopyEntries(entries) {
   var out = {};
@@ -55,7 +86,7 @@ function deskPatchIdbfs() {
     });
   };
   IDBFS.reconcile = function(src, dst, callback) {
-    var create = [], remove = [];
+    var create = [], remove = [], sizes = {};
     Object.keys(src.entries).forEach(function(key) {
       var e = src.entries[key], e2 = dst.entries[key];
       if (!e2 || e['timestamp'].getTime() != e2['timestamp'].getTime()) create.push(key);
@@ -71,6 +102,8 @@ function deskPatchIdbfs() {
         else {
           create.forEach(function(k) { deskRemote.entries[k] = { 'timestamp': src.entries[k]['timestamp'] }; });
           remove.forEach(function(k) { delete deskRemote.entries[k]; });
+          create.forEach(function(k) { deskStored.set(k, sizes[k] || 0); });
+          remove.forEach(function(k) { deskStored.set(k, 0); });
         }
       }
       callback(err);
@@ -94,6 +127,7 @@ function deskPatchIdbfs() {
       } else {
         IDBFS.loadLocalEntry(path, function(err, entry) {
           if (err) return step(err);
+          sizes[path] = entry['contents'] ? entry['contents'].length : 0;
           IDBFS.storeRemoteEntry(store, path, deskExactEntry(entry), step);
         });
       }
@@ -159,6 +193,9 @@ Module.preRun.push(function() {
     performance.mark('desk-idb-read');  // make bench: how long reading the store took
     Module.deskLoadError = deskErrorText(err);
     try { FS.mkdir('/data/journal'); } catch (e) {}
+    try { deskStored.count('/data'); } catch (e) {}
+    deskStored.loaded = deskStored.total;
+    deskStored.show();
     removeRunDependency('desk-load');
   }
   setTimeout(function() { loaded(new Error('timeout: IndexedDB did not answer while loading')); }, 30000);
@@ -176,7 +213,13 @@ document.addEventListener('visibilitychange', function() {
 // keep the space used at hand for the settings screen.
 function deskEstimate() {
   if (navigator.storage && navigator.storage.estimate) {
-    navigator.storage.estimate().then(function(e) { deskStorage.usage = e.usage; deskStorage.quota = e.quota; });
+    var at = deskStored.loaded < 0 ? -2 : deskStored.total;
+    navigator.storage.estimate().then(function(e) {
+      deskStored.estimated = e.usage;
+      deskStored.atEstimate = at;
+      deskStored.show();
+      deskStorage.quota = e.quota;
+    });
   }
 }
 // Chromium holds IndexedDB transactions while it sums up the origin's usage
