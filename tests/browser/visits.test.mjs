@@ -243,3 +243,45 @@ test('IndexedDB keeps each stored file\'s bytes, not the spare room its in-memor
     'the three visits are in the open segment');
   for (const f of files) assert.equal(f.buffer, f.bytes, `${f.path}: a ${f.buffer}-byte buffer stored for ${f.bytes} bytes`);
 });
+
+test('a store written with spare room (before the fix) is stored again exactly after a load, and loses nothing', async () => {
+  const { page } = await openApp(b.context, b.base);
+  const rowsBefore = (await records(page)).map((r) => r.label).sort();
+  const seg = (await storedFiles(page)).find((f) => /seg-\d+\.log$/.test(f.path));
+  // What the old build left: the segment's bytes as a view on a buffer twice their size.
+  await page.evaluate((key) => new Promise((ok, fail) => {
+    const open = indexedDB.open('/data');
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['FILE_DATA'], 'readwrite');
+      const store = tx.objectStore('FILE_DATA');
+      const get = store.get(key);
+      get.onsuccess = () => {
+        const v = get.result;
+        const room = new Uint8Array(v.contents.length * 2);
+        room.set(new Uint8Array(v.contents.buffer, v.contents.byteOffset, v.contents.length));
+        v.contents = room.subarray(0, v.contents.length);
+        store.put(v, key);
+      };
+      tx.oncomplete = () => { open.result.close(); ok(); };
+      tx.onerror = () => fail(tx.error);
+    };
+  }), seg.path);
+  const roomy = (await storedFiles(page)).find((f) => f.path === seg.path);
+  assert.equal(roomy.buffer, 2 * roomy.bytes, 'the old layout is in place');
+  assert.equal(roomy.text, seg.text);
+
+  await page.reload();
+  await page.waitForFunction(() => window.deskTest && window.deskTest.ready);
+  await page.evaluate(() => window.deskTest.enable());
+  await frames(page, 3);
+  await dismissSetup(page);
+  let files = [];
+  for (let i = 0; i < 40; ++i) {  // stored again a few seconds after the load
+    files = await storedFiles(page);
+    if (files.every((f) => f.buffer === f.bytes)) break;
+    await page.waitForTimeout(500);
+  }
+  for (const f of files) if (f.buffer !== undefined) assert.equal(f.buffer, f.bytes, `${f.path} stored exactly`);
+  assert.equal(files.find((f) => f.path === seg.path).text, seg.text, 'the same bytes');
+  assert.deepEqual((await records(page)).map((r) => r.label).sort(), rowsBefore);
+});

@@ -69,10 +69,27 @@ function deskCopyEntries(entries) {
 // (MEMFS), and IndexedDB stores a view's whole buffer: 100,000 visits kept
 // 18.9 MB of segments in 32.8 MB of stored buffers, read back on every load.
 // An entry whose buffer is larger than its bytes is stored as an exact copy.
-function deskExactEntry(entry) {
+function deskHasRoom(entry) {
   var c = entry['contents'];
-  if (c && c.buffer && (c.byteOffset !== 0 || c.byteLength !== c.buffer.byteLength)) entry['contents'] = c.slice();
+  return !!(c && c.buffer && (c.byteOffset !== 0 || c.byteLength !== c.buffer.byteLength));
+}
+function deskExactEntry(entry) {
+  if (deskHasRoom(entry)) entry['contents'] = entry['contents'].slice();
   return entry;
+}
+// Files a store written before that fix holds with spare room (closed
+// segments are never written again): stored once more, exactly, by one sync
+// a few seconds after the first frame (~19 MB at 100,000 records).
+var deskRoomy = [];
+function deskStoreRoomyLater() {
+  if (!deskRoomy.length || Module.deskWriter === false || Module.deskLoadError) return;
+  setTimeout(function() {
+    if (!deskRemote) return;  // a failed sync dropped the cached set: the next one reads it again
+    // A timestamp no file has: the sync stores the file again, or removes it if it is gone by then.
+    deskRoomy.forEach(function(path) { if (deskRemote.entries[path]) deskRemote.entries[path]['timestamp'] = new Date(0); });
+    deskRoomy = [];
+    Module.deskPersist(function() {});
+  }, 5000);
 }
 
 function deskPatchIdbfs() {
@@ -123,7 +140,11 @@ function deskPatchIdbfs() {
     transaction.oncomplete = function() { finish(null); };
     create.sort().forEach(function(path) {
       if (dst.type === 'local') {
-        IDBFS.loadRemoteEntry(store, path, function(err, entry) { if (err) return step(err); IDBFS.storeLocalEntry(path, entry, step); });
+        IDBFS.loadRemoteEntry(store, path, function(err, entry) {
+          if (err) return step(err);
+          if (deskHasRoom(entry)) deskRoomy.push(path);
+          IDBFS.storeLocalEntry(path, entry, step);
+        });
       } else {
         IDBFS.loadLocalEntry(path, function(err, entry) {
           if (err) return step(err);
@@ -196,6 +217,7 @@ Module.preRun.push(function() {
     try { deskStored.count('/data'); } catch (e) {}
     deskStored.loaded = deskStored.total;
     deskStored.show();
+    deskStoreRoomyLater();
     removeRunDependency('desk-load');
   }
   setTimeout(function() { loaded(new Error('timeout: IndexedDB did not answer while loading')); }, 30000);
