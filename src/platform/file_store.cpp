@@ -208,9 +208,7 @@ FileStore::LoadReport FileStore::load(Dataset& into, bool upgrade) {
     if (r.torn_tail && writable_ && !is_packed(path)) fs::resize_file(path, r.good_bytes, ec);
   }
   if (!added.empty() && writable_) {
-    std::ofstream out(quarantine, std::ios::binary | std::ios::app);
-    out << added;
-    report.quarantine_written = static_cast<bool>(out.flush());
+    report.quarantine_written = append_file(quarantine.string(), added);
   }
   current_size_ = segments_.empty() ? 0 : static_cast<std::size_t>(fs::file_size(segments_.back(), ec));
   // Closed segments still in text (a version-2 store, or a pack that did not
@@ -225,9 +223,7 @@ FileStore::LoadReport FileStore::load(Dataset& into, bool upgrade) {
   // Upgrade steps run oldest first; 1 -> 2 only adds the marker (the
   // segments are the same); 2 -> 3 packs the closed segments (above).
   if (upgrade && writable_ && report.found_version < kStoreVersion) {
-    std::ofstream out(marker, std::ios::binary | std::ios::trunc);
-    out << store_marker_text();
-    report.upgraded = static_cast<bool>(out.flush());
+    report.upgraded = write_whole(marker.string(), store_marker_text());
   }
   return report;
 }
