@@ -15,7 +15,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 packages=(time make cmake ninja-build g++ dpkg-dev clang-format emscripten nlohmann-json3-dev catch2
   fonts-wqy-microhei python3-fonttools chromium chromium-driver nodejs npm
-  clang-14 libclang-rt-14-dev libsimdjson-dev liblz4-dev)
+  clang-14 libclang-rt-14-dev libsimdjson-dev liblz4-dev ccache)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

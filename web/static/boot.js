@@ -19,6 +19,16 @@ var Module = {
 // (https, localhost, 127.0.0.1); elsewhere the browser's HTTP cache is all.
 if ('serviceWorker' in navigator && window.isSecureContext) {
   navigator.serviceWorker.register('sw.js').catch(function(e) { console.warn('service worker: ' + e); });
+  // The worker found and stored a new version: it is used from the next load
+  // (a reload now would drop a form being typed, so the page only says so).
+  navigator.serviceWorker.addEventListener('message', function(e) {
+    if (!e.data || e.data.type !== 'desk-new-version') return;
+    document.getElementById('update').hidden = false;
+    window.deskTest && (window.deskTest.newVersion = true);
+  });
+  document.getElementById('update-close').addEventListener('click', function() {
+    document.getElementById('update').hidden = true;
+  });
 }
 if (!document.createElement('canvas').getContext('webgl2')) {
   document.getElementById('loading-error').textContent = '此浏览器不支持 WebGL2，请使用新版 Chrome、Edge 或 Firefox。';

@@ -1,50 +1,124 @@
-// Offline shell: the app's files are served from the network when it
-// answers (so a new version is picked up on the next load) and from this
-// cache when it does not (outages), within a short time-out. Records never
-// pass through here: they live in IndexedDB.
-const CACHE = 'wuye-desk-shell-v2';
+// Offline shell, cache first. Every load is served from the copy of the app
+// this worker keeps, so a desk starts as fast on a slow or broken network as
+// on a good one; the network is asked only for a file the copy lacks.
+// A few seconds after each load the worker asks the server whether any kept
+// file changed (a conditional request, answered "304" when not). When one
+// did, it fetches the new version into a new copy, switches to that copy in
+// one step and tells the page (boot.js shows 新版本已下载). A new version is
+// therefore used from the load after it was found, and a load never mixes the
+// files of two versions. Records never pass through here: they live in
+// IndexedDB.
+const PREFIX = 'wuye-desk-shell-';
+const POINTER = 'wuye-desk-current';  // the name of the copy in use, and of the one before it
 const SHELL = ['./', 'index.html', 'boot.js', 'index.js', 'index.wasm', 'index.data'];
-const NETWORK_TIMEOUT_MS = 4000;
-
 // GB2312's level-2 hanzi (鑫 昊 琪 …) are not in the preloaded base font
-// (web/font_subset.py); they are cached at install, after the page is up,
-// so an outage never turns a common name into boxes. The rare-glyph font
-// (desk-ext.ttf, 1.4 MB) is cached when first fetched.
+// (web/font_subset.py); they are cached at install, so an outage never turns
+// a common name into boxes. The rare-glyph font (desk-ext.ttf, 1.4 MB) is
+// kept when first fetched.
 const FONTS = ['fonts/desk-more.ttf'];
+const NETWORK_TIMEOUT_MS = 4000;  // only for a file the copy lacks
+const CHECK_DELAY_MS = 5000;      // after a load, so the check never competes with the start
+const CHECK_TIMEOUT_MS = 60000;   // a file's check; a network that never answers is tried again next load
+
+async function copies() {
+  const r = await (await caches.open(POINTER)).match('current');
+  const [current = '', previous = ''] = r ? (await r.text()).split('\n') : [];
+  return { current, previous };
+}
+
+// Switches loads to `name`. The copy before it stays until the next switch:
+// a load that began a moment earlier still reads its files from there.
+async function use(name) {
+  const { current } = await copies();
+  const previous = current !== name ? current : '';
+  await (await caches.open(POINTER)).put('current', new Response(name + '\n' + previous));
+  const keep = new Set([name, previous, POINTER]);
+  await Promise.all((await caches.keys()).filter((k) => !keep.has(k)).map((k) => caches.delete(k)));
+}
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll([...SHELL, ...FONTS])).then(() => self.skipWaiting()));
+  event.waitUntil((async () => {
+    const name = PREFIX + Date.now();
+    await (await caches.open(name)).addAll([...SHELL, ...FONTS]);
+    await use(name);
+  })().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(caches.keys()
-    .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
-    .then(() => self.clients.claim()));
+  event.waitUntil(self.clients.claim());
 });
 
 function fromNetwork(request) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('network time-out')), NETWORK_TIMEOUT_MS);
-    fetch(request).then((response) => {
-      clearTimeout(timer);
-      if (response.ok) {
-        // Stored again only when it is a new version: writing the 5 MB app
-        // into the cache on every load slowed every start.
-        const copy = response.clone();
-        const tag = response.headers.get('ETag');
-        caches.open(CACHE).then((c) => c.match(request).then((had) => {
-          if (tag && had && had.headers.get('ETag') === tag) return undefined;
-          return c.put(request, copy);
-        }));
-      }
-      resolve(response);
-    }, (e) => { clearTimeout(timer); reject(e); });
+    fetch(request).then((response) => { clearTimeout(timer); resolve(response); },
+      (e) => { clearTimeout(timer); reject(e); });
   });
+}
+
+async function serve(request) {
+  const { current, previous } = await copies();
+  for (const name of [current, previous].filter(Boolean)) {
+    const hit = await (await caches.open(name)).match(request, { ignoreSearch: true });
+    if (hit) return hit;
+  }
+  const response = await fromNetwork(request);
+  if (current && response.status === 200) {
+    const copy = response.clone();
+    caches.open(current).then((c) => c.put(request, copy)).catch(() => {});
+  }
+  return response;
+}
+
+// The same file as kept: "304", or a server that ignores the condition but
+// sends the same tag (or, without tags, the same date and length).
+function unchanged(kept, response) {
+  if (response.status === 304) return true;
+  const same = (h) => kept.headers.get(h) !== null && kept.headers.get(h) === response.headers.get(h);
+  return same('ETag') || (same('Last-Modified') && same('Content-Length'));
+}
+
+let checking = null;
+async function checkForUpdate() {
+  const { current } = await copies();
+  if (!current) return;
+  const kept = await caches.open(current);
+  const files = [];
+  let changed = 0;
+  for (const request of await kept.keys()) {
+    const had = await kept.match(request);
+    const tag = had.headers.get('ETag');
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), CHECK_TIMEOUT_MS);
+    const response = await fetch(request.url, { cache: 'no-store', headers: tag ? { 'If-None-Match': tag } : {},
+      signal: abort.signal }).finally(() => clearTimeout(timer));
+    if (unchanged(had, response)) {
+      files.push([request, had]);
+    } else if (response.status === 200) {
+      files.push([request, response]);
+      ++changed;
+    } else {
+      return;  // the server is in trouble or mid-update: keep the copy in use
+    }
+  }
+  if (!changed) return;
+  const name = PREFIX + Date.now();
+  const next = await caches.open(name);
+  for (const [request, response] of files) await next.put(request, response);
+  await use(name);
+  for (const client of await self.clients.matchAll({ type: 'window' }))
+    client.postMessage({ type: 'desk-new-version', files: changed });
 }
 
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
-  event.respondWith(fromNetwork(event.request).catch(() =>
-    caches.match(event.request, { ignoreSearch: true }).then((hit) => hit || Response.error())));
+  event.respondWith(serve(event.request).catch(() => Response.error()));
+  if (event.request.mode === 'navigate' && !checking) {
+    checking = new Promise((ok) => setTimeout(ok, CHECK_DELAY_MS))
+      .then(checkForUpdate)
+      .catch((e) => console.warn('service worker: update check: ' + e))
+      .finally(() => { checking = null; });
+    event.waitUntil(checking);
+  }
 });

@@ -1,0 +1,108 @@
+// The offline shell is cache first (web/static/sw.js): a desk whose network
+// is up but never answers still starts at once from the kept copy, and a new
+// version put on the server is found after a load, announced, and used whole
+// from the next load.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../web/serve.mjs';
+import { CHROMIUM_ARGS, DIST, SHOTS, frames } from './harness.mjs';
+
+// The app's files, served through a proxy that logs every request and, while
+// `hang` is set, holds each one unanswered (a network that is up but stuck).
+const dist = mkdtempSync(join(tmpdir(), 'desk-dist-'));
+const profile = mkdtempSync(join(tmpdir(), 'desk-chromium-'));
+const seen = [];
+const held = [];
+let hang = false;
+let origin, proxy, context, page, base;
+
+function forward(req, res) {
+  const upstream = request({ port: origin.address().port, path: req.url, method: req.method, headers: req.headers },
+    (r) => { res.writeHead(r.statusCode, r.headers); r.pipe(res); });
+  upstream.on('error', () => res.destroy());
+  req.pipe(upstream);
+}
+
+before(async () => {
+  cpSync(DIST, dist, { recursive: true });
+  origin = await startServer(dist, 0);
+  proxy = createServer((req, res) => {
+    seen.push(new URL(req.url, 'http://x').pathname);
+    if (hang) held.push(() => forward(req, res)); else forward(req, res);
+  });
+  await new Promise((ok) => proxy.listen(0, '127.0.0.1', ok));
+  base = `http://127.0.0.1:${proxy.address().port}/`;
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1366, height: 768 }, locale: 'zh-CN',
+  });
+  page = context.pages()[0] || await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+});
+
+after(async () => {
+  hang = false;
+  held.splice(0).forEach((go) => go());
+  await context.close();
+  proxy.close();
+  origin.close();
+  rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  rmSync(dist, { recursive: true, force: true });
+});
+
+const ready = () => page.waitForFunction(() => window.deskTest && window.deskTest.ready, null, { timeout: 30000 });
+const mark = () => page.evaluate(() => window.deskBuildMark || '');
+const SHELL_FILES = ['/index.js', '/index.wasm', '/index.data', '/boot.js'];
+
+test('a network that never answers does not hold up the start: every file comes from the kept copy', async () => {
+  await page.goto(`${base}?test=1&module=visits`);
+  await ready();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 10000 });
+
+  hang = true;
+  seen.length = 0;
+  await page.reload();
+  await ready();
+  const asked = seen.filter((p) => p === '/' || SHELL_FILES.includes(p));
+  assert.deepEqual(asked, [], `the load asked the network for ${asked.join(', ')}`);
+  await page.evaluate(() => window.deskTest.enable());
+  await frames(page, 3);
+  const snap = await page.evaluate(() => window.deskTest.snapshot());
+  assert.ok(snap.widgets && Object.keys(snap.widgets).length > 0, 'the desk is drawn and usable');
+  hang = false;
+  held.splice(0).forEach((go) => go());
+});
+
+test('a new version on the server is found after a load, announced, and used from the next load', async () => {
+  // Let the check started by the stuck load finish against the unchanged files.
+  await page.goto(`${base}?test=1&module=visits`);
+  await ready();
+  assert.equal(await mark(), '', 'the first version');
+
+  // A new build: boot.js marks itself (its tag changes; the other files are unchanged).
+  const boot = join(dist, 'boot.js');
+  writeFileSync(boot, readFileSync(boot, 'utf8') + "\nwindow.deskBuildMark = 'v2';\n");
+  await page.reload();
+  await ready();
+  assert.equal(await mark(), '', 'this load is still served whole from the kept copy');
+  await page.waitForFunction(() => window.deskTest.newVersion === true, null, { timeout: 40000 });
+  assert.equal(await page.isVisible('#update'), true, 'the page says a new version was downloaded');
+  assert.match(await page.textContent('#update'), /新版本已下载/);
+  await page.screenshot({ path: join(SHOTS, 'update-ready.png') });
+  await page.click('#update-close');
+  assert.equal(await page.isVisible('#update'), false, 'the notice closes');
+
+  seen.length = 0;
+  await page.reload();
+  await ready();
+  assert.equal(await mark(), 'v2', 'the next load runs the new version');
+  assert.deepEqual(seen.filter((p) => SHELL_FILES.includes(p)), [], 'served from the new copy, not the network');
+  assert.equal(await page.isVisible('#update'), false);
+  const names = await page.evaluate(() => caches.keys());
+  assert.ok(names.length <= 3, `the copy in use, the one before it and the pointer: ${names.join(', ')}`);
+});
