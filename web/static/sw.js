@@ -36,12 +36,14 @@ async function use(name) {
   await Promise.all((await caches.keys()).filter((k) => !keep.has(k)).map((k) => caches.delete(k)));
 }
 
+async function fillNewCopy() {
+  const name = PREFIX + Date.now();
+  await (await caches.open(name)).addAll([...SHELL, ...FONTS]);
+  await use(name);
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    const name = PREFIX + Date.now();
-    await (await caches.open(name)).addAll([...SHELL, ...FONTS]);
-    await use(name);
-  })().then(() => self.skipWaiting()));
+  event.waitUntil(fillNewCopy().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
@@ -62,7 +64,10 @@ async function serve(request) {
     const hit = await (await caches.open(name)).match(request, { ignoreSearch: true });
     if (hit) return hit;
   }
-  const response = await fromNetwork(request);
+  // Not in the copy (or no copy: the browser cleared the pointer): the
+  // network, and during an outage any copy that has the file.
+  const response = await fromNetwork(request).catch((e) =>
+    caches.match(request, { ignoreSearch: true }).then((hit) => hit || Promise.reject(e)));
   if (current && response.status === 200) {
     const copy = response.clone();
     caches.open(current).then((c) => c.put(request, copy)).catch(() => {});
@@ -81,7 +86,7 @@ function unchanged(kept, response) {
 let checking = null;
 async function checkForUpdate() {
   const { current } = await copies();
-  if (!current) return;
+  if (!current) return fillNewCopy();  // the pointer was lost: a whole copy again
   const kept = await caches.open(current);
   const files = [];
   let changed = 0;
