@@ -159,6 +159,27 @@ function jsonPeers(page, url) {
   }, url);
 }
 
+// What any page pays before JSON.parse can start on a chosen file: the
+// browser reading it as text (file.text()), the same file the import reads.
+async function fileTextPeer(page, file) {
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'bench-peer-file';
+    input.style.display = 'none';
+    document.body.appendChild(input);
+  });
+  await page.setInputFiles('#bench-peer-file', file);
+  return page.evaluate(async () => {
+    const input = document.getElementById('bench-peer-file');
+    const t = performance.now();
+    const text = await input.files[0].text();
+    const ms = performance.now() - t;
+    input.remove();
+    return text.length > 0 ? ms : NaN;
+  });
+}
+
 // One visit saved through the Desk; ms from the call to durable (in the page).
 function saveOne(page) {
   return page.evaluate(() => new Promise((ok) => {
@@ -235,7 +256,7 @@ async function globalSearchFrames(page) {
 async function measure(n) {
   const file = exportFile(n);
   const r = { n, parse: [], apply: [], imp: [], rawJournal: [], rawJournalSize: 0, export: [], exp: [], download: [],
-    exportSize: 0, jsonParse: [], jsonStringify: [], save: [], raw: [],
+    exportSize: 0, jsonParse: [], jsonStringify: [], fileText: [], save: [], raw: [],
     rawSize: 0, first: [], marks: [], frames: [], globalFrames: [], openingFrames: [], indexBuild: [], globalFind: [], fresh: [], warm: [] };
   for (let run = 0; run < runs; ++run) {
     const b = await openBrowser();
@@ -256,6 +277,7 @@ async function measure(n) {
       const peers = await jsonPeers(page, `bench/visits-${n}.json`);
       r.jsonParse.push(median(peers.parse));
       r.jsonStringify.push(median(peers.stringify));
+      r.fileText.push(await fileTextPeer(page, file));
       const mem = await freshMemory(page);
       r.fresh.push(mem.first);
       r.warm.push(mem.again);
@@ -312,6 +334,11 @@ row('import in all', fmt(total(a)), fmt(total(z)), `${verdict(total(a), importPe
 row('  peer: JSON.parse of the same text', fmt(median(a.jsonParse)), fmt(median(z.jsonParse)), '');
 row('  peer: one raw IndexedDB put of the journal\'s stored (packed) bytes', fmt(median(a.rawJournal)), fmt(median(z.rawJournal)),
   `${(a.rawJournalSize / 1e6).toFixed(1)} / ${(z.rawJournalSize / 1e6).toFixed(1)} MB`);
+// Not the goal's peer (that one starts from text already in memory); shown
+// because the import's own figure includes the browser reading the file.
+const withFile = (x) => importPeer(x) + median(x.fileText);
+row('  for reference: the browser reads the file as text (file.text()) before any JSON.parse', fmt(median(a.fileText)),
+  fmt(median(z.fileText)), `peer with it: ${fmt(withFile(a))} / ${fmt(withFile(z))}; ours ÷ that ${(total(a) / withFile(a)).toFixed(2)} / ${(total(z) / withFile(z)).toFixed(2)}`);
 row('export (click to download)', fmt(median(a.export)), fmt(median(z.export)),
   `${verdict(median(a.export), exportPeer(a))} / ${verdict(median(z.export), exportPeer(z))}; file ${(a.exportSize / 1e6).toFixed(1)} / ${(z.exportSize / 1e6).toFixed(1)} MB`);
 row('  of which: write the document', ph(a, 'exp', 'write'), ph(z, 'exp', 'write'), '');
