@@ -4,7 +4,7 @@
 // from the next load.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,16 +14,43 @@ import { CHROMIUM_ARGS, DIST, SHOTS, frames } from './harness.mjs';
 
 // The app's files, served through a proxy that logs every request and, while
 // `hang` is set, holds each one unanswered (a network that is up but stuck).
+// With `dates` set it plays a server that sends no tags, only each file's
+// date (Last-Modified), and answers If-Modified-Since.
 const dist = mkdtempSync(join(tmpdir(), 'desk-dist-'));
 const profile = mkdtempSync(join(tmpdir(), 'desk-chromium-'));
 const seen = [];
+const sent = [];  // [path, status] of what the proxy answered by date
 const held = [];
 let hang = false;
+let dates = false;
 let origin, proxy, context, page, base;
 
 function forward(req, res) {
-  const upstream = request({ port: origin.address().port, path: req.url, method: req.method, headers: req.headers },
-    (r) => { res.writeHead(r.statusCode, r.headers); r.pipe(res); });
+  const headers = { ...req.headers };
+  let modified = '';
+  if (dates) {
+    delete headers['if-none-match'];
+    let path = new URL(req.url, 'http://x').pathname;
+    if (path.endsWith('/')) path += 'index.html';
+    try { modified = new Date(Math.floor(statSync(join(dist, path)).mtimeMs / 1000) * 1000).toUTCString(); } catch { /* 404 below */ }
+    const since = req.headers['if-modified-since'];
+    if (modified && since && Date.parse(since) >= Date.parse(modified)) {
+      sent.push([path, 304]);
+      res.writeHead(304, { 'Last-Modified': modified }).end();
+      return;
+    }
+    sent.push([path, 200]);
+  }
+  const upstream = request({ port: origin.address().port, path: req.url, method: req.method, headers },
+    (r) => {
+      const out = { ...r.headers };
+      if (dates) {
+        delete out.etag;
+        if (modified) out['last-modified'] = modified;
+      }
+      res.writeHead(r.statusCode, out);
+      r.pipe(res);
+    });
   upstream.on('error', () => res.destroy());
   req.pipe(upstream);
 }
@@ -105,4 +132,36 @@ test('a new version on the server is found after a load, announced, and used fro
   assert.equal(await page.isVisible('#update'), false);
   const names = await page.evaluate(() => caches.keys());
   assert.ok(names.length <= 3, `the copy in use, the one before it and the pointer: ${names.join(', ')}`);
+});
+
+test('a server that sends dates, not tags: an unchanged app is asked by its date, a changed one is found', async () => {
+  // The first check against such a server finds every kept file's tag gone
+  // and stores the app once more, now with its dates.
+  dates = true;
+  await page.reload();
+  await ready();
+  await page.waitForFunction(() => window.deskTest.newVersion === true, null, { timeout: 40000 });
+
+  // Unchanged: the next check asks each file by its date and gets 304.
+  await page.reload();
+  await ready();
+  sent.length = 0;
+  const checked = () => sent.filter(([p]) => SHELL_FILES.includes(p));
+  for (let i = 0; i < 200 && checked().length < SHELL_FILES.length; ++i) await new Promise((ok) => setTimeout(ok, 200));
+  assert.deepEqual(checked().map(([p, status]) => `${p} ${status}`).sort(), SHELL_FILES.map((p) => `${p} 304`).sort());
+  await new Promise((ok) => setTimeout(ok, 1000));
+  assert.equal(await page.evaluate(() => window.deskTest.newVersion), undefined, 'no new version announced');
+
+  // Changed: boot.js gets a later date (HTTP dates count whole seconds).
+  await new Promise((ok) => setTimeout(ok, 1100));
+  const boot = join(dist, 'boot.js');
+  writeFileSync(boot, readFileSync(boot, 'utf8') + "\nwindow.deskBuildMark = 'v3';\n");
+  await page.reload();
+  await ready();
+  assert.equal(await mark(), 'v2', 'this load is still the kept version');
+  await page.waitForFunction(() => window.deskTest.newVersion === true, null, { timeout: 40000 });
+  await page.reload();
+  await ready();
+  assert.equal(await mark(), 'v3', 'the next load runs the newer version');
+  dates = false;
 });

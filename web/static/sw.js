@@ -92,11 +92,14 @@ async function checkForUpdate() {
   let changed = 0;
   for (const request of await kept.keys()) {
     const had = await kept.match(request);
-    const tag = had.headers.get('ETag');
+    // By its tag, or by its date on a server that sends no tags (without
+    // either, the whole file comes back and is compared by date and length).
+    const tag = had.headers.get('ETag'), date = had.headers.get('Last-Modified');
+    const condition = tag ? { 'If-None-Match': tag } : date ? { 'If-Modified-Since': date } : {};
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), CHECK_TIMEOUT_MS);
-    const response = await fetch(request.url, { cache: 'no-store', headers: tag ? { 'If-None-Match': tag } : {},
-      signal: abort.signal }).finally(() => clearTimeout(timer));
+    const response = await fetch(request.url, { cache: 'no-store', headers: condition, signal: abort.signal })
+      .finally(() => clearTimeout(timer));
     if (unchanged(had, response)) {
       files.push([request, had]);
     } else if (response.status === 200) {
