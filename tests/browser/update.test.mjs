@@ -111,13 +111,21 @@ test('a new version on the server is found after a load, announced, and used fro
   await ready();
   assert.equal(await mark(), '', 'the first version');
 
-  // A new build: boot.js marks itself (its tag changes; the other files are unchanged).
+  // A new build: boot.js marks itself, and the lazily read font grows (their
+  // tags change; the other files are unchanged).
   const boot = join(dist, 'boot.js');
   writeFileSync(boot, readFileSync(boot, 'utf8') + "\nwindow.deskBuildMark = 'v2';\n");
+  const font = join(dist, 'fonts/desk-more.ttf');
+  const fontBytes = readFileSync(font);
+  writeFileSync(font, Buffer.concat([fontBytes, Buffer.alloc(16)]));
+  const fontLength = () => page.evaluate(async () => (await (await fetch('fonts/desk-more.ttf')).arrayBuffer()).byteLength);
   await page.reload();
   await ready();
   assert.equal(await mark(), '', 'this load is still served whole from the kept copy');
   await page.waitForFunction(() => window.deskTest.newVersion === true, null, { timeout: 40000 });
+  // The worker switched copies after this page loaded: the page still reads
+  // the files of the version it started with.
+  assert.equal(await fontLength(), fontBytes.length, 'a file read after the switch comes from the page\'s own version');
   assert.equal(await page.isVisible('#update'), true, 'the page says a new version was downloaded');
   assert.match(await page.textContent('#update'), /新版本已下载/);
   await page.screenshot({ path: join(SHOTS, 'update-ready.png') });
@@ -128,6 +136,7 @@ test('a new version on the server is found after a load, announced, and used fro
   await page.reload();
   await ready();
   assert.equal(await mark(), 'v2', 'the next load runs the new version');
+  assert.equal(await fontLength(), fontBytes.length + 16, 'and reads the new version\'s files');
   assert.deepEqual(seen.filter((p) => SHELL_FILES.includes(p)), [], 'served from the new copy, not the network');
   assert.equal(await page.isVisible('#update'), false);
   const names = await page.evaluate(() => caches.keys());

@@ -27,7 +27,8 @@ async function copies() {
 }
 
 // Switches loads to `name`. The copy before it stays until the next switch:
-// a load that began a moment earlier still reads its files from there.
+// a page that began loading a moment earlier still reads its files from
+// there (see `pinned`).
 async function use(name) {
   const { current } = await copies();
   const previous = current !== name ? current : '';
@@ -58,9 +59,22 @@ function fromNetwork(request) {
   });
 }
 
-async function serve(request) {
+// Each page reads every file from the copy its page came from, even when the
+// worker switched copies while it loaded: the page's id → that copy's name.
+// (Kept in memory: a worker restarted mid-load serves from the copy in use.)
+const pinned = new Map();
+
+async function serve(event) {
+  const request = event.request;
   const { current, previous } = await copies();
-  for (const name of [current, previous].filter(Boolean)) {
+  let name = current;
+  if (request.mode === 'navigate') {
+    if (event.resultingClientId) pinned.set(event.resultingClientId, current);
+    if (pinned.size > 64) pinned.delete(pinned.keys().next().value);
+  } else if (pinned.get(event.clientId) === previous && previous) {
+    name = previous;
+  }
+  if (name) {
     const hit = await (await caches.open(name)).match(request, { ignoreSearch: true });
     if (hit) return hit;
   }
@@ -68,9 +82,9 @@ async function serve(request) {
   // network, and during an outage any copy that has the file.
   const response = await fromNetwork(request).catch((e) =>
     caches.match(request, { ignoreSearch: true }).then((hit) => hit || Promise.reject(e)));
-  if (current && response.status === 200) {
+  if (name && response.status === 200) {
     const copy = response.clone();
-    caches.open(current).then((c) => c.put(request, copy)).catch(() => {});
+    caches.open(name).then((c) => c.put(request, copy)).catch(() => {});
   }
   return response;
 }
@@ -121,7 +135,7 @@ async function checkForUpdate() {
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
-  event.respondWith(serve(event.request).catch(() => Response.error()));
+  event.respondWith(serve(event).catch(() => Response.error()));
   if (event.request.mode === 'navigate' && !checking) {
     checking = new Promise((ok) => setTimeout(ok, CHECK_DELAY_MS))
       .then(checkForUpdate)
