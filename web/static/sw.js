@@ -51,12 +51,11 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(self.clients.claim());
 });
 
-function fromNetwork(request) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('network time-out')), NETWORK_TIMEOUT_MS);
-    fetch(request).then((response) => { clearTimeout(timer); resolve(response); },
-      (e) => { clearTimeout(timer); reject(e); });
-  });
+// fetch(), given up (aborted) when no answer has come within `ms`.
+function fetchWithin(request, ms, init = {}) {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), ms);
+  return fetch(request, { ...init, signal: abort.signal }).finally(() => clearTimeout(timer));
 }
 
 // Each page reads every file from the copy its page came from, even when the
@@ -80,7 +79,7 @@ async function serve(event) {
   }
   // Not in the copy (or no copy: the browser cleared the pointer): the
   // network, and during an outage any copy that has the file.
-  const response = await fromNetwork(request).catch((e) =>
+  const response = await fetchWithin(request, NETWORK_TIMEOUT_MS).catch((e) =>
     caches.match(request, { ignoreSearch: true }).then((hit) => hit || Promise.reject(e)));
   if (name && response.status === 200) {
     const copy = response.clone();
@@ -110,10 +109,7 @@ async function checkForUpdate() {
     // either, the whole file comes back and is compared by date and length).
     const tag = had.headers.get('ETag'), date = had.headers.get('Last-Modified');
     const condition = tag ? { 'If-None-Match': tag } : date ? { 'If-Modified-Since': date } : {};
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), CHECK_TIMEOUT_MS);
-    const response = await fetch(request.url, { cache: 'no-store', headers: condition, signal: abort.signal })
-      .finally(() => clearTimeout(timer));
+    const response = await fetchWithin(request.url, CHECK_TIMEOUT_MS, { cache: 'no-store', headers: condition });
     if (unchanged(had, response)) {
       files.push([request, had]);
     } else if (response.status === 200) {
