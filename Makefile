@@ -48,7 +48,9 @@ fuzz: deps
 	  build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 build/fuzz/corpus/$$t || exit 1; \
 	done
 
+# Every benchmark, then one table of issue 16's goals (tests/bench/summary.mjs).
 bench: web native
+	@node tests/bench/summary.mjs start
 	@node tests/bench/first_frame.mjs 5
 	@node tests/bench/scale.mjs 100000 3
 	@sh tests/bench/json_readers.sh build/bench/visits-100000.json 3
@@ -56,6 +58,11 @@ bench: web native
 	@sh tests/bench/consolidate.sh $(NATIVE)/desk-tool "5 10 20 40" 50000
 	@sh tests/bench/folder.sh $(NATIVE)
 	@node tests/bench/folder_see.mjs 12
+	@node tests/tool/warehouse_test.mjs $(NATIVE)/desk-tool >/dev/null && \
+	  node tests/bench/summary.mjs add 4 'desk-tool consolidate --jsonl read by DuckDB (@duckdb/node-api)' \
+	    "the month's counts per site and type" "desk-tool's own statistics; the README's merge SQL" 'equal' 'met (tests/tool/warehouse_test.mjs)' || \
+	  node tests/bench/summary.mjs add 4 'desk-tool consolidate --jsonl read by DuckDB' 'differ' "desk-tool's statistics" 'equal' 'FAILED'
+	@node tests/bench/summary.mjs
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')

@@ -5,6 +5,7 @@ import { statSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { openBrowser, openApp, DIST } from '../browser/harness.mjs';
+import { addGoal } from './summary.mjs';
 
 const runs = Number(process.argv[2] || 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -20,6 +21,8 @@ for (const f of [...files, 'fonts/desk-more.ttf', 'fonts/desk-ext.ttf']) {
 }
 console.log(`| first load total | ${raw} | ${gz} |\n`);
 console.log(`first load gzipped: ${(gz / 1048576).toFixed(2)} MB (goal ≤ 1.50 MB: ${gz <= 1.5 * 1048576 ? 'met' : 'OVER'})\n`);
+addGoal(6, 'first load, gzipped (index.html, .js, .wasm, .data)', `${(gz / 1048576).toFixed(2)} MB`,
+  `${(raw / 1048576).toFixed(2)} MB uncompressed; fonts beyond the base load lazily`, '≤ 1.50 MB', gz <= 1.5 * 1048576 ? 'met' : 'OVER');
 
 const times = [], mains = [], frames = [], fonts = [];
 for (let i = 0; i < runs; ++i) {

@@ -6,7 +6,8 @@
 # runs both on it.
 # usage: tests/bench/json_readers.sh [export.json] [runs=5]
 #   export.json defaults to build/bench/visits-100000.json (generated with
-#   desk-tool when missing). One compile job at a time (JOBS=1).
+#   desk-tool when missing). The wasm objects compile through ccache when it
+#   is installed (.ci/deps.sh installs it), JOBS at a time (default: the cores).
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 deps="${DESK_DEPS:-$HOME/.cache/wuye-desk}"
@@ -14,7 +15,7 @@ native="$root/build/native"
 out="$root/build/bench-wasm"
 export_file="${1:-$root/build/bench/visits-100000.json}"
 runs="${2:-5}"
-jobs="${JOBS:-1}"
+jobs="${JOBS:-$(nproc)}"
 export NODE_PATH=/usr/share/nodejs # Emscripten's optimizer needs acorn (TOOLCHAIN.md)
 
 [ -f "$deps/simdjson/singleheader/simdjson.cpp" ] && dpkg -s libsimdjson-dev >/dev/null 2>&1 || bash "$root/.ci/deps.sh"
@@ -40,8 +41,16 @@ hot=$(sed -n 's/^set(DESK_HOT_SOURCES \(.*\))$/\1/p' "$root/cmake/web.cmake")
 # The repository's package.json says "type": "module"; Emscripten 3.1.6 emits CommonJS.
 echo '{"type": "commonjs"}' >"$out/package.json"
 [ -e "$out/json-include/nlohmann" ] || ln -s /usr/include/nlohmann "$out/json-include/nlohmann"
+# ccache as the web build uses it (CMakeLists.txt): a second run, or a second
+# clone, compiles nothing again.
+cxx=em++
+if command -v ccache >/dev/null 2>&1; then
+  export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true CCACHE_DIR="$HOME/.cache/ccache" CCACHE_MAXSIZE=8G
+  cxx="ccache em++"
+fi
 cat >"$out/Makefile" <<EOF
 ROOT := $root
+CXX := $cxx
 SIMDJSON := $deps/simdjson/singleheader
 CXXFLAGS := -std=c++20 -fwasm-exceptions -DNDEBUG -I\$(ROOT)/src -I$out/json-include -I\$(SIMDJSON) -MMD
 HOT := $hot
@@ -49,17 +58,34 @@ CORE := \$(patsubst \$(ROOT)/src/core/%.cpp,obj/%.o,\$(wildcard \$(ROOT)/src/cor
 json_readers.js: \$(CORE) obj/simdjson.o obj/simd_record_reader.o obj/json_readers.o
 	em++ -O2 -fwasm-exceptions -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -o \$@ \$^
 obj/%.o: \$(ROOT)/src/core/%.cpp
-	em++ \$(CXXFLAGS) \$(if \$(filter \$*,\$(HOT)),-O2,-Os) -c \$< -o \$@
+	@echo "  wasm \$*"
+	@\$(CXX) \$(CXXFLAGS) \$(if \$(filter \$*,\$(HOT)),-O2,-Os) -c \$< -o \$@
 obj/simdjson.o: \$(SIMDJSON)/simdjson.cpp
-	em++ \$(CXXFLAGS) -O2 -c \$< -o \$@
+	@echo "  wasm simdjson"
+	@\$(CXX) \$(CXXFLAGS) -O2 -c \$< -o \$@
 obj/%.o: \$(ROOT)/tests/bench/%.cpp
-	em++ \$(CXXFLAGS) -O2 -DDESK_SOURCE_DIR='"\$(ROOT)"' -c \$< -o \$@
+	@echo "  wasm \$*"
+	@\$(CXX) \$(CXXFLAGS) -O2 -DDESK_SOURCE_DIR='"\$(ROOT)"' -c \$< -o \$@
 -include \$(wildcard obj/*.d)
 EOF
 make -C "$out" -j "$jobs" --no-print-directory json_readers.js
 
 # ---- run ------------------------------------------------------------------------
 echo "== native (g++ -O2, libsimdjson-dev)"
-"$native/json_readers" "$journal" "$export_file" "$runs"
+native_out=$("$native/json_readers" "$journal" "$export_file" "$runs")
+echo "$native_out"
 echo "== wasm (em++, node $(node --version))"
-node --no-experimental-fetch "$out/json_readers.js" "$journal" "$export_file" "$runs"
+wasm_out=$(node --no-experimental-fetch "$out/json_readers.js" "$journal" "$export_file" "$runs")
+echo "$wasm_out"
+
+# ---- the goal's rows for make bench's one table (tests/bench/summary.mjs) ---------
+ms_of() { printf '%s\n' "$1" | sed -n "s/^ *$2 [^0-9]*\([0-9.]*\) ms .*/\1/p" | head -n 1; }
+lines=$(printf '%s\n' "$native_out" | sed -n 's/^json_readers: \([0-9]*\) lines.*/\1/p')
+for build in native wasm; do
+  eval "text=\$${build}_out"
+  hand=$(ms_of "$text" '(a)'); simd=$(ms_of "$text" '(c)')
+  verdict=$(awk -v h="$hand" -v s="$simd" 'BEGIN {
+    if (h <= s) printf "hand-written %.0f%% faster", (s / h - 1) * 100; else printf "simdjson %.0f%% faster", (h / s - 1) * 100 }')
+  node "$root/tests/bench/summary.mjs" add 2 "$lines journal lines read into records, $build" "$hand ms hand-written" \
+    "$simd ms simdjson On Demand" "keep the faster and simpler (the load runs in wasm)" "$verdict"
+done
