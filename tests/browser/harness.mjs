@@ -20,21 +20,33 @@ export const CHROMIUM_ARGS = [
   '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
 ];
 
-// `options` go to the browser context, e.g. { viewport: { width: 1280, height: 800 }, hasTouch: true }.
-export async function openBrowser(options = {}) {
-  const server = await startServer(DIST, 0);
-  const base = `http://127.0.0.1:${server.address().port}/`;
+// Debian's Chromium on a fresh profile, as every test drives it. `options`
+// go to the browser context, e.g. { viewport: { width: 1280, height: 800 }, hasTouch: true }.
+export async function launchBrowser(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'desk-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1366, height: 768 },
     acceptDownloads: true, locale: 'zh-CN', ...options,
   });
   return {
-    base, context,
+    context,
     async close() {
       await context.close();
-      server.close();
       rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    },
+  };
+}
+
+// The built app served on a free loopback port, and a browser to open it.
+export async function openBrowser(options = {}) {
+  const server = await startServer(DIST, 0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await launchBrowser(options);
+  return {
+    base, context: browser.context,
+    async close() {
+      await browser.close();
+      server.close();
     },
   };
 }

@@ -8,22 +8,20 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../web/serve.mjs';
-import { CHROMIUM_ARGS, DIST, SHOTS, frames } from './harness.mjs';
+import { DIST, SHOTS, frames, launchBrowser } from './harness.mjs';
 
 // The app's files, served through a proxy that logs every request and, while
 // `hang` is set, holds each one unanswered (a network that is up but stuck).
 // With `dates` set it plays a server that sends no tags, only each file's
 // date (Last-Modified), and answers If-Modified-Since.
 const dist = mkdtempSync(join(tmpdir(), 'desk-dist-'));
-const profile = mkdtempSync(join(tmpdir(), 'desk-chromium-'));
 const seen = [];
 const sent = [];  // [path, status] of what the proxy answered by date
 const held = [];
 let hang = false;
 let dates = false;
-let origin, proxy, context, page, base;
+let origin, proxy, browser, page, base;
 
 function forward(req, res) {
   const headers = { ...req.headers };
@@ -64,20 +62,17 @@ before(async () => {
   });
   await new Promise((ok) => proxy.listen(0, '127.0.0.1', ok));
   base = `http://127.0.0.1:${proxy.address().port}/`;
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1366, height: 768 }, locale: 'zh-CN',
-  });
-  page = context.pages()[0] || await context.newPage();
+  browser = await launchBrowser();
+  page = browser.context.pages()[0] || await browser.context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
 });
 
 after(async () => {
   hang = false;
   held.splice(0).forEach((go) => go());
-  await context.close();
+  await browser.close();
   proxy.close();
   origin.close();
-  rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   rmSync(dist, { recursive: true, force: true });
 });
 
