@@ -6,9 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../web/serve.mjs';
-import { CHROMIUM_ARGS, DIST, widget } from '../browser/harness.mjs';
+import { CHROMIUM_ARGS, DIST, launchBrowser, widget } from '../browser/harness.mjs';
 
 const n = Number(process.argv[2] || 100000);
 const loads = Number(process.argv[3] || 5);
@@ -21,9 +20,9 @@ if (!existsSync(file)) execFileSync(resolve('build/native/desk-tool'), ['generat
 const server = await startServer(DIST, 8765);  // one origin, so the stored data is found again
 const base = `http://127.0.0.1:${server.address().port}/`;
 const fresh = !existsSync(profile) || process.argv[4] === 'fresh';
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...(process.env.DESK_JS_FLAGS ? [`--js-flags=${process.env.DESK_JS_FLAGS}`] : [])], viewport: { width: 1366, height: 768 }, locale: 'zh-CN',
-});
+const browser = await launchBrowser(
+  { args: [...CHROMIUM_ARGS, ...(process.env.DESK_JS_FLAGS ? [`--js-flags=${process.env.DESK_JS_FLAGS}`] : [])] }, profile);
+const { context } = browser;
 const page = context.pages()[0] || await context.newPage();
 const open = async () => {
   await page.goto(`${base}?test=1&module=visits`);
@@ -59,6 +58,6 @@ try {
       `${d('desk-journal-read', 'desk-glyphs-requested')} | ${d('desk-glyphs-requested', 'desk-first-frame')} | ${m['desk-first-frame'].toFixed(0)} |`);
   }
 } finally {
-  await context.close();
+  await browser.close();
   server.close();
 }

@@ -378,14 +378,15 @@ row('frame CPU while typing in it: max', fmt(Math.max(...a.globalFrames)), fmt(M
 // The goals' rows for make bench's one table (tests/bench/summary.mjs).
 const ratio = (ours, peer) => `${(ours / peer).toFixed(2)}×`;
 const ok2 = (ours, peer) => (ours <= 2 * peer ? 'met' : 'OVER');
-addGoal(1, `import of ${z.n.toLocaleString('en-US')} records (file chosen → durable)`, `${fmt(total(z))} ms`,
+const count = (x) => x.n.toLocaleString('en-US');
+addGoal(1, `import of ${count(z)} records (file chosen → durable)`, `${fmt(total(z))} ms`,
   `${fmt(importPeer(z))} ms: JSON.parse ${fmt(median(z.jsonParse))} + one raw put ${fmt(median(z.rawJournal))}`,
   '≤ 2× the peer', `${ok2(total(z), importPeer(z))} (${ratio(total(z), importPeer(z))}; from the chosen file, with file.text() ${fmt(median(z.fileText))}: ${ratio(total(z), withFile(z))})`);
-addGoal(1, `export of ${z.n.toLocaleString('en-US')} records (click → download)`, `${fmt(median(z.export))} ms`,
+addGoal(1, `export of ${count(z)} records (click → download)`, `${fmt(median(z.export))} ms`,
   `${fmt(exportPeer(z))} ms: JSON.stringify ${fmt(median(z.jsonStringify))} + download ${fmt(median(z.download))}`,
   '≤ 2× the peer', `${ok2(median(z.export), exportPeer(z))} (${ratio(median(z.export), exportPeer(z))})`);
-addGoal(5, `navigation → first frame, ${z.n.toLocaleString('en-US')} records stored`, `${fmt(median(z.first))} ms`,
-  `${fmt(median(a.first))} ms at ${a.n.toLocaleString('en-US')} records; replay ${phase(z, 'desk-main', 'desk-journal-read')}, IndexedDB ${phase(z, 'desk-wasm-ready', 'desk-idb-read')}, wasm ready ${at(z, 'desk-wasm-ready')}`,
+addGoal(5, `navigation → first frame, ${count(z)} records stored`, `${fmt(median(z.first))} ms`,
+  `${fmt(median(a.first))} ms at ${count(a)} records; replay ${phase(z, 'desk-main', 'desk-journal-read')}, IndexedDB ${phase(z, 'desk-wasm-ready', 'desk-idb-read')}, wasm ready ${at(z, 'desk-wasm-ready')}`,
   '≤ 1000 ms', median(z.first) <= 1000 ? 'met' : 'OVER');
 row('machine: first fill of a fresh 128 MB buffer', fmt(median(a.fresh)), fmt(median(z.fresh)),
   `the same fill again: ${fmt(median(z.warm))} ms (memory touched the first time)`);

@@ -20,10 +20,11 @@ export const CHROMIUM_ARGS = [
   '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
 ];
 
-// Debian's Chromium on a fresh profile, as every test drives it. `options`
+// Debian's Chromium on a fresh profile, as every test drives it, or on
+// `keptProfile` (a folder kept between runs, never removed here). `options`
 // go to the browser context, e.g. { viewport: { width: 1280, height: 800 }, hasTouch: true }.
-export async function launchBrowser(options = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'desk-chromium-'));
+export async function launchBrowser(options = {}, keptProfile = '') {
+  const profile = keptProfile || mkdtempSync(join(tmpdir(), 'desk-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1366, height: 768 },
     acceptDownloads: true, locale: 'zh-CN', ...options,
@@ -32,7 +33,7 @@ export async function launchBrowser(options = {}) {
     context,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      if (!keptProfile) rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }

@@ -6,13 +6,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   openBrowser, openApp, click, type, save, shot, widget, frames, storedLatest, messageLines, openRow,
-  CHROMIUM_ARGS, SHOTS, printToPdf,
+  launchBrowser, SHOTS, printToPdf,
 } from './harness.mjs';
 
 let b, page;
@@ -187,13 +185,9 @@ test('a confirmed signature is voided by a supervisor with a reason, never edite
 });
 
 test('on a touch screen (1280×800) a finger signs, with its pressure', async () => {
-  const profile = mkdtempSync(join(tmpdir(), 'desk-touch-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 },
-    hasTouch: true, locale: 'zh-CN',
-  });
+  const touch = await launchBrowser({ viewport: { width: 1280, height: 800 }, hasTouch: true });
   try {
-    const { page: p } = await openApp(ctx, b.base, 'test=1&module=repairs');
+    const { page: p } = await openApp(touch.context, b.base, 'test=1&module=repairs');
     await finishedRepair(p);
     await revealIn(p, 'repairs.signed_by');
     await type(p, 'repairs.signed_by', '李先生');
@@ -219,7 +213,6 @@ test('on a touch screen (1280×800) a finger signs, with its pressure', async ()
     assert.ok(pressures.length >= 8, `a finger's points: ${pressures.length}`);
     assert.ok(pressures.every((v) => v === 8), `the finger's force 0.8 is kept as 8: ${pressures}`);
   } finally {
-    await ctx.close();
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    await touch.close();
   }
 });
